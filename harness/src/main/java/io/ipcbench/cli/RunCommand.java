@@ -1,0 +1,293 @@
+package io.ipcbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.results.Calibration;
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Placement;
+import io.ipcbench.results.RunResult;
+import io.ipcbench.results.SummaryTable;
+import io.ipcbench.runner.EnvironmentProbe;
+import io.ipcbench.runner.NanoClock;
+import io.ipcbench.runner.PingPongRunner;
+import io.ipcbench.runner.RunListener;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.Transports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ipcbench run}: the two-process ping-pong latency sweep. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Measures round trips between this process and a peer process, for every transport and message size.",
+                "Each cell (transport x size) gets a fresh peer, a warm-up that is counted but not recorded, and an "
+                        + "interval log. Results land in a run folder: run.json and one .hlog per cell."},
+        footer = {"", "Transports: pipe, fifo, tcp, udp, unix-stream, unix-dgram, unix-seqpacket.",
+                "Exit codes: 0 all cells ok, 1 a cell failed, 2 bad command line, 3 other error."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--transports", split = ",", paramLabel = "NAME",
+            description = "Transports to measure (default: all seven).")
+    List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
+            description = "Message sizes in bytes; k and m suffixes are binary (default: 64,1k,16k).")
+    List<String> sizes = List.of("64", "1024", "16384");
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measured round trips per cell (default: " + RunConfig.DEFAULT_ITERATIONS + ").")
+    String iterations;
+
+    @Option(names = "--duration", paramLabel = "TIME",
+            description = "Measure each cell for this long instead of a count, e.g. 10s.")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "N|TIME",
+            description = "Warm-up per cell, a count or a duration (default: " + RunConfig.DEFAULT_WARMUP_ITERATIONS + ").")
+    String warmup;
+
+    @Option(names = "--interval", paramLabel = "TIME", defaultValue = "1s",
+            description = "Interval between interval-log entries (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--pin", paramLabel = "CLIENT,PEER",
+            description = "Pin the measuring thread of each side to a CPU, e.g. 0,1 or 0,0. Unpinned runs on small "
+                    + "machines are bimodal: pin for figures you compare.")
+    String pin;
+
+    @Option(names = "--no-tcp-nodelay", description = "Leave Nagle's algorithm on for tcp (TCP_NODELAY is on by default).")
+    boolean noTcpNoDelay;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = RunConfig.DEFAULT_BIND_HOST,
+            description = "Address the tcp and udp listeners bind to (default: ${DEFAULT-VALUE}).")
+    String bindHost;
+
+    @Option(names = "--peer-timeout", paramLabel = "TIME", defaultValue = "5s",
+            description = "A peer silent this long has hung: its cell fails (default: ${DEFAULT-VALUE}).")
+    String peerTimeout;
+
+    @Option(names = "--receive-timeout", paramLabel = "TIME", defaultValue = "200ms",
+            description = "A datagram not answered within this is counted lost (default: ${DEFAULT-VALUE}).")
+    String receiveTimeout;
+
+    @Option(names = "--socket-buffer", paramLabel = "SIZE", defaultValue = "0",
+            description = "SO_SNDBUF and SO_RCVBUF to ask for; 0 keeps the kernel's default.")
+    String socketBuffer;
+
+    @Option(names = "--peer-delay-us", paramLabel = "MICROS", defaultValue = "0",
+            description = "Make the peer busy-wait this long before each reply: a known slowdown, for testing gates.")
+    long peerDelayMicros;
+
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "1",
+            description = "Run the whole sweep this many times (default: ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run folder to write (default: results/<yyyyMMdd-HHmmss>-<host>).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print only the summary table.")
+    boolean quiet;
+
+    /** The configuration this command line describes; throws {@link Main.UserError} when it is wrong. */
+    RunConfig config(String defaultOutput) {
+        RunConfig.Builder builder = RunConfig.builder();
+        List<TransportKind> kinds = new ArrayList<>();
+        for (String name : transports) {
+            try {
+                kinds.add(TransportKind.fromLabel(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError(e.getMessage());
+            }
+        }
+        builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
+        List<Integer> sizeList = new ArrayList<>();
+        for (String text : sizes) {
+            int size = parse(() -> Units.parseSize(text), "--sizes");
+            sizeList.add(size);
+            for (TransportKind kind : kinds) {
+                if (size > kind.maxMessageSize()) {
+                    throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
+                            + maxSizeReason(kind) + ". Drop that size or that transport.");
+                }
+            }
+        }
+        builder.sizes(sizeList.stream().distinct().toList());
+        if (iterations != null && duration != null) {
+            throw new Main.UserError("give --iterations or --duration, not both");
+        }
+        if (iterations != null) {
+            builder.iterations(parse(() -> Units.parseCount(iterations), "--iterations"));
+        }
+        if (duration != null) {
+            builder.durationMillis(parse(() -> Units.parseMillis(duration), "--duration"));
+        }
+        if (warmup != null) {
+            if (Units.isDuration(warmup)) {
+                builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
+            } else {
+                builder.warmupIterations(parse(() -> Units.parseCount(warmup), "--warmup"));
+            }
+        }
+        builder.intervalMillis(parse(() -> Units.parseMillis(interval), "--interval"))
+                .pin(parsePin(pin))
+                .tcpNoDelay(!noTcpNoDelay)
+                .bindHost(bindHost)
+                .peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"))
+                .receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"))
+                .socketBufferBytes(parse(() -> Units.parseSize(socketBuffer), "--socket-buffer"))
+                .peerDelayMicros(peerDelayMicros)
+                .repetitions(repetitions)
+                .outputDirectory(out != null ? out.toString() : defaultOutput);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+
+    static String maxSizeReason(TransportKind kind) {
+        return switch (kind) {
+            case UDP -> "a UDP datagram holds at most " + TransportKind.UDP_MAX_PAYLOAD + " B over IPv4";
+            default -> "a Unix " + (kind == TransportKind.UNIX_DGRAM ? "datagram" : "seqpacket message")
+                    + " must fit the socket send buffer, at most " + kind.maxMessageSize() + " B here "
+                    + "(net.core.wmem_default less 32 B)";
+        };
+    }
+
+    static Placement parsePin(String text) {
+        if (text == null) {
+            return Placement.UNPINNED;
+        }
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new Main.UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
+        }
+        int[] cpus = new int[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                cpus[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new Main.UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
+            }
+            if (!CpuAffinity.isAllowed(cpus[i])) {
+                throw new Main.UserError("--pin " + text + ": CPU " + cpus[i] + " is not available here (CPUs: "
+                        + CpuAffinity.describe(CpuAffinity.allowedCpus()) + ")");
+            }
+        }
+        return new Placement(cpus[0], cpus[1]);
+    }
+
+    private interface Parser<T> {
+        T parse();
+    }
+
+    private static <T> T parse(Parser<T> parser, String option) {
+        try {
+            return parser.parse();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(option + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
+        RunConfig config = config(Path.of("results", id).toString());
+        Path folder = prepareFolder(Path.of(config.outputDirectory()));
+
+        if (!quiet) {
+            stdout.println("ipcbench " + EnvironmentProbe.version() + ": ping-pong latency run " + id);
+            stdout.println(config);
+            if (!config.pin().pinned()) {
+                stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "
+                        + "mode (about 3x apart) from run to run; use --pin 0,0 or --pin 0,1 for figures you compare.");
+            }
+            stdout.flush();
+        }
+        RunResult run;
+        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
+                NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
+            run = runner.run(folder, id);
+        }
+        stdout.println();
+        stdout.print(SummaryTable.render(run.cells()));
+        stdout.println();
+        stdout.println("run folder: " + folder);
+        long failed = run.cells().stream().filter(c -> !c.ok()).count();
+        if (failed > 0) {
+            stderr.println("ipcbench: " + failed + " of " + run.cells().size() + " cells failed (see the table and "
+                    + folder.resolve("run.json") + ")");
+            return Main.EXIT_CELL_FAILED;
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Creates the run folder, refusing one that already holds a run; a user error if it cannot be made. */
+    static Path prepareFolder(Path folder) {
+        if (Files.exists(folder.resolve("run.json"))) {
+            throw new Main.UserError("--out " + folder + " already holds a run; choose another folder");
+        }
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new Main.UserError("cannot write the run folder " + folder + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + "); choose another with --out");
+        }
+        return folder;
+    }
+
+    /** Prints a line per cell as it finishes. */
+    private static final class ConsoleProgress implements RunListener {
+        private final PrintWriter out;
+        private long cellStartNanos;
+
+        ConsoleProgress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void calibrated(Calibration c) {
+            out.printf(Locale.ROOT, "calibration: nanoTime() %.1f ns (granularity %d ns), histogram record %.1f ns%n",
+                    c.nanoTimeCostNs(), c.nanoTimeGranularityNs(), c.histogramRecordCostNs());
+            out.flush();
+        }
+
+        @Override
+        public void cellStarting(int index, int total, String description) {
+            cellStartNanos = System.nanoTime();
+            out.printf(Locale.ROOT, "[%d/%d] %s ... ", index, total, description);
+            out.flush();
+        }
+
+        @Override
+        public void cellFinished(int index, int total, CellResult cell) {
+            double seconds = (System.nanoTime() - cellStartNanos) / 1e9;
+            if (cell.ok()) {
+                out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs (%d round trips, %.1f s)%n",
+                        cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3, cell.latencyNs().count(), seconds);
+            } else {
+                out.printf(Locale.ROOT, "FAILED: %s%n", cell.error());
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.ipcbench.config;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.ipcbench.results.Placement;
+
+/**
+ * Every setting of a run, immutable and checked when built; printed at the start of every run
+ * and stored in {@code run.json}. The command line maps each flag to exactly one builder call.
+ *
+ * <p>Measurement stops after {@code iterations} round trips, or after {@code durationMillis} when
+ * {@code iterations} is 0; warm-up likewise with {@code warmupIterations} / {@code warmupMillis}.
+ */
+public record RunConfig(String mode, String engine, List<String> transports, List<Integer> sizes,
+                        List<Integer> connections, int repetitions,
+                        long iterations, long durationMillis, long warmupIterations, long warmupMillis,
+                        long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
+                        long peerTimeoutMillis, long receiveTimeoutMillis, int socketBufferBytes,
+                        long peerDelayMicros, String outputDirectory) {
+    public static final String MODE_LATENCY = "latency";
+    public static final String ENGINE_RAW = "raw";
+    public static final List<String> DEFAULT_TRANSPORTS = List.of(
+            "pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket");
+    public static final List<Integer> DEFAULT_SIZES = List.of(64, 1024, 16384);
+    public static final List<Integer> DEFAULT_CONNECTIONS = List.of(1);
+    public static final int DEFAULT_REPETITIONS = 1;
+    public static final long DEFAULT_ITERATIONS = 100_000;
+    public static final long DEFAULT_WARMUP_ITERATIONS = 20_000;
+    public static final long DEFAULT_INTERVAL_MILLIS = 1_000;
+    public static final long DEFAULT_PEER_TIMEOUT_MILLIS = 5_000;
+    public static final long DEFAULT_RECEIVE_TIMEOUT_MILLIS = 200;
+    public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+    /** Every message carries its sequence number in its first 8 bytes. */
+    public static final int MIN_SIZE = 8;
+
+    public RunConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(engine, "engine");
+        transports = List.copyOf(transports);
+        sizes = List.copyOf(sizes);
+        connections = List.copyOf(connections);
+        pin = pin == null ? Placement.UNPINNED : pin;
+        require(!transports.isEmpty(), "at least one transport is needed");
+        require(!sizes.isEmpty(), "at least one message size is needed");
+        for (int size : sizes) {
+            require(size >= MIN_SIZE, "message size " + size + " B is too small: every message carries an "
+                    + MIN_SIZE + "-byte sequence number, so the least is " + MIN_SIZE + " B");
+        }
+        for (int count : connections) {
+            require(count >= 1, "connection count " + count + " must be at least 1");
+        }
+        require(repetitions >= 1, "repetitions must be at least 1");
+        require(iterations > 0 || durationMillis > 0, "give a positive number of iterations or a duration");
+        require(iterations >= 0 && durationMillis >= 0, "iterations and duration cannot be negative");
+        require(warmupIterations >= 0 && warmupMillis >= 0, "warm-up cannot be negative");
+        require(intervalMillis >= 10, "the log interval must be at least 10 ms");
+        require(peerTimeoutMillis >= 100, "the peer timeout must be at least 100 ms");
+        require(receiveTimeoutMillis >= 1, "the receive timeout must be at least 1 ms");
+        require(socketBufferBytes >= 0, "the socket buffer size cannot be negative");
+        require(peerDelayMicros >= 0, "the peer delay cannot be negative");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings one per line, for the start of a run. */
+    @Override
+    public String toString() {
+        String measure = iterations > 0 ? iterations + " round trips" : durationMillis + " ms";
+        String warmup = warmupIterations > 0 ? warmupIterations + " round trips" : warmupMillis + " ms";
+        return String.join(System.lineSeparator(),
+                "  mode            " + mode + " (engine " + engine + ")",
+                "  transports      " + String.join(", ", transports),
+                "  sizes (B)       " + sizes,
+                "  connections     " + connections,
+                "  repetitions     " + repetitions,
+                "  measure         " + measure + " per cell, interval log every " + intervalMillis + " ms",
+                "  warm-up         " + warmup + " per cell (not recorded)",
+                "  placement       " + (pin.pinned() ? "client on CPU " + pin.client() + ", peer on CPU " + pin.peer()
+                                                   : "unpinned"),
+                "  tcp             TCP_NODELAY " + (tcpNoDelay ? "on" : "off") + ", bind " + bindHost,
+                "  timeouts        peer " + peerTimeoutMillis + " ms, datagram reply " + receiveTimeoutMillis + " ms",
+                "  socket buffers  " + (socketBufferBytes > 0 ? socketBufferBytes + " B" : "kernel default"),
+                "  peer delay      " + peerDelayMicros + " µs",
+                "  output          " + outputDirectory);
+    }
+
+    /** Builds a {@link RunConfig}; every setting starts at its default. */
+    public static final class Builder {
+        private String mode = MODE_LATENCY;
+        private String engine = ENGINE_RAW;
+        private List<String> transports = DEFAULT_TRANSPORTS;
+        private List<Integer> sizes = DEFAULT_SIZES;
+        private List<Integer> connections = DEFAULT_CONNECTIONS;
+        private int repetitions = DEFAULT_REPETITIONS;
+        private long iterations = DEFAULT_ITERATIONS;
+        private long durationMillis;
+        private long warmupIterations = DEFAULT_WARMUP_ITERATIONS;
+        private long warmupMillis;
+        private long intervalMillis = DEFAULT_INTERVAL_MILLIS;
+        private Placement pin = Placement.UNPINNED;
+        private boolean tcpNoDelay = true;
+        private String bindHost = DEFAULT_BIND_HOST;
+        private long peerTimeoutMillis = DEFAULT_PEER_TIMEOUT_MILLIS;
+        private long receiveTimeoutMillis = DEFAULT_RECEIVE_TIMEOUT_MILLIS;
+        private int socketBufferBytes;
+        private long peerDelayMicros;
+        private String outputDirectory;
+
+        public Builder transports(List<String> value) {
+            transports = value;
+            return this;
+        }
+
+        public Builder sizes(List<Integer> value) {
+            sizes = value;
+            return this;
+        }
+
+        public Builder connections(List<Integer> value) {
+            connections = value;
+            return this;
+        }
+
+        public Builder repetitions(int value) {
+            repetitions = value;
+            return this;
+        }
+
+        /** Stop after this many round trips (and clear any duration). */
+        public Builder iterations(long value) {
+            iterations = value;
+            durationMillis = 0;
+            return this;
+        }
+
+        /** Stop after this long (and clear any iteration count). */
+        public Builder durationMillis(long value) {
+            durationMillis = value;
+            iterations = 0;
+            return this;
+        }
+
+        public Builder warmupIterations(long value) {
+            warmupIterations = value;
+            warmupMillis = 0;
+            return this;
+        }
+
+        public Builder warmupMillis(long value) {
+            warmupMillis = value;
+            warmupIterations = 0;
+            return this;
+        }
+
+        public Builder intervalMillis(long value) {
+            intervalMillis = value;
+            return this;
+        }
+
+        public Builder pin(Placement value) {
+            pin = value;
+            return this;
+        }
+
+        public Builder tcpNoDelay(boolean value) {
+            tcpNoDelay = value;
+            return this;
+        }
+
+        public Builder bindHost(String value) {
+            bindHost = value;
+            return this;
+        }
+
+        public Builder peerTimeoutMillis(long value) {
+            peerTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder receiveTimeoutMillis(long value) {
+            receiveTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder socketBufferBytes(int value) {
+            socketBufferBytes = value;
+            return this;
+        }
+
+        public Builder peerDelayMicros(long value) {
+            peerDelayMicros = value;
+            return this;
+        }
+
+        public Builder outputDirectory(String value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
+                    durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
+                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory);
+        }
+    }
+}

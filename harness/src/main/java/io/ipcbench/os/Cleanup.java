@@ -1,0 +1,47 @@
+package io.ipcbench.os;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What must not outlive the JVM (peer processes, private directories) registers here; one
+ * shutdown hook undoes it all, newest first, when the run is interrupted.
+ */
+public final class Cleanup {
+    private static final Map<Object, Runnable> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAll, "ipcbench-cleanup"));
+    }
+
+    private Cleanup() {
+    }
+
+    /** Registers an action for shutdown; returns what removes it again once it has been done normally. */
+    public static synchronized Runnable register(Runnable action) {
+        Object key = new Object();
+        ACTIONS.put(key, action);
+        return () -> {
+            synchronized (Cleanup.class) {
+                ACTIONS.remove(key);
+            }
+        };
+    }
+
+    private static void runAll() {
+        List<Runnable> actions;
+        synchronized (Cleanup.class) {
+            actions = new ArrayList<>(ACTIONS.values());
+            ACTIONS.clear();
+        }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).run();
+            } catch (RuntimeException ignored) {
+                // Keep undoing the rest.
+            }
+        }
+    }
+}

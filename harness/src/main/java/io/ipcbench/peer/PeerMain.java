@@ -1,0 +1,96 @@
+package io.ipcbench.peer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.Transports;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The peer process: connects to the client over one transport and echoes until the client closes
+ * the channel. It never outlives the client: it exits when its parent exits, and (unless its
+ * standard input is the data channel) when its standard input reaches end-of-file.
+ *
+ * <p>It writes nothing to standard output, which is the data channel of the pipe transport;
+ * diagnostics go to standard error, which the launcher sends to a log file.
+ */
+@Command(name = "ipcbench-peer", description = "Echo peer started by 'ipcbench run'; not meant to be run by hand.")
+public final class PeerMain implements Callable<Integer> {
+    static final int EXIT_PARENT_GONE = 3;
+
+    @Option(names = "--transport", required = true) String transport;
+    @Option(names = "--address", required = true) String address;
+    @Option(names = "--size", required = true) int size;
+    @Option(names = "--private-dir", required = true) Path privateDirectory;
+    @Option(names = "--bind", defaultValue = "127.0.0.1") String bindHost;
+    @Option(names = "--connect-timeout-ms", defaultValue = "5000") long connectTimeoutMillis;
+    @Option(names = "--socket-buffer", defaultValue = "0") int socketBufferBytes;
+    @Option(names = "--delay-us", defaultValue = "0") long delayMicros;
+    @Option(names = "--no-tcp-nodelay") boolean noTcpNoDelay;
+    @Option(names = "--cpu") Integer cpu;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new PeerMain());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            System.err.println("ipcbench-peer: " + e.getMessage());
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    /** The spec this command line describes; {@link PeerSpec#toArguments()} is its inverse. */
+    PeerSpec spec() {
+        return new PeerSpec(TransportKind.fromLabel(transport), address,
+                PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
+                        socketBufferBytes), cpu, delayMicros);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PeerSpec spec = spec();
+        Transport transport = Transports.of(spec.transport());
+        dieWithParent();
+        if (!transport.usesPeerStdio()) {
+            exitAtEndOfStandardInput();
+        }
+        if (spec.cpu() != null) {
+            CpuAffinity.pinCurrentThread(spec.cpu());
+        }
+        try (Connection connection = transport.connect(spec.address(), spec.options())) {
+            Echo.serve(connection, spec.options().messageSize(), TimeUnit.MICROSECONDS.toNanos(spec.delayMicros()));
+        }
+        return 0;
+    }
+
+    /** A child JVM is not killed with its parent: watch the parent and leave with it. */
+    private static void dieWithParent() {
+        ProcessHandle.current().parent().ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)),
+                () -> Runtime.getRuntime().halt(EXIT_PARENT_GONE));
+    }
+
+    /** The client closes our standard input to say "stop"; it also closes when the client dies. */
+    private static void exitAtEndOfStandardInput() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // Nothing is ever sent; wait for end-of-file.
+                }
+            } catch (IOException ignored) {
+                // Treated as end-of-file.
+            }
+            Runtime.getRuntime().halt(0);
+        }, "stdin-watchdog");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,46 @@
+package io.ipcbench.peer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
+
+/**
+ * What a peer process is told: which transport, where the client is, how to frame messages,
+ * where to run and how long to dawdle. {@link #toArguments()} and {@link PeerMain}'s options are
+ * two views of this one record; a test keeps them in step.
+ *
+ * @param cpu          CPU to pin the echo thread to, or null to leave it to the scheduler
+ * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
+ */
+public record PeerSpec(TransportKind transport, String address, TransportOptions options, Integer cpu,
+                       long delayMicros) {
+
+    public List<String> toArguments() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--transport", transport.label(),
+                "--address", address,
+                "--size", Integer.toString(options.messageSize()),
+                "--private-dir", options.privateDirectory().toString(),
+                "--bind", options.bindHost(),
+                "--connect-timeout-ms", Long.toString(options.connectTimeout().toMillis()),
+                "--socket-buffer", Integer.toString(options.socketBufferBytes()),
+                "--delay-us", Long.toString(delayMicros)));
+        if (!options.tcpNoDelay()) {
+            arguments.add("--no-tcp-nodelay");
+        }
+        if (cpu != null) {
+            arguments.addAll(List.of("--cpu", cpu.toString()));
+        }
+        return arguments;
+    }
+
+    static TransportOptions options(Path privateDirectory, int size, boolean tcpNoDelay, String bindHost,
+                                    long connectTimeoutMillis, int socketBufferBytes) {
+        return new TransportOptions(privateDirectory, size, tcpNoDelay, bindHost,
+                Duration.ofMillis(connectTimeoutMillis), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, socketBufferBytes);
+    }
+}

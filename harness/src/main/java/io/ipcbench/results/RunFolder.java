@@ -1,0 +1,145 @@
+package io.ipcbench.results;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * A run folder: {@code run.json} and one HdrHistogram interval log per cell. This class is the one
+ * place that knows the layout, the file names and the JSON mapping; every writer and reader goes
+ * through it.
+ *
+ * <pre>
+ * results/20261121-231500-host/
+ *   run.json                         RunResult, schema ipcbench.run/1
+ *   tcp_64B_1c_latency.hlog          interval log of one cell (HistogramLogWriter format)
+ *   ...
+ * </pre>
+ */
+public final class RunFolder {
+    public static final String RUN_JSON = "run.json";
+    public static final String LOG_SUFFIX = ".hlog";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RunFolder() {
+    }
+
+    public static ObjectMapper json() {
+        return MAPPER;
+    }
+
+    /**
+     * The interval log's file name for a cell: {@code <transport>_<size>B_<connections>c_<mode>.hlog},
+     * with {@code _r<k>} before the suffix for repetitions after the first.
+     */
+    public static String logFileName(String transport, int size, int connections, String mode, int repetition) {
+        String base = transport + "_" + size + "B_" + connections + "c_" + mode;
+        return (repetition > 0 ? base + "_r" + repetition : base) + LOG_SUFFIX;
+    }
+
+    /** Writes {@code run.json} atomically: a reader sees the old file or the new one, never half of one. */
+    public static void write(Path folder, RunResult run) throws IOException {
+        writeAtomically(folder.resolve(RUN_JSON), MAPPER.writeValueAsBytes(run));
+    }
+
+    /** Writes a file through a temporary sibling and a rename. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(temporary, content);
+        moveAtomically(temporary, target);
+    }
+
+    public static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Reads a run from a run folder or straight from a {@code run.json}.
+     *
+     * @throws InvalidRunException when it is missing, is not JSON, or has another schema
+     */
+    public static RunResult read(Path folderOrFile) throws InvalidRunException {
+        Path file = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(RUN_JSON) : folderOrFile;
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(file.toFile());
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new InvalidRunException("no run found at " + file + ": give a run folder or its run.json");
+        } catch (JsonProcessingException e) {
+            throw new InvalidRunException(file + " is not valid JSON (" + e.getOriginalMessage()
+                    + "): the run was cut short or the file was damaged");
+        } catch (IOException e) {
+            throw new InvalidRunException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRunException(file + " is empty or not a JSON object");
+        }
+        String schema = tree.path("schema").asText(null);
+        if (!RunResult.SCHEMA.equals(schema)) {
+            throw new InvalidRunException(file + " has schema " + schema + ", this ipcbench reads "
+                    + RunResult.SCHEMA);
+        }
+        try {
+            return MAPPER.treeToValue(tree, RunResult.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRunException(file + " does not match " + RunResult.SCHEMA + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The folder a run was read from: the folder itself, or the parent of a {@code run.json}. */
+    public static Path folderOf(Path folderOrFile) {
+        return Files.isDirectory(folderOrFile) ? folderOrFile : folderOrFile.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Reads every interval histogram of a log, in order.
+     *
+     * @throws InvalidRunException when the log is missing or cannot be decoded
+     */
+    public static List<Histogram> readIntervals(Path log) throws InvalidRunException {
+        List<Histogram> intervals = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                if (!(next instanceof Histogram histogram)) {
+                    throw new InvalidRunException(log + " holds a double histogram, expected integer nanoseconds");
+                }
+                intervals.add(histogram);
+            }
+        } catch (FileNotFoundException e) {
+            throw new InvalidRunException("interval log " + log + " is missing");
+        } catch (RuntimeException e) {
+            throw new InvalidRunException("interval log " + log + " cannot be decoded: " + e);
+        }
+        return intervals;
+    }
+
+    /** Reading a run or its logs failed for a reason the user can act on. */
+    public static final class InvalidRunException extends IOException {
+        public InvalidRunException(String message) {
+            super(message);
+        }
+    }
+}

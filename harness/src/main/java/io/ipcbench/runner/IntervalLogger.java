@@ -1,0 +1,137 @@
+package io.ipcbench.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.results.RunFolder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * Writes a cell's interval log while it is measured: every interval, a background thread takes
+ * the recorder's interval histogram (the measuring thread is never stalled: the recorder is
+ * wait-free for its one writer) and appends it with {@link HistogramLogWriter}. The log is written
+ * under a temporary name and renamed when the cell ends, so a run folder never holds half a log.
+ */
+public final class IntervalLogger implements AutoCloseable {
+    /** Highest latency the histograms track: one hour. Longer values are clamped. */
+    public static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    private final SingleWriterRecorder recorder;
+    private final Histogram total;
+    private final Path target;
+    private final Path temporary;
+    private final PrintStream out;
+    private final HistogramLogWriter writer;
+    private final long intervalMillis;
+    private final Thread thread;
+    private Histogram recycled;
+    private long intervalStartMillis;
+    private volatile boolean finished;
+
+    private IntervalLogger(Path target, String comment, long intervalMillis) throws IOException {
+        this.recorder = newRecorder();
+        this.total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+        this.target = target;
+        this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        this.out = new PrintStream(Files.newOutputStream(temporary), false, "UTF-8");
+        this.writer = new HistogramLogWriter(out);
+        this.intervalMillis = intervalMillis;
+        long now = System.currentTimeMillis();
+        this.intervalStartMillis = now;
+        writer.outputComment(comment);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(now);
+        writer.setBaseTime(now);
+        writer.outputBaseTime(now);
+        writer.outputLegend();
+        total.setStartTimeStamp(now);
+        this.thread = new Thread(this::logUntilFinished, "ipcbench-interval-log");
+        thread.setDaemon(true);
+    }
+
+    /** Starts logging to {@code target}, with {@code comment} at the top of the file. */
+    public static IntervalLogger start(Path target, String comment, long intervalMillis) throws IOException {
+        IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis);
+        logger.thread.start();
+        return logger;
+    }
+
+    public static SingleWriterRecorder newRecorder() {
+        return new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    }
+
+    /** What the measuring thread records into; call only from that one thread. */
+    public RoundTripLoop.LatencySink sink() {
+        return nanos -> recorder.recordValue(Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
+    }
+
+    private void logUntilFinished() {
+        // Started by the orchestrating thread, but keep out of the measured CPU in any case.
+        CpuAffinity.allowAllCpus();
+        while (!finished) {
+            try {
+                Thread.sleep(Math.max(1, intervalStartMillis + intervalMillis - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (!finished) {
+                writeInterval();
+            }
+        }
+    }
+
+    private synchronized void writeInterval() {
+        long now = System.currentTimeMillis();
+        Histogram interval = recorder.getIntervalHistogram(recycled);
+        interval.setStartTimeStamp(intervalStartMillis);
+        interval.setEndTimeStamp(now);
+        writer.outputIntervalHistogram(interval);
+        total.add(interval);
+        recycled = interval;
+        intervalStartMillis = now;
+    }
+
+    /**
+     * Writes the last interval, closes the log and moves it to its final name.
+     *
+     * @return every value recorded, over all intervals
+     */
+    public Histogram finish() throws IOException {
+        finished = true;
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeInterval();
+        out.close();
+        if (out.checkError()) {
+            throw new IOException("could not write " + temporary);
+        }
+        RunFolder.moveAtomically(temporary, target);
+        total.setEndTimeStamp(System.currentTimeMillis());
+        return total;
+    }
+
+    /** Abandons the log (for a cell that failed before measuring anything). */
+    @Override
+    public void close() {
+        if (!finished) {
+            finished = true;
+            thread.interrupt();
+            out.close();
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // Nothing more to do.
+            }
+        }
+    }
+}

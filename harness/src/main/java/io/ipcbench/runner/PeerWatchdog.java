@@ -1,0 +1,64 @@
+package io.ipcbench.runner;
+
+import java.util.function.LongSupplier;
+
+import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.peer.PeerHandle;
+
+/**
+ * Watches a cell while it runs: if no reply arrives for {@code timeoutMillis}, the peer is taken to
+ * have hung; it is killed (which ends any blocking read in the client) and the loop told to stop.
+ */
+final class PeerWatchdog implements AutoCloseable {
+    private static final long CHECK_EVERY_MILLIS = 50;
+
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String verdict;
+
+    PeerWatchdog(PeerHandle peer, LongSupplier replies, long timeoutMillis, Runnable stopLoop) {
+        this.thread = new Thread(() -> {
+            CpuAffinity.allowAllCpus();
+            long lastReplies = replies.getAsLong();
+            long lastChange = System.nanoTime();
+            while (!closed) {
+                try {
+                    Thread.sleep(CHECK_EVERY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                long seen = replies.getAsLong();
+                if (seen != lastReplies) {
+                    lastReplies = seen;
+                    lastChange = now;
+                } else if (!closed && now - lastChange > timeoutMillis * 1_000_000L) {
+                    verdict = peer.isAlive()
+                            ? "the peer did not answer for " + timeoutMillis + " ms (hung?); it was killed"
+                            : null;
+                    stopLoop.run();
+                    peer.kill();
+                    return;
+                }
+            }
+        }, "ipcbench-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Why the watchdog stepped in, or null if it did not (or the peer had already died). */
+    String verdict() {
+        return verdict;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.ipcbench.runner;
+
+import io.ipcbench.results.Calibration;
+import io.ipcbench.results.CellResult;
+
+/** Hears how a run goes, to show progress; the runner itself prints nothing. */
+public interface RunListener {
+    RunListener SILENT = new RunListener() {
+    };
+
+    default void calibrated(Calibration calibration) {
+    }
+
+    default void cellStarting(int index, int total, String description) {
+    }
+
+    default void cellFinished(int index, int total, CellResult result) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.ipcbench.transport;
+
+import static io.ipcbench.os.Native.LIBC;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+import io.ipcbench.os.Native;
+
+/**
+ * A connected datagram or seqpacket socket, driven by libc {@code send} and {@code recv}: each
+ * send is one message and each receive returns one whole message. A receive timeout (SO_RCVTIMEO,
+ * set by the transport) turns a lost datagram into {@link Connection#TIMED_OUT} instead of a hang.
+ */
+final class FdDatagramConnection implements Connection {
+    private final int fd;
+    /** For seqpacket, a zero-length read means the other side closed; a datagram socket has no such end. */
+    private final boolean connectionOriented;
+
+    FdDatagramConnection(int fd, boolean connectionOriented) {
+        this.fd = fd;
+        this.connectionOriented = connectionOriented;
+    }
+
+    @Override
+    public void send(MessageBuffer message, int length) throws IOException {
+        while (true) {
+            long n = LIBC.send(fd, message.address(), length, Native.MSG_NOSIGNAL);
+            if (n >= 0) {
+                return;
+            }
+            int errno = Native.errno();
+            if (errno != Native.EINTR) {
+                throw Native.failure("send()", errno);
+            }
+        }
+    }
+
+    @Override
+    public int receive(MessageBuffer message, int length) throws IOException {
+        return receiveOnce(message, message.capacity());
+    }
+
+    @Override
+    public int receiveOnce(MessageBuffer message, int maxLength) throws IOException {
+        while (true) {
+            long n = LIBC.recv(fd, message.address(), maxLength, 0);
+            if (n > 0 || (n == 0 && !connectionOriented)) {
+                return (int) n;
+            }
+            if (n == 0) {
+                throw new EOFException("the other side closed the connection");
+            }
+            int errno = Native.errno();
+            if (errno == Native.EAGAIN) {
+                return TIMED_OUT;
+            }
+            if (errno != Native.EINTR) {
+                throw Native.failure("recv()", errno);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        LIBC.close(fd);
+    }
+}

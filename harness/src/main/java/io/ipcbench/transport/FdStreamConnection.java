@@ -1,0 +1,90 @@
+package io.ipcbench.transport;
+
+import static io.ipcbench.os.Native.LIBC;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+import io.ipcbench.os.Native;
+
+/**
+ * A byte stream over file descriptors, driven by libc {@code read} and {@code write}: pipes,
+ * FIFOs, TCP and Unix stream sockets. Reads and writes loop until the whole message has passed,
+ * since a stream keeps no message boundaries. The read and write descriptors may be the same
+ * (a socket) or two (a pair of pipes).
+ */
+final class FdStreamConnection implements Connection {
+    private final int readFd;
+    private final int writeFd;
+
+    FdStreamConnection(int readFd, int writeFd) {
+        this.readFd = readFd;
+        this.writeFd = writeFd;
+    }
+
+    FdStreamConnection(int socketFd) {
+        this(socketFd, socketFd);
+    }
+
+    @Override
+    public void send(MessageBuffer message, int length) throws IOException {
+        long address = message.address();
+        int written = 0;
+        while (written < length) {
+            long n = LIBC.write(writeFd, address + written, length - written);
+            if (n < 0) {
+                int errno = Native.errno();
+                if (errno == Native.EINTR) {
+                    continue;
+                }
+                throw Native.failure("write()", errno);
+            }
+            written += (int) n;
+        }
+    }
+
+    @Override
+    public int receive(MessageBuffer message, int length) throws IOException {
+        long address = message.address();
+        int read = 0;
+        while (read < length) {
+            long n = LIBC.read(readFd, address + read, length - read);
+            if (n <= 0) {
+                handleFailedRead(n);
+                continue;
+            }
+            read += (int) n;
+        }
+        return read;
+    }
+
+    @Override
+    public int receiveOnce(MessageBuffer message, int maxLength) throws IOException {
+        while (true) {
+            long n = LIBC.read(readFd, message.address(), maxLength);
+            if (n > 0) {
+                return (int) n;
+            }
+            handleFailedRead(n);
+        }
+    }
+
+    /** Returns to retry after EINTR; throws on end of stream or any other error. */
+    private static void handleFailedRead(long n) throws IOException {
+        if (n == 0) {
+            throw new EOFException("the other side closed the connection");
+        }
+        int errno = Native.errno();
+        if (errno != Native.EINTR) {
+            throw Native.failure("read()", errno);
+        }
+    }
+
+    @Override
+    public void close() {
+        LIBC.close(readFd);
+        if (writeFd != readFd) {
+            LIBC.close(writeFd);
+        }
+    }
+}

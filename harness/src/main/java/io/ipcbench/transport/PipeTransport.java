@@ -1,0 +1,99 @@
+package io.ipcbench.transport;
+
+import static io.ipcbench.os.Native.LIBC;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.ipcbench.os.Native;
+
+/**
+ * Anonymous pipes: the peer's standard input and output, as the process launcher made them.
+ * The peer reads fd 0 and writes fd 1 (and so must never print to stdout).
+ *
+ * <p>The JDK hides the client's ends of those pipes behind streams. To drive them with plain
+ * read and write, the client finds them by inode: {@code /proc/PEER/fd/0} and
+ * {@code /proc/self/fd/N} name the same {@code pipe:[inode]}, and duplicates them.
+ */
+public final class PipeTransport implements Transport {
+    /** The address the peer gets: there is nothing to find, it uses its standard streams. */
+    static final String STDIO = "stdio";
+    private static final int F_DUPFD_CLOEXEC = 1030;
+
+    @Override
+    public TransportKind kind() {
+        return TransportKind.PIPE;
+    }
+
+    @Override
+    public boolean usesPeerStdio() {
+        return true;
+    }
+
+    @Override
+    public Listener listen(TransportOptions options) {
+        return new Listener() {
+            @Override
+            public String address() {
+                return STDIO;
+            }
+
+            @Override
+            public Connection accept(long peerPid) throws IOException {
+                int writeFd = duplicateOwnEnd(peerPid, 0);
+                int readFd;
+                try {
+                    readFd = duplicateOwnEnd(peerPid, 1);
+                } catch (IOException | RuntimeException e) {
+                    LIBC.close(writeFd);
+                    throw e;
+                }
+                Connection connection = new FdStreamConnection(readFd, writeFd);
+                try {
+                    Hello.await(connection, readFd, options.connectTimeout());
+                } catch (IOException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+                return connection;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public Connection connect(String address, TransportOptions options) throws IOException {
+        Connection connection = new FdStreamConnection(0, 1);
+        Hello.send(connection);
+        return connection;
+    }
+
+    /** Our end of the pipe that is the peer's {@code peerFd}, duplicated so that the JDK's stream keeps its own. */
+    private static int duplicateOwnEnd(long peerPid, int peerFd) throws IOException {
+        String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(peerPid), "fd", Integer.toString(peerFd)))
+                .toString();
+        if (!target.startsWith("pipe:")) {
+            throw new IOException("the peer's fd " + peerFd + " is " + target + ", not a pipe");
+        }
+        try (DirectoryStream<Path> own = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path link : own) {
+                String linkTarget;
+                try {
+                    linkTarget = Files.readSymbolicLink(link).toString();
+                } catch (IOException e) {
+                    continue; // the directory stream's own descriptor, already closed
+                }
+                if (linkTarget.equals(target)) {
+                    return Native.check(LIBC.fcntl(Integer.parseInt(link.getFileName().toString()), F_DUPFD_CLOEXEC, 0),
+                            "fcntl(F_DUPFD_CLOEXEC)");
+                }
+            }
+        }
+        throw new IOException("found no end of " + target + " (the peer's fd " + peerFd + ") in this process");
+    }
+}

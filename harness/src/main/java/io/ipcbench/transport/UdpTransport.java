@@ -1,0 +1,47 @@
+package io.ipcbench.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import io.ipcbench.os.Native;
+import io.ipcbench.os.Sockets;
+import io.ipcbench.os.Sockets.SocketAddressBuffer;
+
+/** UDP over IPv4, by default on 127.0.0.1; a datagram not answered in time counts as lost. */
+public final class UdpTransport implements Transport {
+    @Override
+    public TransportKind kind() {
+        return TransportKind.UDP;
+    }
+
+    @Override
+    public Listener listen(TransportOptions options) throws IOException {
+        int fd = Sockets.socket(Native.AF_INET, Native.SOCK_DGRAM);
+        try {
+            SocketListener.applyBufferSizes(fd, options);
+            Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), 0)));
+            return new DatagramListener(fd, options.bindHost() + ":" + Sockets.localPort(fd), options, null,
+                    port -> SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), (int) port)));
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public Connection connect(String address, TransportOptions options) throws IOException {
+        InetSocketAddress client = TcpTransport.parse(address);
+        int fd = Sockets.socket(Native.AF_INET, Native.SOCK_DGRAM);
+        try {
+            SocketListener.applyBufferSizes(fd, options);
+            Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(client.getAddress(), 0)));
+            Sockets.connect(fd, SocketAddressBuffer.inet(client));
+            Connection connection = new FdDatagramConnection(fd, false);
+            Hello.send(connection, Sockets.localPort(fd));
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
+        }
+    }
+}

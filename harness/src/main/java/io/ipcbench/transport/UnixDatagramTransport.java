@@ -1,0 +1,59 @@
+package io.ipcbench.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.ipcbench.os.Native;
+import io.ipcbench.os.Sockets;
+import io.ipcbench.os.Sockets.SocketAddressBuffer;
+
+/**
+ * Unix domain datagram sockets, one bound path per side in the cell's private directory. Unlike
+ * UDP, a full receive queue blocks the sender instead of dropping.
+ */
+public final class UnixDatagramTransport implements Transport {
+    @Override
+    public TransportKind kind() {
+        return TransportKind.UNIX_DGRAM;
+    }
+
+    @Override
+    public Listener listen(TransportOptions options) throws IOException {
+        Path path = options.privateDirectory().resolve("client.sock");
+        int fd = Sockets.socket(Native.AF_UNIX, Native.SOCK_DGRAM);
+        try {
+            SocketListener.applyBufferSizes(fd, options);
+            Sockets.bind(fd, SocketAddressBuffer.unix(path));
+            return new DatagramListener(fd, path.toString(), options, path,
+                    ignored -> SocketAddressBuffer.unix(peerPath(path)));
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
+        }
+    }
+
+    /** The peer binds beside the client's socket, so the client knows where to connect. */
+    static Path peerPath(Path clientPath) {
+        return clientPath.resolveSibling("peer-of-" + clientPath.getFileName());
+    }
+
+    @Override
+    public Connection connect(String address, TransportOptions options) throws IOException {
+        Path client = Path.of(address);
+        Path own = peerPath(client);
+        int fd = Sockets.socket(Native.AF_UNIX, Native.SOCK_DGRAM);
+        try {
+            SocketListener.applyBufferSizes(fd, options);
+            Sockets.bind(fd, SocketAddressBuffer.unix(own));
+            Sockets.connect(fd, SocketAddressBuffer.unix(client));
+            Connection connection = new FdDatagramConnection(fd, false);
+            Hello.send(connection);
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            Files.deleteIfExists(own);
+            throw e;
+        }
+    }
+}

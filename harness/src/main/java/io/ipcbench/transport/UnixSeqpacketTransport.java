@@ -1,0 +1,27 @@
+package io.ipcbench.transport;
+
+import io.ipcbench.os.Native;
+
+/**
+ * A Unix domain seqpacket socket: connection-oriented like a stream, reliable and ordered, yet
+ * each send arrives as one message, like a datagram.
+ */
+public final class UnixSeqpacketTransport implements Transport {
+    private final UnixStreamTransport delegate =
+            new UnixStreamTransport(TransportKind.UNIX_SEQPACKET, Native.SOCK_SEQPACKET);
+
+    @Override
+    public TransportKind kind() {
+        return TransportKind.UNIX_SEQPACKET;
+    }
+
+    @Override
+    public Listener listen(TransportOptions options) throws java.io.IOException {
+        return delegate.listen(options);
+    }
+
+    @Override
+    public Connection connect(String address, TransportOptions options) throws java.io.IOException {
+        return delegate.connect(address, options);
+    }
+}

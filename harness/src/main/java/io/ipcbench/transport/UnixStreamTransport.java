@@ -1,0 +1,61 @@
+package io.ipcbench.transport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.ipcbench.os.Native;
+import io.ipcbench.os.Sockets;
+import io.ipcbench.os.Sockets.SocketAddressBuffer;
+
+/** A Unix domain stream socket on a path in the cell's private directory. */
+public final class UnixStreamTransport implements Transport {
+    private final TransportKind kind;
+    private final int socketType;
+
+    public UnixStreamTransport() {
+        this(TransportKind.UNIX_STREAM, Native.SOCK_STREAM);
+    }
+
+    /** Shared with {@link UnixSeqpacketTransport}: the same set-up with another socket type. */
+    UnixStreamTransport(TransportKind kind, int socketType) {
+        this.kind = kind;
+        this.socketType = socketType;
+    }
+
+    @Override
+    public TransportKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Listener listen(TransportOptions options) throws IOException {
+        Path path = options.privateDirectory().resolve(kind.label() + ".sock");
+        int fd = Sockets.socket(Native.AF_UNIX, socketType);
+        try {
+            Sockets.bind(fd, SocketAddressBuffer.unix(path));
+            Sockets.listen(fd, SocketListener.BACKLOG);
+            return new SocketListener(fd, path.toString(), options, SocketListener::applyBufferSizes,
+                    kind.preservesBoundaries(), path);
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public Connection connect(String address, TransportOptions options) throws IOException {
+        int fd = Sockets.socket(Native.AF_UNIX, socketType);
+        try {
+            SocketListener.applyBufferSizes(fd, options);
+            Sockets.connect(fd, SocketAddressBuffer.unix(Path.of(address)));
+            Connection connection = kind.preservesBoundaries()
+                    ? new FdDatagramConnection(fd, true)
+                    : new FdStreamConnection(fd);
+            Hello.send(connection);
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
+        }
+    }
+}
