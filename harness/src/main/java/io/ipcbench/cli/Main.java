@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+            commandLine.addSubcommand(provider.name(), provider.command());
+        }
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("ipcbench: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()

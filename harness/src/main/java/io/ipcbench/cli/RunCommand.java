@@ -22,6 +22,7 @@ import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
 import io.ipcbench.runner.PingPongRunner;
 import io.ipcbench.runner.RunListener;
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Transports;
 import picocli.CommandLine.Command;
@@ -43,6 +44,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--transports", split = ",", paramLabel = "NAME",
             description = "Transports to measure (default: all seven).")
     List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "raw",
+            description = "How the data path is driven: raw (libc calls: what the kernel costs) or jdk (NIO channels "
+                    + "and junixsocket: what a Java application pays). Default: ${DEFAULT-VALUE}.")
+    String engine;
 
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
             description = "Message sizes in bytes; k and m suffixes are binary (default: 64,1k,16k).")
@@ -113,6 +119,11 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new Main.UserError(e.getMessage());
             }
+        }
+        try {
+            builder.engine(Engine.fromLabel(engine).label());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError("--engine: " + e.getMessage());
         }
         builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
         List<Integer> sizeList = new ArrayList<>();
@@ -222,7 +233,8 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
         }
         RunResult run;
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
+        try (PingPongRunner runner = new PingPongRunner(config,
+                kind -> Transports.of(kind, Engine.fromLabel(config.engine())), new ProcessPeerLauncher(),
                 NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
             run = runner.run(folder, id);
         }

@@ -115,6 +115,11 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         private long peerDelayMicros;
         private String outputDirectory;
 
+        public Builder engine(String value) {
+            engine = value;
+            return this;
+        }
+
         public Builder transports(List<String> value) {
             transports = value;
             return this;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Transports;
@@ -28,6 +29,7 @@ public final class PeerMain implements Callable<Integer> {
     static final int EXIT_PARENT_GONE = 3;
 
     @Option(names = "--transport", required = true) String transport;
+    @Option(names = "--engine", defaultValue = "raw") String engine;
     @Option(names = "--address", required = true) String address;
     @Option(names = "--size", required = true) int size;
     @Option(names = "--private-dir", required = true) Path privateDirectory;
@@ -49,7 +51,7 @@ public final class PeerMain implements Callable<Integer> {
 
     /** The spec this command line describes; {@link PeerSpec#toArguments()} is its inverse. */
     PeerSpec spec() {
-        return new PeerSpec(TransportKind.fromLabel(transport), address,
+        return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
                         socketBufferBytes), cpu, delayMicros);
     }
@@ -57,7 +59,7 @@ public final class PeerMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PeerSpec spec = spec();
-        Transport transport = Transports.of(spec.transport());
+        Transport transport = Transports.of(spec.transport(), spec.engine());
         dieWithParent();
         if (!transport.usesPeerStdio()) {
             exitAtEndOfStandardInput();

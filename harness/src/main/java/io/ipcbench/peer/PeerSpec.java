@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
 
@@ -16,12 +17,13 @@ import io.ipcbench.transport.TransportOptions;
  * @param cpu          CPU to pin the echo thread to, or null to leave it to the scheduler
  * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
  */
-public record PeerSpec(TransportKind transport, String address, TransportOptions options, Integer cpu,
+public record PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
                        long delayMicros) {
 
     public List<String> toArguments() {
         List<String> arguments = new ArrayList<>(List.of(
                 "--transport", transport.label(),
+                "--engine", engine.label(),
                 "--address", address,
                 "--size", Integer.toString(options.messageSize()),
                 "--private-dir", options.privateDirectory().toString(),

@@ -34,6 +34,7 @@ import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Warmup;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
@@ -128,7 +129,8 @@ public final class PingPongRunner implements AutoCloseable {
                     Duration.ofMillis(config.receiveTimeoutMillis()), config.socketBufferBytes());
             Transport transport = transports.apply(kind);
             try (Listener transportListener = transport.listen(options);
-                 PeerHandle peer = launcher.launch(new PeerSpec(kind, transportListener.address(), options,
+                 PeerHandle peer = launcher.launch(new PeerSpec(kind, Engine.fromLabel(config.engine()),
+                         transportListener.address(), options,
                          config.pin().peer(), config.peerDelayMicros()), transport.usesPeerStdio())) {
                 try {
                     try (Connection connection = transportListener.accept(peer.pid())) {
