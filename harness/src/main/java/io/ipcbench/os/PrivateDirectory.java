@@ -24,8 +24,13 @@ public final class PrivateDirectory implements AutoCloseable {
         this.unregister = Cleanup.register(this::delete);
     }
 
+    /** System property naming another parent directory (tests use it to see that nothing is left behind). */
+    public static final String PARENT_PROPERTY = "ipcbench.private.parent";
+
     public static PrivateDirectory create() throws IOException {
-        Path parent = Files.isWritable(Path.of("/tmp")) ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+        String configured = System.getProperty(PARENT_PROPERTY);
+        Path parent = configured != null ? Path.of(configured)
+                : Files.isWritable(Path.of("/tmp")) ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
         Path path = Files.createTempDirectory(parent, "ipcbench-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         return new PrivateDirectory(path);

@@ -155,9 +155,11 @@ public final class PingPongRunner implements AutoCloseable {
             try {
                 Histogram warmup = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
                 long warmupStart = System.nanoTime();
-                record.warmupCount = onMeasuringThread(() -> loop.run(
-                        nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
-                        limit(config.warmupIterations()), deadline(config.warmupMillis())));
+                if (config.warmupIterations() > 0 || config.warmupMillis() > 0) {
+                    record.warmupCount = onMeasuringThread(() -> loop.run(
+                            nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
+                            limit(config.warmupIterations()), deadline(config.warmupMillis())));
+                }
                 record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9,
                         warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));
                 checkAlive(watchdog);

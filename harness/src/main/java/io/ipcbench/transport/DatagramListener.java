@@ -23,6 +23,11 @@ final class DatagramListener implements Listener {
     /** Where the peer's socket is, given what its hello said (a UDP port; nothing for a Unix path). */
     interface PeerAddress {
         SocketAddressBuffer apply(long helloDetail) throws IOException;
+
+        /** The peer's socket file, for Unix datagram sockets; null for UDP. */
+        default Path socketFile() {
+            return null;
+        }
     }
 
     DatagramListener(int fd, String address, TransportOptions options, Path socketFile, PeerAddress peerAddress) {
@@ -48,6 +53,9 @@ final class DatagramListener implements Listener {
         Sockets.connect(fd, peerAddress.apply(peerPort));
         Sockets.setReceiveTimeout(fd, options.receiveTimeout());
         handedOver = true;
+        // Connected sockets no longer need their paths: remove both now, so none outlives the cell.
+        deleteQuietly(socketFile);
+        deleteQuietly(peerAddress.socketFile());
         return connection;
     }
 
@@ -56,9 +64,13 @@ final class DatagramListener implements Listener {
         if (!handedOver) {
             Sockets.close(fd);
         }
-        if (socketFile != null) {
+        deleteQuietly(socketFile);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
             try {
-                Files.deleteIfExists(socketFile);
+                Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // The private directory is removed after the cell in any case.
             }

@@ -25,8 +25,17 @@ public final class UnixDatagramTransport implements Transport {
         try {
             SocketListener.applyBufferSizes(fd, options);
             Sockets.bind(fd, SocketAddressBuffer.unix(path));
-            return new DatagramListener(fd, path.toString(), options, path,
-                    ignored -> SocketAddressBuffer.unix(peerPath(path)));
+            return new DatagramListener(fd, path.toString(), options, path, new DatagramListener.PeerAddress() {
+                @Override
+                public SocketAddressBuffer apply(long helloDetail) throws IOException {
+                    return SocketAddressBuffer.unix(peerPath(path));
+                }
+
+                @Override
+                public Path socketFile() {
+                    return peerPath(path);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);
             throw e;

@@ -1,0 +1,127 @@
+package io.ipcbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.Placement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** Every flag means exactly its builder call, and every bad input is one line, exit 2, and no files. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RunCommandTest {
+    @TempDir
+    Path directory;
+
+    private static RunConfig parse(String... args) {
+        RunCommand command = new RunCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.config("default-out");
+    }
+
+    @Test
+    void defaultsAreTheConfigurationDefaults() {
+        RunConfig config = parse();
+        RunConfig defaults = RunConfig.builder().outputDirectory("default-out").build();
+        assertEquals(defaults, config);
+    }
+
+    @Test
+    void eachFlagSetsItsSetting() {
+        RunConfig config = parse("--transports", "tcp,unix-dgram", "--sizes", "8,1k,200k", "--iterations", "10k",
+                "--warmup", "3s", "--interval", "250ms", "--pin", "0,0", "--no-tcp-nodelay", "--bind", "127.0.0.2",
+                "--peer-timeout", "2s", "--receive-timeout", "50ms", "--socket-buffer", "256k",
+                "--peer-delay-us", "7", "--repetitions", "3", "--out", "somewhere", "--engine", "raw");
+        RunConfig expected = RunConfig.builder().transports(List.of("tcp", "unix-dgram"))
+                .sizes(List.of(8, 1024, 200 << 10)).iterations(10_000).warmupMillis(3_000).intervalMillis(250)
+                .pin(new Placement(0, 0)).tcpNoDelay(false).bindHost("127.0.0.2").peerTimeoutMillis(2_000)
+                .receiveTimeoutMillis(50).socketBufferBytes(256 * 1024).peerDelayMicros(7).repetitions(3)
+                .outputDirectory("somewhere").engine("raw").build();
+        assertEquals(expected, config);
+    }
+
+    @Test
+    void aDurationReplacesTheIterationCount() {
+        RunConfig config = parse("--duration", "2m", "--warmup", "500");
+        assertEquals(0, config.iterations());
+        assertEquals(120_000, config.durationMillis());
+        assertEquals(500, config.warmupIterations());
+        assertEquals(0, config.warmupMillis());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--transports=carrier-pigeon",
+            "--sizes=0",
+            "--sizes=-5",
+            "--sizes=4",
+            "--sizes=lots",
+            "--transports=udp --sizes=70000",
+            "--transports=unix-dgram --sizes=300000",
+            "--pin=0",
+            "--pin=0,99",
+            "--pin=a,b",
+            "--iterations=1000 --duration=1s",
+            "--duration=forever",
+            "--engine=quantum",
+            "--no-such-flag",
+            "--repetitions=0"})
+    void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
+        Path out = directory.resolve("run");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        String[] args = (arguments + " --out=" + out).split(" ");
+        String[] full = new String[args.length + 1];
+        full[0] = "run";
+        System.arraycopy(args, 0, full, 1, args.length);
+
+        int exit = commandLine.execute(full);
+
+        assertEquals(Main.EXIT_USAGE, exit, err.toString());
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), "one line: " + message);
+        assertTrue(message.startsWith("ipcbench: "), message);
+        assertFalse(message.contains("Exception"), "no stack trace or exception name: " + message);
+        assertFalse(Files.exists(out), "nothing written for a bad command line");
+    }
+
+    @Test
+    void anUnwritableOutputFolderIsAUserError() throws Exception {
+        Path blocker = directory.resolve("a-file");
+        Files.writeString(blocker, "not a folder");
+        Main.UserError error = assertThrows(Main.UserError.class,
+                () -> RunCommand.prepareFolder(blocker.resolve("run")));
+        assertTrue(error.getMessage().contains("--out"), error.getMessage());
+    }
+
+    @Test
+    void aFolderThatHoldsARunIsNotOverwritten() throws Exception {
+        Files.writeString(directory.resolve("run.json"), "{}");
+        assertThrows(Main.UserError.class, () -> RunCommand.prepareFolder(directory));
+    }
+
+    @Test
+    void helpWorks() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        assertEquals(0, commandLine.execute("run", "--help"));
+        assertTrue(out.toString().contains("--transports"));
+    }
+}

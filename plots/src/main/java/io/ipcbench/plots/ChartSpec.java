@@ -1,0 +1,48 @@
+package io.ipcbench.plots;
+
+import java.util.List;
+
+/**
+ * Everything a chart shows, as plain data: built from run folders by the chart builders, turned
+ * into pixels by {@link ChartRenderer}. Tests check these, not images.
+ *
+ * @param id              file name without extension, e.g. {@code spectrum-64B}
+ * @param referenceLines  y values to mark with a horizontal line (e.g. 1.0 on a ratio chart)
+ * @param caption         one or two sentences for the report: what to read from the chart
+ */
+public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, AxisSpec yAxis,
+                        List<SeriesSpec> series, List<Double> referenceLines, String caption) {
+    public ChartSpec {
+        series = List.copyOf(series);
+        referenceLines = List.copyOf(referenceLines);
+    }
+
+    /** The chart families, in the order the report shows them. */
+    public enum Kind {
+        SPECTRUM("Latency by percentile"),
+        SIZE_SWEEP("Latency against message size"),
+        RATIO("unix-stream against tcp"),
+        THROUGHPUT("Throughput"),
+        CONNECTIONS("Many connections"),
+        TIMELINE("Latency over time");
+
+        private final String heading;
+
+        Kind(String heading) {
+            this.heading = heading;
+        }
+
+        public String heading() {
+            return heading;
+        }
+    }
+
+    /** The series with this legend name, or null. */
+    public SeriesSpec series(String name) {
+        return series.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public List<String> seriesNames() {
+        return series.stream().map(SeriesSpec::name).toList();
+    }
+}

@@ -1,0 +1,179 @@
+package io.ipcbench.plots;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.DatagramCounts;
+import io.ipcbench.results.Environment;
+import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.RunResult;
+import io.ipcbench.results.SummaryTable;
+
+import static io.ipcbench.plots.Html.escape;
+
+/** The report's tables: the summary of every cell, throughput figures, and the environment. */
+final class ReportTables {
+    private ReportTables() {
+    }
+
+    /**
+     * One row per latency cell, as the run printed it, with the transport's chart colour beside its
+     * name. Throughput cells have their own table; one that failed before it had figures shows here.
+     */
+    static String summary(RunData run, Path pageFolder) {
+        List<CellData> cells = run.cells().stream().filter(c -> c.latency() || c.throughput() == null).toList();
+        boolean engines = run.cells().stream().map(CellData::engine).distinct().count() > 1;
+        boolean repetitions = run.cells().stream().anyMatch(c -> c.cell().repetition() > 0);
+        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>transport</th>");
+        if (engines) {
+            html.append("<th>engine</th>");
+        }
+        html.append("<th>mode</th><th>size</th><th>conn</th>");
+        if (repetitions) {
+            html.append("<th>rep</th>");
+        }
+        html.append("<th>placement</th><th>count</th><th>p50 µs</th><th>p90 µs</th><th>p99 µs</th><th>p99.9 µs</th>"
+                + "<th>p99.99 µs</th><th>max µs</th><th>warm-up</th><th>problems</th><th>log</th></tr></thead><tbody>");
+        for (CellData data : cells) {
+            CellResult cell = data.cell();
+            html.append(cell.ok() ? "<tr>" : "<tr class=\"failed\">");
+            html.append("<td>").append(swatch(data.transport())).append(escape(data.transport())).append("</td>");
+            if (engines) {
+                html.append("<td>").append(escape(data.engine())).append("</td>");
+            }
+            html.append("<td>").append(escape(data.mode())).append("</td><td class=\"num\">")
+                    .append(escape(SummaryTable.size(cell.size()))).append("</td><td class=\"num\">")
+                    .append(cell.connections()).append("</td>");
+            if (repetitions) {
+                html.append("<td class=\"num\">").append(cell.repetition() + 1).append("</td>");
+            }
+            html.append("<td>").append(escape(Overlay.placement(cell.placement()))).append("</td>");
+            LatencySummary l = cell.latencyNs() != null ? cell.latencyNs() : LatencySummary.EMPTY;
+            html.append(num(Long.toString(l.count())));
+            for (long value : new long[] {l.p50(), l.p90(), l.p99(), l.p999(), l.p9999(), l.max()}) {
+                html.append(num(l.count() > 0 ? micros(value) : "–"));
+            }
+            html.append("<td>").append(cell.warmup() == null ? "–" : escape(String.format(Locale.ROOT,
+                    "%,d in %.2f s", cell.warmup().count(), cell.warmup().seconds()))).append("</td>");
+            html.append("<td>").append(escape(problems(cell))).append("</td><td>");
+            if (cell.histogramLog() != null) {
+                html.append(Html.link(pageFolder, run.folder().resolve(cell.histogramLog()), ".hlog"));
+            }
+            html.append("</td></tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    /** Throughput figures of the throughput-mode cells, or an empty string when there are none. */
+    static String throughput(RunData run) {
+        List<CellData> cells = run.cells().stream().filter(c -> c.throughput() != null).toList();
+        if (cells.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>transport</th><th>engine</th>"
+                + "<th>size</th><th>conn</th><th>MB/s</th><th>messages/s</th><th>messages</th><th>seconds</th>"
+                + "<th>problems</th></tr></thead><tbody>");
+        for (CellData data : cells) {
+            Throughput t = data.throughput();
+            html.append(data.ok() ? "<tr>" : "<tr class=\"failed\">")
+                    .append("<td>").append(swatch(data.transport())).append(escape(data.transport())).append("</td>")
+                    .append("<td>").append(escape(data.engine())).append("</td>")
+                    .append(num(SummaryTable.size(data.size()))).append(num(Integer.toString(data.connections())))
+                    .append(num(String.format(Locale.ROOT, "%,.1f", t.bytesPerSec() / 1e6)))
+                    .append(num(String.format(Locale.ROOT, "%,.0f", t.messagesPerSec())))
+                    .append(num(String.format(Locale.ROOT, "%,d", t.messages())))
+                    .append(num(String.format(Locale.ROOT, "%.2f", t.seconds())))
+                    .append("<td>").append(escape(problems(data.cell()))).append("</td></tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    /** The environment and settings of every run, one column per run. */
+    static String environment(List<RunData> runs) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (RunData run : runs) {
+            RunResult r = run.run();
+            Environment e = run.environment();
+            row(rows, "run", run.label());
+            row(rows, "started", r.startedAt());
+            row(rows, "finished", r.finishedAt() != null ? r.finishedAt() : "not finished (interrupted)");
+            row(rows, "host", e.hostname());
+            row(rows, "kernel", e.kernel());
+            row(rows, "CPU", e.cpuModel() + (e.logicalCpus() > 0 ? ", " + e.logicalCpus() + " logical CPUs" : ""));
+            row(rows, "clock source", e.clockSource());
+            row(rows, "CPU governor", e.cpuGovernor());
+            row(rows, "JVM", join(e.jvmVendor(), e.jvmVersion()));
+            row(rows, "JVM flags", e.jvmFlags() == null || e.jvmFlags().isEmpty() ? "none" : String.join(" ", e.jvmFlags()));
+            row(rows, "ipcbench", join(e.ipcbenchVersion(), e.gitCommit() != null ? "commit " + e.gitCommit() : null));
+            row(rows, "MTU of lo", e.loopbackMtu() > 0 ? e.loopbackMtu() + " B" : null);
+            row(rows, "sysctls", e.sysctls() == null ? null : sysctls(e.sysctls()));
+            row(rows, "calibration", r.calibration() == null ? null : String.format(Locale.ROOT,
+                    "nanoTime %.1f ns per call, steps of %d ns; recording %.1f ns",
+                    r.calibration().nanoTimeCostNs(), r.calibration().nanoTimeGranularityNs(),
+                    r.calibration().histogramRecordCostNs()));
+            row(rows, "settings", r.config() == null ? null : r.config().toString().stripIndent().strip());
+        }
+        StringBuilder html = new StringBuilder("<table class=\"env\"><tbody>");
+        for (Map.Entry<String, List<String>> row : rows.entrySet()) {
+            html.append("<tr><th>").append(escape(row.getKey())).append("</th>");
+            for (String value : row.getValue()) {
+                boolean block = value.contains("\n");
+                html.append(block ? "<td><pre>" : "<td>").append(escape(value)).append(block ? "</pre></td>" : "</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private static void row(Map<String, List<String>> rows, String name, String value) {
+        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null || value.isBlank() ? "–" : value);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
+    }
+
+    private static String sysctls(Map<String, Integer> sysctls) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Integer> entry : new TreeMap<>(sysctls).entrySet()) {
+            text.append(entry.getKey()).append(" = ").append(entry.getValue() < 0 ? "unreadable" : entry.getValue())
+                    .append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    static String swatch(String transport) {
+        return "<span class=\"swatch\" style=\"background:" + TransportStyle.of(transport).css() + "\"></span>";
+    }
+
+    private static String num(String text) {
+        return "<td class=\"num\">" + escape(text) + "</td>";
+    }
+
+    static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%,.2f", nanos / 1000.0);
+    }
+
+    /** What went wrong in a cell, in a few words, or "–". */
+    static String problems(CellResult cell) {
+        List<String> parts = new ArrayList<>();
+        if (cell.errors() != null && cell.errors().total() > 0) {
+            parts.add(cell.errors().total() + " bad replies");
+        }
+        DatagramCounts d = cell.datagrams();
+        if (d != null && d.lost() + d.duplicated() + d.reordered() > 0) {
+            parts.add(String.format(Locale.ROOT, "lost %,d, duplicated %,d, late %,d of %,d",
+                    d.lost(), d.duplicated(), d.reordered(), d.sent()));
+        }
+        if (!cell.ok()) {
+            parts.add("FAILED: " + cell.error());
+        }
+        return parts.isEmpty() ? "–" : String.join("; ", parts);
+    }
+}

@@ -1,0 +1,84 @@
+package io.ipcbench.plots;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Environment;
+import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.RunResult;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One run folder as the plotter sees it: the run, its raw JSON tree (for sections the harness
+ * records do not model, such as {@code claims}), and every cell reduced to what the charts need.
+ *
+ * @param index  position among the runs given, from 0; names files when several runs are drawn
+ * @param label  what charts and the report call this run
+ * @param notes  problems met while reading (a missing or damaged log), for the report
+ */
+public record RunData(int index, String label, Path folder, RunResult run, JsonNode tree, List<CellData> cells,
+                      List<String> notes) {
+    public RunData {
+        cells = List.copyOf(cells);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Reads a run folder (or its {@code run.json}) and every cell's interval log, one cell at a
+     * time. A missing or damaged log is noted and its cell falls back to the summary in run.json.
+     *
+     * @throws RunFolder.InvalidRunException when the run itself cannot be read
+     */
+    public static RunData load(int index, String label, Path folderOrFile) throws RunFolder.InvalidRunException {
+        RunResult run = RunFolder.read(folderOrFile);
+        Path folder = RunFolder.folderOf(folderOrFile);
+        JsonNode tree;
+        try {
+            tree = RunFolder.json().readTree(folder.resolve(RunFolder.RUN_JSON).toFile());
+        } catch (IOException e) {
+            // RunFolder.read just parsed the same file, so this is a race with a writer.
+            throw new RunFolder.InvalidRunException("cannot read " + folder.resolve(RunFolder.RUN_JSON) + ": " + e);
+        }
+        JsonNode cellNodes = tree.path("cells");
+        List<CellData> cells = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<CellResult> results = run.cells() == null ? List.of() : run.cells();
+        for (int i = 0; i < results.size(); i++) {
+            CellResult cell = results.get(i);
+            List<Histogram> intervals = List.of();
+            if (cell.histogramLog() != null) {
+                try {
+                    intervals = RunFolder.readIntervals(folder.resolve(cell.histogramLog()));
+                } catch (RunFolder.InvalidRunException e) {
+                    notes.add(e.getMessage() + "; its charts use the summary in run.json");
+                }
+            }
+            cells.add(CellData.of(cell, cellNodes.path(i), intervals));
+        }
+        return new RunData(index, label == null ? defaultLabel(run, folder) : label, folder, run, tree, cells, notes);
+    }
+
+    /** The run's id, or the folder's name for a run without one. */
+    static String defaultLabel(RunResult run, Path folder) {
+        if (run.id() != null && !run.id().isBlank()) {
+            return run.id();
+        }
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return name == null ? "run" : name.toString();
+    }
+
+    /** The environment, never null (an empty one for a run cut short before it was probed). */
+    public Environment environment() {
+        Environment e = run.environment();
+        return e != null ? e : new Environment(null, null, null, 0, null, null, List.of(), null, null, null, 0, null, null);
+    }
+
+    /** The cells that finished ok. */
+    public List<CellData> okCells() {
+        return cells.stream().filter(CellData::ok).toList();
+    }
+}

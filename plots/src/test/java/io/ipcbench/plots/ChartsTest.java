@@ -1,0 +1,232 @@
+package io.ipcbench.plots;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.plots.ChartSpec.Kind;
+import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which charts and series a run gives, with which values: the data, never the pixels. */
+@Timeout(30)
+class ChartsTest {
+    private static final double CLOSE = 0.01;
+
+    private static ChartSet charts(List<Cell> cells) {
+        return Charts.build(List.of(TestRuns.inMemory(0, "r", cells)));
+    }
+
+    private static void assertClose(double expected, double actual) {
+        assertEquals(expected, actual, Math.abs(expected) * CLOSE, () -> "expected about " + expected + ", got " + actual);
+    }
+
+    @Test
+    void onePercentileSpectrumPerSizeWithOneLinePerTransportInTheHarnessOrder() {
+        ChartSet set = charts(List.of(Cell.latency("unix-stream", 64, 10_000, 3), Cell.latency("tcp", 64, 20_000, 3),
+                Cell.latency("tcp", 1024, 30_000, 3)));
+
+        assertEquals(List.of("spectrum-64B", "spectrum-1024B"), set.of(Kind.SPECTRUM).stream().map(ChartSpec::id).toList());
+        ChartSpec small = set.chart("spectrum-64B");
+        assertEquals(List.of("tcp", "unix-stream"), small.seriesNames());
+        assertEquals(List.of("tcp"), set.chart("spectrum-1024B").seriesNames());
+        assertTrue(small.title().contains("64 B") && small.title().contains("testbox")
+                && small.title().contains("Linux 6.1.0-test") && small.title().contains("Test CPU")
+                && small.title().contains("CPUs 0,1"), small.title());
+        assertTrue(small.xAxis().logarithmic() && small.yAxis().logarithmic());
+        assertEquals(AxisSpec.TickFormat.PERCENTILE, small.xAxis().format());
+        assertTrue(small.yAxis().title().contains("µs"));
+    }
+
+    @Test
+    void theSpectrumRunsFromTheMedianToTheMaximumOnTheOneOverOneMinusPAxis() {
+        SeriesSpec tcp = charts(List.of(Cell.latency("tcp", 64, 20_000, 3))).chart("spectrum-64B").series("tcp");
+        List<Point> points = tcp.points();
+
+        assertClose(20.0, points.get(0).y());
+        assertEquals(1.0, points.get(0).x(), 1e-9);
+        Point last = points.get(points.size() - 1);
+        assertEquals(3000.0, last.x(), 1e-9, "the maximum sits at x = count");
+        assertClose(200.0, last.y());
+        // 90% of the values are the base, 9% twice, 1% ten times.
+        Point p90 = points.stream().filter(p -> p.x() >= 10).findFirst().orElseThrow();
+        assertClose(20.0, p90.y());
+        Point beyondP99 = points.stream().filter(p -> p.x() > 100).findFirst().orElseThrow();
+        assertClose(200.0, beyondP99.y());
+        for (int i = 1; i < points.size(); i++) {
+            assertTrue(points.get(i).x() > points.get(i - 1).x(), "x rises");
+            assertTrue(points.get(i).y() >= points.get(i - 1).y(), "latency never falls with the percentile");
+        }
+    }
+
+    @Test
+    void theSizeSweepHasP50AndP99PerTransportInItsColourWithTheMetricInTheLineStyle() {
+        ChartSpec sweep = charts(List.of(Cell.latency("tcp", 64, 20_000, 2), Cell.latency("tcp", 1024, 30_000, 2),
+                Cell.latency("pipe", 64, 5_000, 2), Cell.latency("pipe", 1024, 6_000, 2))).chart(SizeSweepChart.ID);
+
+        assertEquals(List.of("pipe p50", "pipe p99", "tcp p50", "tcp p99"), sweep.seriesNames());
+        SeriesSpec tcpP50 = sweep.series("tcp p50");
+        assertEquals("tcp", tcpP50.colourKey());
+        assertEquals(List.of(64.0, 1024.0), tcpP50.points().stream().map(Point::x).toList());
+        assertClose(20.0, tcpP50.points().get(0).y());
+        assertClose(30.0, tcpP50.points().get(1).y());
+        assertClose(60.0, sweep.series("tcp p99").points().get(1).y());
+        assertEquals(sweep.series("pipe p50").lineStyle(), tcpP50.lineStyle());
+        assertTrue(sweep.series("tcp p99").lineStyle() != tcpP50.lineStyle());
+        assertTrue(sweep.xAxis().logarithmic() && sweep.yAxis().logarithmic());
+    }
+
+    @Test
+    void aSizeSweepOfOneSizeIsLeftOutWithTheReason() {
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 2), Cell.latency("pipe", 64, 5_000, 2)));
+
+        assertNull(set.chart(SizeSweepChart.ID));
+        assertTrue(set.omitted().stream().anyMatch(o -> o.kind() == Kind.SIZE_SWEEP));
+    }
+
+    @Test
+    void theUnixTcpRatioDividesUnixStreamByTcpPerSizeWithALineAtOne() {
+        ChartSpec ratio = charts(List.of(Cell.latency("tcp", 64, 20_000, 2), Cell.latency("unix-stream", 64, 10_000, 2),
+                Cell.latency("tcp", 1024, 40_000, 2), Cell.latency("unix-stream", 1024, 30_000, 2)))
+                .chart(RatioChart.ID);
+
+        assertEquals(List.of(RatioChart.P50, RatioChart.P99), ratio.seriesNames());
+        List<Point> p50 = ratio.series(RatioChart.P50).points();
+        assertEquals(64.0, p50.get(0).x());
+        assertClose(0.5, p50.get(0).y());
+        assertClose(0.75, p50.get(1).y());
+        assertClose(0.5, ratio.series(RatioChart.P99).points().get(0).y());
+        assertEquals(List.of(1.0), ratio.referenceLines());
+    }
+
+    @Test
+    void theRatioIsLeftOutWithoutBothTransportsAtOneSize() {
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 2), Cell.latency("unix-stream", 1024, 10_000, 2)));
+
+        assertNull(set.chart(RatioChart.ID));
+        assertTrue(set.omitted().stream().anyMatch(o -> o.kind() == Kind.RATIO));
+    }
+
+    @Test
+    void throughputAndConnectionChartsAreLeftOutWhenTheRunDidNotMeasureThem() {
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 2)));
+
+        assertTrue(set.of(Kind.THROUGHPUT).isEmpty());
+        assertTrue(set.of(Kind.CONNECTIONS).isEmpty());
+        assertTrue(set.omitted().stream().anyMatch(o -> o.kind() == Kind.THROUGHPUT));
+        assertTrue(set.omitted().stream().anyMatch(o -> o.kind() == Kind.CONNECTIONS));
+    }
+
+    @Test
+    void throughputCellsGiveBytesAndMessagesPerSecondAgainstSizeAndAThroughputRatio() {
+        ChartSet set = charts(List.of(Cell.throughput("tcp", 64, 30e6), Cell.throughput("tcp", 65536, 5.3e9),
+                Cell.throughput("unix-stream", 64, 75e6), Cell.throughput("unix-stream", 65536, 6.6e9)));
+
+        ChartSpec bytes = set.chart(ThroughputCharts.BYTES_ID);
+        assertEquals(List.of("tcp", "unix-stream"), bytes.seriesNames());
+        assertEquals(List.of(new Point(64, 30), new Point(65536, 5300)), bytes.series("tcp").points());
+        ChartSpec messages = set.chart(ThroughputCharts.MESSAGES_ID);
+        assertClose(30e6 / 64, messages.series("tcp").points().get(0).y());
+        ChartSpec ratio = set.chart(RatioChart.ID);
+        assertEquals(List.of(RatioChart.THROUGHPUT), ratio.seriesNames());
+        assertClose(2.5, ratio.series(RatioChart.THROUGHPUT).points().get(0).y());
+        assertTrue(set.of(Kind.SPECTRUM).isEmpty(), "throughput cells have no latency to draw");
+    }
+
+    @Test
+    void connectionCountsGiveAggregateRateAndP99WithTheSpreadOverConnections() {
+        ObjectNode spread = RunFolder.json().createObjectNode().put("best", 150_000).put("median", 200_000)
+                .put("worst", 900_000);
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 1, 20_000, 4), Cell.latency("tcp", 64, 8, 30_000, 4)
+                .withJson(ConnectionSpread.JSON_FIELD, spread), Cell.latency("pipe", 64, 1, 5_000, 4)));
+
+        ChartSpec rate = set.chart("connections-rate-64B");
+        assertNotNull(rate);
+        assertEquals(List.of("tcp"), rate.seriesNames(), "pipe was not measured at more than one connection");
+        // 4 intervals of 1,000 round trips over 4 s.
+        assertEquals(List.of(new Point(1, 1000), new Point(8, 1000)), rate.series("tcp").points());
+        ChartSpec p99 = set.chart("connections-p99-64B");
+        assertEquals(List.of("tcp p99 merged", "tcp p99 worst connection", "tcp p99 best connection"), p99.seriesNames());
+        assertEquals(new Point(8, 900), p99.series("tcp p99 worst connection").points().get(1));
+        assertEquals(new Point(8, 150), p99.series("tcp p99 best connection").points().get(1));
+        assertClose(60.0, p99.series("tcp p99 merged").points().get(1).y());
+        assertTrue(p99.xAxis().logarithmic());
+    }
+
+    @Test
+    void theSpreadOverConnectionsIsReadFromATaggedLogWhenTheJsonHasNone() {
+        List<org.HdrHistogram.Histogram> tagged = List.of(
+                TestRuns.interval(10_000, 1000, TestRuns.START_MILLIS, 1000, "c0"),
+                TestRuns.interval(40_000, 1000, TestRuns.START_MILLIS, 1000, "c1"),
+                TestRuns.interval(20_000, 1000, TestRuns.START_MILLIS, 1000, "c2"));
+
+        ConnectionSpread spread = ConnectionSpread.of(RunFolder.json().createObjectNode(), 3, tagged);
+
+        assertEquals(3, spread.connections());
+        assertClose(20_000, spread.bestP99Ns());
+        assertClose(40_000, spread.medianP99Ns());
+        assertClose(80_000, spread.worstP99Ns());
+        // The timeline merges the three connections' histograms of one interval into one point.
+        assertEquals(1, CellData.timeline(tagged).size());
+        assertEquals(3000, CellData.timeline(tagged).get(0).count());
+    }
+
+    @Test
+    void aTimelinePerCellShowsP50P99AndMaxOfEveryInterval() {
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 5), Cell.latency("pipe", 64, 5_000, 1)));
+
+        ChartSpec timeline = set.chart("timeline-tcp-64B");
+        assertEquals(List.of("p50", "p99", "max"), timeline.seriesNames());
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0), timeline.series("p50").points().stream().map(Point::x).toList());
+        assertClose(20.0, timeline.series("p50").points().get(2).y());
+        assertClose(200.0, timeline.series("max").points().get(2).y());
+        assertTrue(timeline.series().stream().allMatch(s -> s.colourKey().equals("tcp")));
+        assertNull(set.chart("timeline-pipe-64B"), "one interval is no timeline");
+        assertTrue(set.omitted().stream().anyMatch(o -> o.kind() == Kind.TIMELINE && o.reason().startsWith("1 of 2")));
+    }
+
+    @Test
+    void failedCellsAreNotDrawn() {
+        ChartSet set = charts(List.of(
+                new Cell(TestRuns.failed("udp", 64, "peer died"), List.of(), RunFolder.json().createObjectNode()),
+                Cell.latency("tcp", 64, 20_000, 2)));
+
+        assertEquals(List.of("tcp"), set.chart("spectrum-64B").seriesNames());
+    }
+
+    @Test
+    void aCellWithoutItsLogIsDrawnFromTheSummaryAndSaysSo() {
+        Cell full = Cell.latency("tcp", 64, 20_000, 2);
+        Cell noLog = new Cell(full.result(), List.of(), full.json());
+
+        ChartSpec spectrum = charts(List.of(noLog)).chart("spectrum-64B");
+
+        assertEquals(List.of("tcp (summary)"), spectrum.seriesNames());
+        assertClose(20.0, spectrum.series("tcp (summary)").points().get(0).y());
+    }
+
+    @Test
+    void severalRunsAreOverlaidLabelledByRunInOneColourPerTransport() {
+        RunData before = TestRuns.inMemory(0, "before", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.latency("unix-stream", 64, 10_000, 2)));
+        RunData after = TestRuns.inMemory(1, "after", List.of(Cell.latency("tcp", 64, 25_000, 2)));
+
+        ChartSet set = Charts.build(List.of(before, after));
+
+        ChartSpec spectrum = set.chart("spectrum-64B");
+        assertEquals(List.of("tcp · before", "unix-stream · before", "tcp · after"), spectrum.seriesNames());
+        assertEquals("tcp", spectrum.series("tcp · after").colourKey());
+        assertFalse(spectrum.series("tcp · before").lineStyle() == spectrum.series("tcp · after").lineStyle(),
+                "runs are told apart by line style");
+        assertClose(25.0, spectrum.series("tcp · after").points().get(0).y());
+        assertNotNull(set.chart("timeline-tcp-64B-run1"));
+        assertNotNull(set.chart("timeline-tcp-64B-run2"));
+    }
+}

@@ -1,0 +1,189 @@
+package io.ipcbench.plots;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.cli.Main;
+import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end: a run folder written the way the harness writes one (run.json through RunFolder,
+ * interval logs through HistogramLogWriter), plotted through {@code ipcbench plot}.
+ */
+@Timeout(120)
+class PlotCommandTest {
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir Path temp;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result ipcbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private Path smallRun(String name) throws IOException {
+        return TestRuns.write(temp.resolve(name), name, List.of(
+                Cell.latency("tcp", 64, 20_000, 3), Cell.latency("unix-stream", 64, 12_000, 3),
+                Cell.latency("tcp", 1024, 22_000, 3), Cell.latency("unix-stream", 1024, 13_000, 3)), null);
+    }
+
+    private static List<Path> files(Path folder, String suffix) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    @Test
+    void plotIsASubcommandOfIpcbench() {
+        assertTrue(Main.commandLine().getSubcommands().containsKey("plot"));
+    }
+
+    @Test
+    void writesAValidPngAndSvgPerChartAndASelfContainedReport() throws IOException {
+        Path run = smallRun("run");
+
+        Result result = ipcbench("plot", run.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        Path plots = run.resolve(PlotCommand.PLOTS);
+        List<Path> pngs = files(plots, ".png");
+        List<Path> svgs = files(plots, ".svg");
+        // Two spectra, the size sweep, the ratio and one timeline per cell.
+        assertEquals(4 + 4, pngs.size(), pngs.toString());
+        assertEquals(pngs.size(), svgs.size());
+        for (Path png : pngs) {
+            byte[] bytes = Files.readAllBytes(png);
+            assertArrayEquals(PNG_MAGIC, java.util.Arrays.copyOf(bytes, 8), png + " is a PNG");
+            assertTrue(bytes.length > 10_000, png + " has a chart in it, " + bytes.length + " bytes");
+        }
+        for (Path svg : svgs) {
+            String text = Files.readString(svg, StandardCharsets.UTF_8);
+            assertTrue(text.contains("<svg") && text.strip().endsWith("</svg>"), svg + " is an SVG");
+            assertTrue(text.length() > 10_000, svg + " has a chart in it");
+        }
+        Path report = run.resolve(ReportPage.FILE_NAME);
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"));
+        assertEquals(pngs.size(), html.split("data:image/png;base64,", -1).length - 1, "every chart embedded");
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing is fetched from the network");
+        assertTrue(html.contains("href=\"plots/spectrum-64B.svg\""));
+        assertTrue(html.contains("href=\"tcp_64B_1c_latency.hlog\""));
+        assertTrue(html.contains("href=\"run.json\""));
+        assertTrue(result.out().contains("report: " + report));
+        assertTrue(result.out().contains("not drawn: throughput"));
+    }
+
+    @Test
+    void severalRunsAreOverlaidIntoTheOutFolderLabelledAsAsked() throws IOException {
+        Path before = smallRun("before");
+        Path after = smallRun("after");
+        Path out = temp.resolve("compare");
+
+        Result result = ipcbench("plot", "--out", out.toString(), "--label", "old", "--label", "new",
+                before.toString(), after.resolve(RunFolder.RUN_JSON).toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(Files.exists(out.resolve("plots/spectrum-64B.png")));
+        assertTrue(Files.exists(out.resolve("plots/timeline-tcp-64B-run2.svg")));
+        String html = Files.readString(out.resolve(ReportPage.FILE_NAME));
+        assertTrue(html.contains("old vs new"));
+        assertTrue(html.contains("href=\"../before/run.json\""));
+        assertFalse(Files.exists(before.resolve(PlotCommand.PLOTS)), "runs are only read");
+    }
+
+    @Test
+    void plottingAgainRemovesChartsThatNoLongerApply() throws IOException {
+        Path run = smallRun("run");
+        Path stale = Files.createDirectories(run.resolve(PlotCommand.PLOTS)).resolve("connections-rate-64B.png");
+        Files.write(stale, new byte[] {1});
+
+        assertEquals(0, ipcbench("plot", "--no-svg", run.toString()).exitCode());
+
+        assertFalse(Files.exists(stale));
+        assertTrue(files(run.resolve(PlotCommand.PLOTS), ".svg").isEmpty());
+    }
+
+    @Test
+    void aFolderWithoutARunIsAUsageErrorInOneLine() {
+        Result result = ipcbench("plot", temp.resolve("nothing-here").toString());
+
+        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertTrue(result.err().startsWith("ipcbench: no run found at"), result.err());
+        assertEquals(1, result.err().strip().lines().count());
+    }
+
+    @Test
+    void aDamagedRunJsonIsAUsageError() throws IOException {
+        Path run = Files.createDirectories(temp.resolve("bad"));
+        Files.writeString(run.resolve(RunFolder.RUN_JSON), "{\"schema\": \"ipcbench.run/1\", \"cells\": [");
+
+        Result result = ipcbench("plot", run.toString());
+
+        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertTrue(result.err().contains("not valid JSON"), result.err());
+    }
+
+    @Test
+    void labelsMustMatchTheRuns() throws IOException {
+        Path run = smallRun("run");
+
+        Result result = ipcbench("plot", "--label", "a", "--label", "b", run.toString());
+
+        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertTrue(result.err().contains("one --label per run folder"), result.err());
+    }
+
+    @Test
+    void aMissingLogIsReportedAndItsCellDrawnFromTheSummary() throws IOException {
+        Path run = smallRun("run");
+        Files.delete(run.resolve("tcp_64B_1c_latency.hlog"));
+
+        Result result = ipcbench("plot", run.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("tcp_64B_1c_latency.hlog is missing"), result.err());
+        assertTrue(Files.readString(run.resolve(ReportPage.FILE_NAME)).contains("is missing"));
+    }
+
+    @Test
+    void claimsInRunJsonAppearInTheReport() throws IOException {
+        ObjectNode extras = RunFolder.json().createObjectNode();
+        extras.putArray("claims").addObject().put("id", "uds-latency")
+                .put("claim", "Unix domain stream sockets have lower round-trip latency than loopback TCP.")
+                .put("verdict", "holds").put("figures", "unix-stream / tcp p50 = 0.60");
+        Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.latency("unix-stream", 64, 12_000, 2)), extras);
+
+        assertEquals(0, ipcbench("plot", run.toString()).exitCode());
+
+        String html = Files.readString(run.resolve(ReportPage.FILE_NAME));
+        assertTrue(html.contains("id=\"claims\""));
+        assertTrue(html.contains("<span class=\"verdict holds\">holds</span>"));
+        assertTrue(html.contains("unix-stream / tcp p50 = 0.60"));
+    }
+}

@@ -1,0 +1,124 @@
+package io.ipcbench.plots;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report page's sections, from runs built in memory (no charts rendered). */
+@Timeout(30)
+class ReportPageTest {
+    private static String page(RunData... runs) {
+        List<RunData> list = List.of(runs);
+        return ReportPage.render(list, Charts.build(list), List.of(), Path.of("out"), "2023-11-14T22:15:00Z");
+    }
+
+    @Test
+    void withoutClaimsThereIsNoClaimsSection() {
+        String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
+
+        assertFalse(html.contains("id=\"claims\""));
+        assertTrue(html.contains("<h2 id=\"summary\">"));
+        assertTrue(html.contains("testbox"));
+    }
+
+    @Test
+    void claimsAreReadGenericallyAndEveryFieldIsShown() {
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
+        ObjectNode claim = ((ObjectNode) run.tree()).putArray("claims").addObject();
+        claim.put("id", "tcp-many-connections").put("claim", "With many connections TCP can beat Unix sockets")
+                .put("verdict", "not measured").put("reason", "needs the connections sweep");
+        claim.putObject("scope").put("kernel", "6.1");
+
+        String html = page(run);
+
+        assertTrue(html.contains("<code>tcp-many-connections</code>"));
+        assertTrue(html.contains("verdict unmeasured"));
+        assertTrue(html.contains("needs the connections sweep"));
+        assertTrue(html.contains("{&quot;kernel&quot;:&quot;6.1&quot;}"), "objects are shown as JSON");
+    }
+
+    @Test
+    void claimsKeyedByIdAreReadToo() {
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
+        ((ObjectNode) run.tree()).putObject("claims").putObject("udp-latency").put("verdict", "does not hold");
+
+        List<com.fasterxml.jackson.databind.JsonNode> claims = JsonSections.claims(run);
+
+        assertEquals(1, claims.size());
+        assertEquals("udp-latency", claims.get(0).path("id").asText());
+        assertTrue(page(run).contains("verdict fails"));
+    }
+
+    @Test
+    void verdictsAreColouredByWhatTheySay() {
+        assertEquals("holds", JsonSections.verdictClass("holds"));
+        assertEquals("fails", JsonSections.verdictClass("does not hold"));
+        assertEquals("fails", JsonSections.verdictClass("DOES_NOT_HOLD"));
+        assertEquals("inconclusive", JsonSections.verdictClass("inconclusive"));
+        assertEquals("unmeasured", JsonSections.verdictClass("not measured"));
+    }
+
+    @Test
+    void failedCellsAreShadedAndTheirErrorEscaped() {
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                new Cell(TestRuns.failed("udp", 64, "peer said <bye> & died"), List.of(),
+                        RunFolder.json().createObjectNode())));
+
+        String html = page(run);
+
+        assertTrue(html.contains("<tr class=\"failed\">"));
+        assertTrue(html.contains("peer said &lt;bye&gt; &amp; died"));
+        assertFalse(html.contains("<bye>"));
+        assertTrue(html.contains("Read with care"));
+    }
+
+    @Test
+    void omittedChartsAreListedWithTheirReason() {
+        String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
+
+        assertTrue(html.contains("Not drawn"));
+        assertTrue(html.contains("no throughput cells"));
+    }
+
+    @Test
+    void jmhResultsBesideTheRunAreTabled(@TempDir Path folder) throws java.io.IOException {
+        RunData inMemory = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
+        RunData run = new RunData(0, "r", folder, inMemory.run(), inMemory.tree(), inMemory.cells(), List.of());
+        java.nio.file.Files.writeString(folder.resolve(JsonSections.JMH_JSON), """
+                [{"benchmark": "io.ipcbench.benchmarks.PingPong.roundTrip", "mode": "avgt",
+                  "params": {"transport": "tcp", "size": "64"},
+                  "primaryMetric": {"score": 14.25, "scoreError": 0.5, "scoreUnit": "us/op"}}]
+                """);
+
+        String html = page(run);
+
+        assertTrue(html.contains("JMH benchmarks"));
+        assertTrue(html.contains("<code>PingPong.roundTrip</code>"));
+        assertTrue(html.contains("transport=tcp, size=64"));
+        assertTrue(html.contains("14.250"));
+        assertTrue(html.contains("href=\"" + Html.href(Path.of("out"), folder.resolve("jmh.json")) + "\""),
+                "linked among the raw files");
+    }
+
+    @Test
+    void withoutJmhResultsThereIsNoJmhTable() {
+        assertFalse(page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)))).contains("JMH"));
+    }
+
+    @Test
+    void linksAreRelativeToThePage() {
+        assertEquals("../run/tcp_64B_1c_latency.hlog",
+                Html.href(Path.of("/data/out"), Path.of("/data/run/tcp_64B_1c_latency.hlog")));
+        assertEquals("plots/a%20b.png", Html.href(Path.of("/data/out"), Path.of("/data/out/plots/a b.png")));
+    }
+}

@@ -1,0 +1,163 @@
+package io.ipcbench.plots;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Environment;
+import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.Placement;
+import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.RunResult;
+import io.ipcbench.results.Warmup;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Synthetic runs with known figures, built in memory or written as a real run folder (run.json
+ * through RunFolder, interval logs through HdrHistogram's HistogramLogWriter); no harness is run.
+ *
+ * <p>Every cell's round trips follow one shape: 90% take {@code baseNs}, 9% twice that, 1% ten
+ * times that. So p50 = base, p90 = base, p99 = 2 x base and max = 10 x base (within HdrHistogram's
+ * 3 significant digits).
+ */
+final class TestRuns {
+    static final Placement PINNED = new Placement(0, 1);
+    static final long START_MILLIS = 1_700_000_000_000L;
+    static final Environment ENVIRONMENT = new Environment("testbox", "6.1.0-test", "Test CPU", 2, "Vendor", "17.0.1",
+            List.of(), "0.1.0-SNAPSHOT", null, Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
+
+    private TestRuns() {
+    }
+
+    /** One interval of a cell's log: {@code perInterval} round trips of the shape above. */
+    static Histogram interval(long baseNs, int perInterval, long startMillis, long lengthMillis, String tag) {
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        for (int i = 0; i < perInterval; i++) {
+            int slot = i % 100;
+            h.recordValue(slot < 90 ? baseNs : slot < 99 ? 2 * baseNs : 10 * baseNs);
+        }
+        h.setStartTimeStamp(startMillis);
+        h.setEndTimeStamp(startMillis + lengthMillis);
+        h.setTag(tag);
+        return h;
+    }
+
+    /** {@code count} one-second intervals of 1,000 round trips each. */
+    static List<Histogram> intervals(long baseNs, int count) {
+        List<Histogram> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(interval(baseNs, 1000, START_MILLIS + 1000L * i, 1000, null));
+        }
+        return list;
+    }
+
+    static CellResult cell(String transport, int size, int connections, String mode, List<Histogram> intervals) {
+        Histogram total = new Histogram(3);
+        intervals.forEach(total::add);
+        String log = RunFolder.logFileName(transport, size, connections, mode, 0);
+        return new CellResult(transport, RunConfig.ENGINE_RAW, mode, size, connections, 0, PINNED, CellResult.OK, null,
+                new Warmup(100, 0.01, 1000), LatencySummary.of(total), intervals.isEmpty() ? null : log, null,
+                IntegrityErrors.NONE);
+    }
+
+    static CellResult failed(String transport, int size, String error) {
+        return new CellResult(transport, RunConfig.ENGINE_RAW, RunConfig.MODE_LATENCY, size, 1, 0, PINNED,
+                CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE);
+    }
+
+    static RunResult run(String id, List<CellResult> cells) {
+        RunConfig config = RunConfig.builder().transports(cells.stream().map(CellResult::transport).distinct().toList())
+                .sizes(cells.stream().map(CellResult::size).distinct().toList()).iterations(1000).pin(PINNED).build();
+        return new RunResult(RunResult.SCHEMA, id, "2023-11-14T22:13:20Z", "2023-11-14T22:14:00Z", config, null,
+                ENVIRONMENT, cells);
+    }
+
+    /** A cell and its data as the plotter holds it, built in memory. */
+    record Cell(CellResult result, List<Histogram> intervals, ObjectNode json) {
+        static Cell latency(String transport, int size, long baseNs, int intervalCount) {
+            return latency(transport, size, 1, baseNs, intervalCount);
+        }
+
+        static Cell latency(String transport, int size, int connections, long baseNs, int intervalCount) {
+            List<Histogram> intervals = TestRuns.intervals(baseNs, intervalCount);
+            return new Cell(cell(transport, size, connections, RunConfig.MODE_LATENCY, intervals), intervals,
+                    RunFolder.json().createObjectNode());
+        }
+
+        static Cell throughput(String transport, int size, double bytesPerSec) {
+            ObjectNode json = RunFolder.json().createObjectNode();
+            json.putObject("throughput").put("messages", 1000).put("bytes", 1000L * size).put("seconds", 1.0)
+                    .put("messagesPerSec", bytesPerSec / size).put("bytesPerSec", bytesPerSec);
+            return new Cell(cell(transport, size, 1, CellData.MODE_THROUGHPUT, List.of()), List.of(), json);
+        }
+
+        /** The same cell with an extra JSON field (a per-connection spread, say). */
+        Cell withJson(String field, ObjectNode value) {
+            ObjectNode copy = json.deepCopy();
+            copy.set(field, value);
+            return new Cell(result, intervals, copy);
+        }
+    }
+
+    /** A run as the plotter holds it, without any file. */
+    static RunData inMemory(int index, String label, List<Cell> cells) {
+        RunResult run = run(label, cells.stream().map(Cell::result).toList());
+        ObjectNode tree = RunFolder.json().valueToTree(run);
+        List<CellData> data = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            ((ObjectNode) tree.path("cells").path(i)).setAll(cells.get(i).json());
+            data.add(CellData.of(cells.get(i).result(), tree.path("cells").path(i), cells.get(i).intervals()));
+        }
+        return new RunData(index, label, Path.of("run-" + label), run, tree, data, List.of());
+    }
+
+    /**
+     * Writes a run folder: run.json through RunFolder (with each cell's extra JSON, and top-level
+     * extras such as claims, merged into the tree) and one interval log per cell with intervals.
+     */
+    static Path write(Path folder, String id, List<Cell> cells, ObjectNode topLevelExtras) throws IOException {
+        Files.createDirectories(folder);
+        RunResult run = run(id, cells.stream().map(Cell::result).toList());
+        ObjectNode tree = RunFolder.json().valueToTree(run);
+        ArrayNode cellNodes = (ArrayNode) tree.path("cells");
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            ((ObjectNode) cellNodes.get(i)).setAll(cell.json());
+            if (!cell.intervals().isEmpty()) {
+                writeLog(folder.resolve(cell.result().histogramLog()), cell.intervals());
+            }
+        }
+        if (topLevelExtras != null) {
+            tree.setAll(topLevelExtras);
+        }
+        RunFolder.writeAtomically(folder.resolve(RunFolder.RUN_JSON), RunFolder.json().writeValueAsBytes(tree));
+        return folder;
+    }
+
+    static void writeLog(Path file, List<Histogram> intervals) throws IOException {
+        try (OutputStream stream = Files.newOutputStream(file);
+             PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(START_MILLIS);
+            writer.setBaseTime(START_MILLIS);
+            writer.outputBaseTime(START_MILLIS);
+            writer.outputLegend();
+            for (Histogram interval : intervals) {
+                writer.outputIntervalHistogram(interval);
+            }
+        }
+    }
+}
