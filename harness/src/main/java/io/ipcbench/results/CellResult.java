@@ -1,18 +1,27 @@
 package io.ipcbench.results;
 
 /**
- * One cell of a sweep: one transport, message size, connection count and mode, measured once.
+ * One cell of a sweep: one transport, engine, message size, connection count and mode, measured once.
+ * In latency mode {@code latencyNs} holds the round trips; in throughput mode it is empty and
+ * {@code throughput} holds what was moved.
  * A failed cell is kept with what it recorded before it failed and the reason in {@code error}.
  *
  * @param histogramLog file name of the cell's interval log in the run folder, or null if none was written
  * @param datagrams    message accounting, for transports that keep message boundaries; null otherwise
+ * @param roundTripsPerSec   latency mode: round trips per second over the measured part, all connections together
+ * @param perConnectionP99Ns latency mode with several connections: the spread of the connections' p99; else null
+ * @param throughput         throughput mode: what was moved; null in latency mode
+ * @param socketBuffers      the buffer sizes the kernel granted the client's socket; null for pipes and FIFOs
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
-                         IntegrityErrors errors) {
+                         IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
+                         Throughput throughput, SocketBuffers socketBuffers) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    public static final String MODE_LATENCY = "latency";
+    public static final String MODE_THROUGHPUT = "throughput";
 
     public boolean ok() {
         return OK.equals(status);

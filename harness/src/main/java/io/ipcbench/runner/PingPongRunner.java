@@ -30,6 +30,7 @@ import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.Probes;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Warmup;
@@ -108,13 +109,13 @@ public final class PingPongRunner implements AutoCloseable {
                     CellResult cell = runCell(TransportKind.fromLabel(transport), size, repetition, folder);
                     cells.add(cell);
                     RunFolder.write(folder, new RunResult(RunResult.SCHEMA, id, startedAt, null, config,
-                            calibration, environment, cells));
+                            calibration, environment, cells, Probes.NONE, List.of()));
                     listener.cellFinished(index, total, cell);
                 }
             }
         }
         RunResult run = new RunResult(RunResult.SCHEMA, id, startedAt, Instant.now().toString(), config,
-                calibration, environment, cells);
+                calibration, environment, cells, Probes.NONE, List.of());
         RunFolder.write(folder, run);
         return run;
     }
@@ -168,10 +169,12 @@ public final class PingPongRunner implements AutoCloseable {
                 IntervalLogger logger = IntervalLogger.start(folder.resolve(record.logName),
                         "ipcbench " + record.kind.label() + " " + record.size + "B 1c latency placement "
                                 + config.pin(), config.intervalMillis());
+                long measureStart = System.nanoTime();
                 try {
                     onMeasuringThread(() -> loop.run(logger.sink(), limit(config.iterations()),
                             deadline(config.durationMillis())));
                 } finally {
+                    record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
                     // Whatever was measured is kept, even if the cell then failed.
                     record.latency = LatencySummary.of(logger.finish());
                     record.logWritten = true;
@@ -266,6 +269,7 @@ public final class PingPongRunner implements AutoCloseable {
         IntegrityErrors errors = IntegrityErrors.NONE;
         String watchdogVerdict;
         String failure;
+        double measuredSeconds;
 
         CellRecord(TransportKind kind, int size, int repetition, String logName) {
             this.kind = kind;
@@ -278,7 +282,8 @@ public final class PingPongRunner implements AutoCloseable {
             Placement placement = config.pin();
             return new CellResult(kind.label(), config.engine(), RunConfig.MODE_LATENCY, size, 1, repetition,
                     placement, failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency,
-                    logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors);
+                    logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
+                    measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, null, null, null);
         }
     }
 }
