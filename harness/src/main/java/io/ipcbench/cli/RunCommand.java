@@ -15,7 +15,10 @@ import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.probes.ClaimProbes;
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.Probes;
+import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
 import io.ipcbench.runner.EnvironmentProbe;
@@ -106,6 +109,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run folder to write (default: results/<yyyyMMdd-HHmmss>-<host>).")
     Path out;
 
+    @Option(names = "--probes", description = "Also run the claim probes: message boundaries, largest datagram, Nagle.")
+    boolean probes;
+
     @Option(names = "--quiet", description = "Print only the summary table.")
     boolean quiet;
 
@@ -163,6 +169,7 @@ public final class RunCommand implements Callable<Integer> {
                 .socketBufferBytes(parse(() -> Units.parseSize(socketBuffer), "--socket-buffer"))
                 .peerDelayMicros(peerDelayMicros)
                 .repetitions(repetitions)
+                .probes(probes)
                 .outputDirectory(out != null ? out.toString() : defaultOutput);
         try {
             return builder.build();
@@ -237,6 +244,16 @@ public final class RunCommand implements Callable<Integer> {
                 kind -> Transports.of(kind, Engine.fromLabel(config.engine())), new ProcessPeerLauncher(),
                 NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
             run = runner.run(folder, id);
+        }
+        if (config.probes()) {
+            if (!quiet) {
+                stdout.println("claim probes ...");
+                stdout.flush();
+            }
+            Probes found = new ClaimProbes(new ProcessPeerLauncher(), stderr)
+                    .runAll(config.transports().stream().map(TransportKind::fromLabel).toList());
+            run = run.withProbes(found);
+            RunFolder.write(folder, run);
         }
         stdout.println();
         stdout.print(SummaryTable.render(run.cells()));

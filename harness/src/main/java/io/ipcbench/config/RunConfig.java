@@ -17,7 +17,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                         long iterations, long durationMillis, long warmupIterations, long warmupMillis,
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
                         long peerTimeoutMillis, long receiveTimeoutMillis, int socketBufferBytes,
-                        long peerDelayMicros, String outputDirectory) {
+                        long peerDelayMicros, String outputDirectory, boolean probes) {
     public static final String MODE_LATENCY = "latency";
     public static final String ENGINE_RAW = "raw";
     public static final List<String> DEFAULT_TRANSPORTS = List.of(
@@ -90,6 +90,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                 "  timeouts        peer " + peerTimeoutMillis + " ms, datagram reply " + receiveTimeoutMillis + " ms",
                 "  socket buffers  " + (socketBufferBytes > 0 ? socketBufferBytes + " B" : "kernel default"),
                 "  peer delay      " + peerDelayMicros + " µs",
+                "  claim probes    " + (probes ? "yes (boundaries, largest datagram, Nagle)" : "no"),
                 "  output          " + outputDirectory);
     }
 
@@ -114,6 +115,13 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         private int socketBufferBytes;
         private long peerDelayMicros;
         private String outputDirectory;
+        private boolean probes;
+
+        /** Also run the claim probes after the cells. */
+        public Builder probes(boolean value) {
+            probes = value;
+            return this;
+        }
 
         public Builder engine(String value) {
             engine = value;
@@ -214,7 +222,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         public RunConfig build() {
             return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
-                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory);
+                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory, probes);
         }
     }
 }

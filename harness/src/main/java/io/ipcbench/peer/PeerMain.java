@@ -39,6 +39,7 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--delay-us", defaultValue = "0") long delayMicros;
     @Option(names = "--no-tcp-nodelay") boolean noTcpNoDelay;
     @Option(names = "--cpu") Integer cpu;
+    @Option(names = "--role", defaultValue = "echo") String role;
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new PeerMain());
@@ -53,7 +54,7 @@ public final class PeerMain implements Callable<Integer> {
     PeerSpec spec() {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
-                        socketBufferBytes), cpu, delayMicros);
+                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role));
     }
 
     @Override
@@ -68,7 +69,11 @@ public final class PeerMain implements Callable<Integer> {
             CpuAffinity.pinCurrentThread(spec.cpu());
         }
         try (Connection connection = transport.connect(spec.address(), spec.options())) {
-            Echo.serve(connection, spec.options().messageSize(), TimeUnit.MICROSECONDS.toNanos(spec.delayMicros()));
+            if (spec.role() == PeerRole.SPLIT_READS) {
+                SplitReads.serve(connection, spec.options().messageSize());
+            } else {
+                Echo.serve(connection, spec.options().messageSize(), TimeUnit.MICROSECONDS.toNanos(spec.delayMicros()));
+            }
         }
         return 0;
     }

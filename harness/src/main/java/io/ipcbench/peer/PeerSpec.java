@@ -16,9 +16,16 @@ import io.ipcbench.transport.TransportOptions;
  *
  * @param cpu          CPU to pin the echo thread to, or null to leave it to the scheduler
  * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
+ * @param role         what the peer does: echo (the default) or a probe's part
  */
 public record PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
-                       long delayMicros) {
+                       long delayMicros, PeerRole role) {
+
+    /** An echoing peer. */
+    public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
+                    long delayMicros) {
+        this(transport, engine, address, options, cpu, delayMicros, PeerRole.ECHO);
+    }
 
     public List<String> toArguments() {
         List<String> arguments = new ArrayList<>(List.of(
@@ -33,6 +40,9 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
                 "--delay-us", Long.toString(delayMicros)));
         if (!options.tcpNoDelay()) {
             arguments.add("--no-tcp-nodelay");
+        }
+        if (role != PeerRole.ECHO) {
+            arguments.addAll(List.of("--role", role.label()));
         }
         if (cpu != null) {
             arguments.addAll(List.of("--cpu", cpu.toString()));

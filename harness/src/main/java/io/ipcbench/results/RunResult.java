@@ -17,6 +17,11 @@ public record RunResult(String schema, String id, String startedAt, String finis
     /** Bump it with any change a reader of older files would misread, and update the readers. */
     public static final String SCHEMA = "ipcbench.run/1";
 
+    /** The same run with its probes made. */
+    public RunResult withProbes(Probes found) {
+        return new RunResult(schema, id, startedAt, finishedAt, config, calibration, environment, cells, found, claims);
+    }
+
     /** The same run with its claims judged. */
     public RunResult withClaims(List<ClaimVerdict> verdicts) {
         return new RunResult(schema, id, startedAt, finishedAt, config, calibration, environment, cells, probes,

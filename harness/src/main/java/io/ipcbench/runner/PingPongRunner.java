@@ -1,6 +1,5 @@
 package io.ipcbench.runner;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -214,7 +213,8 @@ public final class PingPongRunner implements AutoCloseable {
             return watchdogVerdict;
         }
         long waitUntil = System.nanoTime() + PEER_EXIT_WAIT_MILLIS * 1_000_000L;
-        while (peer.isAlive() && System.nanoTime() < waitUntil && e instanceof EOFException) {
+        // A dead peer shows first as end-of-file or a reset; give its exit a moment to be seen.
+        while (peer.isAlive() && System.nanoTime() < waitUntil && e instanceof IOException) {
             Thread.onSpinWait();
         }
         if (!peer.isAlive()) {

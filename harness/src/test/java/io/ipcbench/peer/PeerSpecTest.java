@@ -23,7 +23,8 @@ class PeerSpecTest {
     void everySettingSurvivesTheCommandLine() {
         TransportOptions options = new TransportOptions(Path.of("/tmp/x"), 1234, false, "127.0.0.3",
                 Duration.ofMillis(4_321), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, 65_536);
-        PeerSpec spec = new PeerSpec(TransportKind.UNIX_SEQPACKET, Engine.RAW, "/tmp/x/s.sock", options, 1, 250);
+        PeerSpec spec = new PeerSpec(TransportKind.UNIX_SEQPACKET, Engine.RAW, "/tmp/x/s.sock", options, 1, 250,
+                PeerRole.SPLIT_READS);
         assertEquals(spec, roundTrip(spec));
     }
 
