@@ -73,6 +73,11 @@ class HangWatchdogTest {
         }
 
         @Override
+        public void requestStop() {
+            kill();
+        }
+
+        @Override
         public String lastWords() {
             return "";
         }

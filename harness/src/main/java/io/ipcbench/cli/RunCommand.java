@@ -49,13 +49,26 @@ public final class RunCommand implements Callable<Integer> {
     List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "raw",
-            description = "How the data path is driven: raw (libc calls: what the kernel costs) or jdk (NIO channels "
-                    + "and junixsocket: what a Java application pays). Default: ${DEFAULT-VALUE}.")
+            description = "How the data path is driven: raw (libc calls: what the kernel costs), jdk (NIO channels "
+                    + "and junixsocket: what a Java application pays), or both, side by side. Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
             description = "Message sizes in bytes; k and m suffixes are binary (default: 64,1k,16k).")
     List<String> sizes = List.of("64", "1024", "16384");
+
+    @Option(names = "--connections", split = ",", paramLabel = "N",
+            description = "Connection counts for latency cells, e.g. 1,8,64: that many connections to one peer, each "
+                    + "with one message in flight (default: 1). pipe and fifo take one only.")
+    List<Integer> connections = RunConfig.DEFAULT_CONNECTIONS;
+
+    @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
+            description = "Also measure one-way throughput of every transport at these message sizes, e.g. 64,64k.")
+    List<String> throughputSizes = List.of();
+
+    @Option(names = "--throughput-duration", paramLabel = "TIME", defaultValue = "2s",
+            description = "Measured time of each throughput cell (default: ${DEFAULT-VALUE}).")
+    String throughputDuration;
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "Measured round trips per cell (default: " + RunConfig.DEFAULT_ITERATIONS + ").")
@@ -126,10 +139,14 @@ public final class RunCommand implements Callable<Integer> {
                 throw new Main.UserError(e.getMessage());
             }
         }
-        try {
-            builder.engine(Engine.fromLabel(engine).label());
-        } catch (IllegalArgumentException e) {
-            throw new Main.UserError("--engine: " + e.getMessage());
+        if (RunConfig.ENGINE_BOTH.equals(engine)) {
+            builder.engine(RunConfig.ENGINE_BOTH);
+        } else {
+            try {
+                builder.engine(Engine.fromLabel(engine).label());
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError("--engine: " + e.getMessage() + " or both");
+            }
         }
         builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
         List<Integer> sizeList = new ArrayList<>();
@@ -144,6 +161,22 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         builder.sizes(sizeList.stream().distinct().toList());
+        List<Integer> throughputList = new ArrayList<>();
+        for (String text : throughputSizes) {
+            int size = parse(() -> Units.parseSize(text), "--throughput-sizes");
+            throughputList.add(size);
+            for (TransportKind kind : kinds) {
+                if (size > kind.maxMessageSize()) {
+                    throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
+                            + maxSizeReason(kind) + ". Drop that size or that transport.");
+                }
+            }
+        }
+        builder.throughputSizes(throughputList.stream().distinct().toList())
+                .throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"))
+                .connections(connections.stream().distinct().toList());
+        int most = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
+        OpenFileLimit.check(most);
         if (iterations != null && duration != null) {
             throw new Main.UserError("give --iterations or --duration, not both");
         }
@@ -240,8 +273,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
         }
         RunResult run;
-        try (PingPongRunner runner = new PingPongRunner(config,
-                kind -> Transports.of(kind, Engine.fromLabel(config.engine())), new ProcessPeerLauncher(),
+        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
                 NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
             run = runner.run(folder, id);
         }
@@ -308,9 +340,18 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         @Override
+        public void skipped(String what) {
+            out.println("skipped: " + what);
+            out.flush();
+        }
+
+        @Override
         public void cellFinished(int index, int total, CellResult cell) {
             double seconds = (System.nanoTime() - cellStartNanos) / 1e9;
-            if (cell.ok()) {
+            if (cell.ok() && cell.throughput() != null) {
+                out.printf(Locale.ROOT, "%.1f MB/s, %.0f messages/s (%.1f s)%n", cell.throughput().bytesPerSec() / 1e6,
+                        cell.throughput().messagesPerSec(), seconds);
+            } else if (cell.ok()) {
                 out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs (%d round trips, %.1f s)%n",
                         cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3, cell.latencyNs().count(), seconds);
             } else {

@@ -17,9 +17,14 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                         long iterations, long durationMillis, long warmupIterations, long warmupMillis,
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
                         long peerTimeoutMillis, long receiveTimeoutMillis, int socketBufferBytes,
-                        long peerDelayMicros, String outputDirectory, boolean probes) {
+                        long peerDelayMicros, String outputDirectory, boolean probes,
+                        List<Integer> throughputSizes, long throughputMillis) {
     public static final String MODE_LATENCY = "latency";
+    public static final String MODE_THROUGHPUT = "throughput";
     public static final String ENGINE_RAW = "raw";
+    /** Both engines, side by side in one run. */
+    public static final String ENGINE_BOTH = "both";
+    public static final long DEFAULT_THROUGHPUT_MILLIS = 2_000;
     public static final List<String> DEFAULT_TRANSPORTS = List.of(
             "pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket");
     public static final List<Integer> DEFAULT_SIZES = List.of(64, 1024, 16384);
@@ -40,6 +45,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         transports = List.copyOf(transports);
         sizes = List.copyOf(sizes);
         connections = List.copyOf(connections);
+        throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
         pin = pin == null ? Placement.UNPINNED : pin;
         require(!transports.isEmpty(), "at least one transport is needed");
         require(!sizes.isEmpty(), "at least one message size is needed");
@@ -51,6 +57,10 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
             require(count >= 1, "connection count " + count + " must be at least 1");
         }
         require(repetitions >= 1, "repetitions must be at least 1");
+        for (int size : throughputSizes) {
+            require(size >= MIN_SIZE, "throughput message size " + size + " B is too small: the least is " + MIN_SIZE + " B");
+        }
+        require(throughputMillis >= 10, "a throughput cell must last at least 10 ms");
         require(iterations > 0 || durationMillis > 0, "give a positive number of iterations or a duration");
         require(iterations >= 0 && durationMillis >= 0, "iterations and duration cannot be negative");
         require(warmupIterations >= 0 && warmupMillis >= 0, "warm-up cannot be negative");
@@ -71,6 +81,11 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         return new Builder();
     }
 
+    /** The engines this run measures: one, or both side by side. */
+    public List<String> engines() {
+        return ENGINE_BOTH.equals(engine) ? List.of("raw", "jdk") : List.of(engine);
+    }
+
     /** The settings one per line, for the start of a run. */
     @Override
     public String toString() {
@@ -80,7 +95,10 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                 "  mode            " + mode + " (engine " + engine + ")",
                 "  transports      " + String.join(", ", transports),
                 "  sizes (B)       " + sizes,
-                "  connections     " + connections,
+                "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
+                        ? " (latency cells of transports that take several)" : ""),
+                "  throughput      " + (throughputSizes.isEmpty() ? "none"
+                        : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),
                 "  repetitions     " + repetitions,
                 "  measure         " + measure + " per cell, interval log every " + intervalMillis + " ms",
                 "  warm-up         " + warmup + " per cell (not recorded)",
@@ -116,6 +134,19 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         private long peerDelayMicros;
         private String outputDirectory;
         private boolean probes;
+        private List<Integer> throughputSizes = List.of();
+        private long throughputMillis = DEFAULT_THROUGHPUT_MILLIS;
+
+        /** Also measure one-way throughput of every transport at these sizes (none by default). */
+        public Builder throughputSizes(List<Integer> value) {
+            throughputSizes = value;
+            return this;
+        }
+
+        public Builder throughputMillis(long value) {
+            throughputMillis = value;
+            return this;
+        }
 
         /** Also run the claim probes after the cells. */
         public Builder probes(boolean value) {
@@ -222,7 +253,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         public RunConfig build() {
             return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
-                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory, probes);
+                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory, probes,
+                    throughputSizes, throughputMillis);
         }
     }
 }

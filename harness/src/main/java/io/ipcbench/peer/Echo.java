@@ -44,7 +44,7 @@ public final class Echo {
     }
 
     /** Busy-waits rather than sleeps: a sleep's wake-up would add the scheduler's own latency. */
-    private static void spin(long nanos) {
+    static void spin(long nanos) {
         long until = System.nanoTime() + nanos;
         while (System.nanoTime() - until < 0) {
             Thread.onSpinWait();

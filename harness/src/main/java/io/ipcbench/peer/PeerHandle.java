@@ -15,6 +15,9 @@ public interface PeerHandle extends AutoCloseable {
     /** The last thing it said on its error stream, or an empty string. */
     String lastWords();
 
+    /** Asks it to stop, without waiting: a source peer then stops sending and reports what it sent. */
+    void requestStop();
+
     /** Stops it at once. */
     void kill();
 

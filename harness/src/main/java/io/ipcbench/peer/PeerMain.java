@@ -2,7 +2,12 @@ package io.ipcbench.peer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +45,10 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--no-tcp-nodelay") boolean noTcpNoDelay;
     @Option(names = "--cpu") Integer cpu;
     @Option(names = "--role", defaultValue = "echo") String role;
+    @Option(names = "--connections", defaultValue = "1") int connections;
+
+    /** Where a source peer leaves what it sent, for the client to read once the peer has gone. */
+    public static final String SOURCE_REPORT = "source-report";
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new PeerMain());
@@ -54,7 +63,7 @@ public final class PeerMain implements Callable<Integer> {
     PeerSpec spec() {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
-                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role));
+                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections);
     }
 
     @Override
@@ -62,20 +71,46 @@ public final class PeerMain implements Callable<Integer> {
         PeerSpec spec = spec();
         Transport transport = Transports.of(spec.transport(), spec.engine());
         dieWithParent();
-        if (!transport.usesPeerStdio()) {
-            exitAtEndOfStandardInput();
+        AtomicBoolean stop = new AtomicBoolean();
+        if (spec.role() == PeerRole.SOURCE) {
+            // A source must stop cleanly, to report what it sent; standard input carries no data here.
+            watchStandardInput(() -> stop.set(true));
+        } else if (!transport.usesPeerStdio()) {
+            watchStandardInput(() -> Runtime.getRuntime().halt(0));
         }
         if (spec.cpu() != null) {
             CpuAffinity.pinCurrentThread(spec.cpu());
         }
-        try (Connection connection = transport.connect(spec.address(), spec.options())) {
-            if (spec.role() == PeerRole.SPLIT_READS) {
-                SplitReads.serve(connection, spec.options().messageSize());
-            } else {
-                Echo.serve(connection, spec.options().messageSize(), TimeUnit.MICROSECONDS.toNanos(spec.delayMicros()));
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < spec.connections(); i++) {
+                connections.add(transport.connect(spec.addressOf(i), spec.options()));
             }
+            int size = spec.options().messageSize();
+            long delayNanos = TimeUnit.MICROSECONDS.toNanos(spec.delayMicros());
+            switch (spec.role()) {
+                case SPLIT_READS -> SplitReads.serve(connections.get(0), size);
+                case SOURCE -> report(spec, Source.serve(connections.get(0), size, stop::get));
+                case ECHO -> {
+                    if (connections.size() == 1) {
+                        Echo.serve(connections.get(0), size, delayNanos);
+                    } else {
+                        PollEcho.serve(connections, size, delayNanos);
+                    }
+                }
+            }
+        } finally {
+            connections.forEach(Connection::close);
         }
         return 0;
+    }
+
+    /** Writes what a source sent where the client looks for it, whole or not at all. */
+    private static void report(PeerSpec spec, Source.Sent sent) throws IOException {
+        Path target = spec.options().privateDirectory().resolve(SOURCE_REPORT);
+        Path temporary = target.resolveSibling(SOURCE_REPORT + ".tmp");
+        Files.writeString(temporary, sent.messages() + " " + sent.bytes() + "\n");
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** A child JVM is not killed with its parent: watch the parent and leave with it. */
@@ -86,7 +121,7 @@ public final class PeerMain implements Callable<Integer> {
     }
 
     /** The client closes our standard input to say "stop"; it also closes when the client dies. */
-    private static void exitAtEndOfStandardInput() {
+    private static void watchStandardInput(Runnable atEnd) {
         Thread watcher = new Thread(() -> {
             try (InputStream in = System.in) {
                 while (in.read() >= 0) {
@@ -95,7 +130,7 @@ public final class PeerMain implements Callable<Integer> {
             } catch (IOException ignored) {
                 // Treated as end-of-file.
             }
-            Runtime.getRuntime().halt(0);
+            atEnd.run();
         }, "stdin-watchdog");
         watcher.setDaemon(true);
         watcher.start();

@@ -5,7 +5,9 @@ public enum PeerRole {
     /** Send every message back whole: the ping-pong partner. */
     ECHO("echo"),
     /** Read the given number of bytes one read at a time and report how the reads split them. */
-    SPLIT_READS("split-reads");
+    SPLIT_READS("split-reads"),
+    /** Send messages one way as fast as the channel takes them: the far end of a throughput cell. */
+    SOURCE("source");
 
     private final String label;
 

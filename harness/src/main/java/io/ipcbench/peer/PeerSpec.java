@@ -16,15 +16,33 @@ import io.ipcbench.transport.TransportOptions;
  *
  * @param cpu          CPU to pin the echo thread to, or null to leave it to the scheduler
  * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
- * @param role         what the peer does: echo (the default) or a probe's part
+ * @param role         what the peer does: echo (the default), a throughput source, or a probe's part
+ * @param connections  how many connections the peer makes to the client
  */
 public record PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
-                       long delayMicros, PeerRole role) {
+                       long delayMicros, PeerRole role, int connections) {
+    /** Separates the addresses of several datagram sockets, one per connection. */
+    public static final String ADDRESS_SEPARATOR = ";";
 
-    /** An echoing peer. */
+    /** An echoing peer on one connection. */
     public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
                     long delayMicros) {
-        this(transport, engine, address, options, cpu, delayMicros, PeerRole.ECHO);
+        this(transport, engine, address, options, cpu, delayMicros, PeerRole.ECHO, 1);
+    }
+
+    /** A peer in the given role on one connection. */
+    public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
+                    long delayMicros, PeerRole role) {
+        this(transport, engine, address, options, cpu, delayMicros, role, 1);
+    }
+
+    /**
+     * Where connection {@code index} goes: its own address when one is given per connection
+     * (datagram sockets), else the one address every connection shares (a listening socket).
+     */
+    public String addressOf(int index) {
+        String[] addresses = address.split(ADDRESS_SEPARATOR);
+        return addresses.length == 1 ? addresses[0] : addresses[index];
     }
 
     public List<String> toArguments() {
@@ -40,6 +58,9 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
                 "--delay-us", Long.toString(delayMicros)));
         if (!options.tcpNoDelay()) {
             arguments.add("--no-tcp-nodelay");
+        }
+        if (connections != 1) {
+            arguments.addAll(List.of("--connections", Integer.toString(connections)));
         }
         if (role != PeerRole.ECHO) {
             arguments.addAll(List.of("--role", role.label()));

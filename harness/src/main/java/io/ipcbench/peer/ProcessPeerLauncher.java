@@ -96,6 +96,15 @@ public final class ProcessPeerLauncher implements PeerLauncher {
         }
 
         @Override
+        public void requestStop() {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                killTree();
+            }
+        }
+
+        @Override
         public void kill() {
             killTree();
         }

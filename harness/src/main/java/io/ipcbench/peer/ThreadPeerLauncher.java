@@ -66,6 +66,11 @@ public final class ThreadPeerLauncher implements PeerLauncher {
         }
 
         @Override
+        public void requestStop() {
+            kill();
+        }
+
+        @Override
         public void kill() {
             Connection open = connection;
             if (open != null) {

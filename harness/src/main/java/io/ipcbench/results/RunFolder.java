@@ -51,7 +51,14 @@ public final class RunFolder {
      * with {@code _r<k>} before the suffix for repetitions after the first.
      */
     public static String logFileName(String transport, int size, int connections, String mode, int repetition) {
-        String base = transport + "_" + size + "B_" + connections + "c_" + mode;
+        return logFileName(transport, "raw", size, connections, mode, repetition);
+    }
+
+    /** As above; an engine other than the default {@code raw} is named after the transport: {@code tcp_jdk_64B_1c_latency.hlog}. */
+    public static String logFileName(String transport, String engine, int size, int connections, String mode,
+                                     int repetition) {
+        String base = transport + ("raw".equals(engine) ? "" : "_" + engine) + "_" + size + "B_" + connections + "c_"
+                + mode;
         return (repetition > 0 ? base + "_r" + repetition : base) + LOG_SUFFIX;
     }
 
@@ -114,11 +121,25 @@ public final class RunFolder {
     }
 
     /**
-     * Reads every interval histogram of a log, in order.
+     * Reads every interval histogram of a log, in order: the cell's intervals, all connections
+     * together. (Per-connection totals, tagged {@code c0}, {@code c1}, ..., are left out: see
+     * {@link #readConnectionHistograms}.)
      *
      * @throws InvalidRunException when the log is missing or cannot be decoded
      */
     public static List<Histogram> readIntervals(Path log) throws InvalidRunException {
+        return read(log, false);
+    }
+
+    /**
+     * Reads the per-connection histograms of a many-connection cell: one per connection, tagged
+     * {@code c<index>}, each covering the whole measured part. Empty for a one-connection cell.
+     */
+    public static List<Histogram> readConnectionHistograms(Path log) throws InvalidRunException {
+        return read(log, true);
+    }
+
+    private static List<Histogram> read(Path log, boolean tagged) throws InvalidRunException {
         List<Histogram> intervals = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
             EncodableHistogram next;
@@ -126,7 +147,9 @@ public final class RunFolder {
                 if (!(next instanceof Histogram histogram)) {
                     throw new InvalidRunException(log + " holds a double histogram, expected integer nanoseconds");
                 }
-                intervals.add(histogram);
+                if ((histogram.getTag() != null) == tagged) {
+                    intervals.add(histogram);
+                }
             }
         } catch (FileNotFoundException e) {
             throw new InvalidRunException("interval log " + log + " is missing");

@@ -11,13 +11,50 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
+    private static final String THROUGHPUT_HEADER = "%-15s %9s %-9s %12s %14s %10s  %s%n";
+    private static final String THROUGHPUT_ROW = "%-15s %9s %-9s %12.1f %14.0f %10.2f  %s%n";
+
+    /** The latency table, then (if the run measured any) the throughput table. */
     public static String render(List<CellResult> cells) {
+        List<CellResult> latency = cells.stream().filter(c -> c.throughput() == null).toList();
+        List<CellResult> throughput = cells.stream().filter(c -> c.throughput() != null).toList();
+        StringBuilder tables = new StringBuilder();
+        if (!latency.isEmpty()) {
+            tables.append(renderLatency(latency));
+        }
+        if (!throughput.isEmpty()) {
+            if (!latency.isEmpty()) {
+                tables.append(System.lineSeparator());
+            }
+            tables.append(renderThroughput(throughput));
+        }
+        return tables.toString();
+    }
+
+    static String renderThroughput(List<CellResult> cells) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, THROUGHPUT_HEADER, "transport", "size", "placement", "MB/s",
+                "messages/s", "seconds", "errors"));
+        for (CellResult cell : cells) {
+            Throughput t = cell.throughput();
+            table.append(String.format(Locale.ROOT, THROUGHPUT_ROW, label(cell), size(cell.size()), cell.placement(),
+                    t.bytesPerSec() / 1e6, t.messagesPerSec(), t.seconds(), problems(cell)));
+        }
+        return table.toString();
+    }
+
+    private static String label(CellResult cell) {
+        return "raw".equals(cell.engine()) || cell.engine() == null ? cell.transport()
+                : cell.transport() + " (" + cell.engine() + ")";
+    }
+
+    static String renderLatency(List<CellResult> cells) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, HEADER_FORMAT, "transport", "size", "conn", "placement", "count",
                 "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "p99.99 µs", "max µs", "errors"));
         for (CellResult cell : cells) {
             LatencySummary l = cell.latencyNs();
-            table.append(String.format(Locale.ROOT, ROW_FORMAT, cell.transport(), size(cell.size()),
+            table.append(String.format(Locale.ROOT, ROW_FORMAT, label(cell), size(cell.size()),
                     cell.connections(), cell.placement(), l.count(), micros(l.p50()), micros(l.p90()),
                     micros(l.p99()), micros(l.p999()), micros(l.p9999()), micros(l.max()), problems(cell)));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.RunFolder;
@@ -21,6 +22,8 @@ public final class IntervalLogger implements AutoCloseable {
     /** Highest latency the histograms track: one hour. Longer values are clamped. */
     public static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
+    /** Tag of connection k's histogram in a many-connection cell's log: {@code c0}, {@code c1}, ... */
+    public static final String CONNECTION_TAG_PREFIX = "c";
 
     private final SingleWriterRecorder recorder;
     private final Histogram total;
@@ -103,6 +106,14 @@ public final class IntervalLogger implements AutoCloseable {
      * @return every value recorded, over all intervals
      */
     public Histogram finish() throws IOException {
+        return finish(List.of());
+    }
+
+    /**
+     * As {@link #finish()}, and appends each connection's histogram of the whole measured part,
+     * tagged {@code c<index>} (HdrHistogram's log tags), after the last interval.
+     */
+    public Histogram finish(List<Histogram> perConnection) throws IOException {
         finished = true;
         thread.interrupt();
         try {
@@ -111,6 +122,14 @@ public final class IntervalLogger implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writeInterval();
+        long end = System.currentTimeMillis();
+        for (int i = 0; i < perConnection.size(); i++) {
+            Histogram connection = perConnection.get(i);
+            connection.setTag(CONNECTION_TAG_PREFIX + i);
+            connection.setStartTimeStamp(total.getStartTimeStamp());
+            connection.setEndTimeStamp(end);
+            writer.outputIntervalHistogram(connection);
+        }
         out.close();
         if (out.checkError()) {
             throw new IOException("could not write " + temporary);

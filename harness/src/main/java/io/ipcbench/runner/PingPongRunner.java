@@ -14,15 +14,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.PeerHandle;
+import io.ipcbench.peer.PeerRole;
+import io.ipcbench.peer.PeerMain;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.PeerSpec;
 import io.ipcbench.results.Calibration;
+import io.ipcbench.results.Throughput;
+import io.ipcbench.results.Spread;
+import io.ipcbench.results.SocketBuffers;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
@@ -56,15 +61,18 @@ import org.HdrHistogram.Histogram;
 public final class PingPongRunner implements AutoCloseable {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final long PEER_EXIT_WAIT_MILLIS = 500;
+    /** Throughput is sampled this often for its time series. */
+    static final long THROUGHPUT_SAMPLE_MILLIS = 100;
+    private static final long DRAIN_STEP_NANOS = 50_000_000;
 
     private final RunConfig config;
-    private final Function<TransportKind, Transport> transports;
+    private final BiFunction<TransportKind, Engine, Transport> transports;
     private final PeerLauncher launcher;
     private final NanoClock clock;
     private final RunListener listener;
     private final ExecutorService measuringThread;
 
-    public PingPongRunner(RunConfig config, Function<TransportKind, Transport> transports, PeerLauncher launcher,
+    public PingPongRunner(RunConfig config, BiFunction<TransportKind, Engine, Transport> transports, PeerLauncher launcher,
                           NanoClock clock, RunListener listener) {
         this.config = config;
         this.transports = transports;
@@ -96,22 +104,19 @@ public final class PingPongRunner implements AutoCloseable {
         listener.calibrated(calibration);
         Environment environment = EnvironmentProbe.capture();
 
+        CellPlan plan = CellPlan.of(config);
+        plan.skipped().forEach(listener::skipped);
         List<CellResult> cells = new ArrayList<>();
-        int total = config.transports().size() * config.sizes().size() * config.repetitions();
+        int total = plan.cells().size();
         int index = 0;
-        for (int repetition = 0; repetition < config.repetitions(); repetition++) {
-            for (String transport : config.transports()) {
-                for (int size : config.sizes()) {
-                    index++;
-                    listener.cellStarting(index, total, transport + ", " + size + " B"
-                            + (config.repetitions() > 1 ? ", repetition " + (repetition + 1) : ""));
-                    CellResult cell = runCell(TransportKind.fromLabel(transport), size, repetition, folder);
-                    cells.add(cell);
-                    RunFolder.write(folder, new RunResult(RunResult.SCHEMA, id, startedAt, null, config,
-                            calibration, environment, cells, Probes.NONE, List.of()));
-                    listener.cellFinished(index, total, cell);
-                }
-            }
+        for (CellPlan.Cell planned : plan.cells()) {
+            index++;
+            listener.cellStarting(index, total, planned.describe());
+            CellResult cell = runCell(planned, folder);
+            cells.add(cell);
+            RunFolder.write(folder, new RunResult(RunResult.SCHEMA, id, startedAt, null, config,
+                    calibration, environment, cells, Probes.NONE, List.of()));
+            listener.cellFinished(index, total, cell);
         }
         RunResult run = new RunResult(RunResult.SCHEMA, id, startedAt, Instant.now().toString(), config,
                 calibration, environment, cells, Probes.NONE, List.of());
@@ -120,25 +125,49 @@ public final class PingPongRunner implements AutoCloseable {
     }
 
     /** One cell, with a fresh private directory and peer. Never throws for the cell's own failures. */
-    CellResult runCell(TransportKind kind, int size, int repetition, Path folder) throws IOException {
-        CellRecord record = new CellRecord(kind, size, repetition,
-                RunFolder.logFileName(kind.label(), size, 1, RunConfig.MODE_LATENCY, repetition));
+    CellResult runCell(CellPlan.Cell planned, Path folder) throws IOException {
+        TransportKind kind = planned.transport();
+        boolean throughput = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
+        CellRecord record = new CellRecord(planned, throughput ? null
+                : RunFolder.logFileName(kind.label(), planned.engine().label(), planned.size(), planned.connections(),
+                        planned.mode(), planned.repetition()));
         try (PrivateDirectory directory = PrivateDirectory.create()) {
-            TransportOptions options = new TransportOptions(directory.path(), size, config.tcpNoDelay(),
+            TransportOptions options = new TransportOptions(directory.path(), planned.size(), config.tcpNoDelay(),
                     config.bindHost(), Duration.ofMillis(config.peerTimeoutMillis()),
                     Duration.ofMillis(config.receiveTimeoutMillis()), config.socketBufferBytes());
-            Transport transport = transports.apply(kind);
-            try (Listener transportListener = transport.listen(options);
-                 PeerHandle peer = launcher.launch(new PeerSpec(kind, Engine.fromLabel(config.engine()),
-                         transportListener.address(), options,
-                         config.pin().peer(), config.peerDelayMicros()), transport.usesPeerStdio())) {
-                try {
-                    try (Connection connection = transportListener.accept(peer.pid())) {
-                        measure(record, connection, peer, folder);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    record.failure = explain(e, peer, record.watchdogVerdict);
+            Transport transport = transports.apply(kind, planned.engine());
+            List<Listener> listeners = new ArrayList<>();
+            try {
+                // Datagram sockets pair up one to one: a listener per connection. A listening socket takes them all.
+                int listenerCount = isConnectionless(kind) ? planned.connections() : 1;
+                for (int i = 0; i < listenerCount; i++) {
+                    listeners.add(transport.listen(options));
                 }
+                String address = String.join(PeerSpec.ADDRESS_SEPARATOR, listeners.stream().map(Listener::address).toList());
+                PeerSpec spec = new PeerSpec(kind, planned.engine(), address, options, config.pin().peer(),
+                        config.peerDelayMicros(), throughput ? PeerRole.SOURCE : PeerRole.ECHO, planned.connections());
+                try (PeerHandle peer = launcher.launch(spec, transport.usesPeerStdio())) {
+                    List<Connection> connections = new ArrayList<>();
+                    try {
+                        for (int i = 0; i < planned.connections(); i++) {
+                            connections.add(listeners.get(Math.min(i, listenerCount - 1)).accept(peer.pid()));
+                        }
+                        record.bufferSizes = connections.get(0).bufferSizes();
+                        if (throughput) {
+                            measureThroughput(record, connections.get(0), peer, directory.path());
+                        } else if (planned.connections() == 1) {
+                            measure(record, connections.get(0), peer, folder);
+                        } else {
+                            measureMany(record, connections, peer, folder);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        record.failure = explain(e, peer, record.watchdogVerdict);
+                    } finally {
+                        connections.forEach(Connection::close);
+                    }
+                }
+            } finally {
+                listeners.forEach(Listener::close);
             }
         } catch (IOException | RuntimeException e) {
             if (record.failure == null) {
@@ -148,33 +177,34 @@ public final class PingPongRunner implements AutoCloseable {
         return record.toResult();
     }
 
+    private static boolean isConnectionless(TransportKind kind) {
+        return kind == TransportKind.UDP || kind == TransportKind.UNIX_DGRAM;
+    }
+
     private void measure(CellRecord record, Connection connection, PeerHandle peer, Path folder) throws IOException {
         RoundTripLoop loop = new RoundTripLoop(connection, clock, record.size, record.kind.preservesBoundaries());
         try (PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
                 loop::requestStop)) {
             try {
-                Histogram warmup = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
+                Histogram warmup = newWarmupHistogram();
                 long warmupStart = System.nanoTime();
-                if (config.warmupIterations() > 0 || config.warmupMillis() > 0) {
+                if (warmsUp()) {
                     record.warmupCount = onMeasuringThread(() -> loop.run(
                             nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
                             limit(config.warmupIterations()), deadline(config.warmupMillis())));
                 }
-                record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9,
-                        warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));
+                record.warmup = warmupOf(record.warmupCount, warmupStart, warmup);
                 checkAlive(watchdog);
                 loop.resetCounts();
 
-                IntervalLogger logger = IntervalLogger.start(folder.resolve(record.logName),
-                        "ipcbench " + record.kind.label() + " " + record.size + "B 1c latency placement "
-                                + config.pin(), config.intervalMillis());
+                IntervalLogger logger = startLog(record, folder);
                 long measureStart = System.nanoTime();
                 try {
                     onMeasuringThread(() -> loop.run(logger.sink(), limit(config.iterations()),
                             deadline(config.durationMillis())));
                 } finally {
-                    record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
                     // Whatever was measured is kept, even if the cell then failed.
+                    record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
                     record.latency = LatencySummary.of(logger.finish());
                     record.logWritten = true;
                     record.datagrams = loop.datagramCounts();
@@ -185,11 +215,165 @@ public final class PingPongRunner implements AutoCloseable {
                 record.watchdogVerdict = watchdog.verdict();
             }
         }
+        judgeLatency(record);
+    }
+
+    /** Latency over many connections at once: every connection keeps one message in flight. */
+    private void measureMany(CellRecord record, List<Connection> connections, PeerHandle peer, Path folder)
+            throws IOException {
+        MultiRoundTripLoop loop = new MultiRoundTripLoop(connections, clock, record.size,
+                record.kind.preservesBoundaries(), config.receiveTimeoutMillis() * 1_000_000L);
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
+                loop::requestStop)) {
+            try {
+                Histogram warmup = newWarmupHistogram();
+                long warmupStart = System.nanoTime();
+                if (warmsUp()) {
+                    record.warmupCount = onMeasuringThread(() -> loop.run(
+                            nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
+                            false, limit(config.warmupIterations()), deadline(config.warmupMillis())));
+                }
+                record.warmup = warmupOf(record.warmupCount, warmupStart, warmup);
+                checkAlive(watchdog);
+                loop.resetCounts();
+
+                IntervalLogger logger = startLog(record, folder);
+                long measureStart = System.nanoTime();
+                try {
+                    onMeasuringThread(() -> loop.run(logger.sink(), true, limit(config.iterations()),
+                            deadline(config.durationMillis())));
+                } finally {
+                    record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
+                    Histogram[] perConnection = loop.perConnection();
+                    record.latency = LatencySummary.of(logger.finish(List.of(perConnection)));
+                    record.logWritten = true;
+                    record.perConnectionP99 = spreadOfP99(perConnection);
+                    record.datagrams = loop.datagramCounts();
+                    record.errors = loop.integrityErrors();
+                }
+                checkAlive(watchdog);
+            } finally {
+                record.watchdogVerdict = watchdog.verdict();
+            }
+        }
+        judgeLatency(record);
+    }
+
+    /** The best, median and worst of the connections' p99 (connections that recorded nothing left out). */
+    static Spread spreadOfP99(Histogram[] perConnection) {
+        long[] p99 = java.util.Arrays.stream(perConnection).filter(h -> h.getTotalCount() > 0)
+                .mapToLong(h -> h.getValueAtPercentile(99)).sorted().toArray();
+        if (p99.length == 0) {
+            return null;
+        }
+        return new Spread(p99[0], p99[p99.length / 2], p99[p99.length - 1]);
+    }
+
+    /**
+     * One-way throughput: the peer sends as fast as it can, this side receives. Warm-up first,
+     * then the measured part with a sample every {@link #THROUGHPUT_SAMPLE_MILLIS}; then the peer
+     * is told to stop, the channel drained, and the peer's count of what it sent read from its
+     * report (a file: a channel that cannot lose it), which gives the datagrams lost.
+     */
+    private void measureThroughput(CellRecord record, Connection connection, PeerHandle peer, Path privateDirectory)
+            throws IOException {
+        ThroughputReceiver receiver = new ThroughputReceiver(connection, clock, record.size,
+                record.kind.preservesBoundaries());
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, receiver::messages, config.peerTimeoutMillis(),
+                receiver::requestStop)) {
+            try {
+                long warmupStart = System.nanoTime();
+                if (warmsUp()) {
+                    record.warmupCount = onMeasuringThread(() -> receiver.run(limit(config.warmupIterations()),
+                            deadline(config.warmupMillis())));
+                }
+                record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9, 0);
+                checkAlive(watchdog);
+
+                ThroughputSampler sampler = ThroughputSampler.start(receiver, THROUGHPUT_SAMPLE_MILLIS);
+                try {
+                    onMeasuringThread(() -> receiver.run(Long.MAX_VALUE, deadline(config.throughputMillis())));
+                } finally {
+                    record.throughput = sampler.finish();
+                }
+                checkAlive(watchdog);
+
+                peer.requestStop();
+                // A pipe peer's "stop" is the end of its standard input, which this side also holds.
+                connection.closeOutput();
+                onMeasuringThread(() -> drain(receiver, peer));
+                peer.close();
+                record.errors = receiver.integrityErrors();
+                if (record.kind.preservesBoundaries()) {
+                    long sent = readSourceReport(privateDirectory);
+                    long arrived = receiver.distinctMessages();
+                    record.datagrams = new DatagramCounts(sent, arrived, Math.max(0, sent - arrived),
+                            receiver.duplicated(), receiver.reordered());
+                }
+            } finally {
+                record.watchdogVerdict = watchdog.verdict();
+            }
+        }
+        if (record.errors.total() > 0) {
+            record.failure = record.errors.total() + " messages failed the integrity check " + record.errors;
+        } else if (record.throughput.messages() == 0) {
+            record.failure = "no message arrived in the measured part";
+        }
+    }
+
+    /** Takes in what the stopped peer still sends, until its end of stream or, for datagrams, its exit. */
+    private Void drain(ThroughputReceiver receiver, PeerHandle peer) throws IOException {
+        long giveUp = System.nanoTime() + config.peerTimeoutMillis() * 1_000_000L;
+        try {
+            while (System.nanoTime() < giveUp) {
+                long before = receiver.messages();
+                receiver.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
+                if (receiver.messages() == before && !peer.isAlive()) {
+                    return null;
+                }
+            }
+        } catch (java.io.EOFException endOfStream) {
+            return null;
+        }
+        throw new IOException("the peer did not stop sending within " + config.peerTimeoutMillis() + " ms of being told to");
+    }
+
+    private static long readSourceReport(Path privateDirectory) throws IOException {
+        Path report = privateDirectory.resolve(PeerMain.SOURCE_REPORT);
+        try {
+            String[] fields = java.nio.file.Files.readString(report).trim().split(" ");
+            return Long.parseLong(fields[0]);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("the peer left no report of what it sent, so losses cannot be counted");
+        } catch (RuntimeException e) {
+            throw new IOException("the peer's report of what it sent is unreadable: " + e.getMessage());
+        }
+    }
+
+    private void judgeLatency(CellRecord record) {
         if (record.errors.total() > 0) {
             record.failure = record.errors.total() + " replies failed the integrity check " + record.errors;
         } else if (record.latency.count() == 0) {
             record.failure = "no reply was received";
         }
+    }
+
+    private boolean warmsUp() {
+        return config.warmupIterations() > 0 || config.warmupMillis() > 0;
+    }
+
+    private static Histogram newWarmupHistogram() {
+        return new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
+    }
+
+    private static Warmup warmupOf(long count, long startNanos, Histogram warmup) {
+        return new Warmup(count, (System.nanoTime() - startNanos) / 1e9,
+                warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));
+    }
+
+    private IntervalLogger startLog(CellRecord record, Path folder) throws IOException {
+        return IntervalLogger.start(folder.resolve(record.logName), "ipcbench " + record.planned.describe()
+                + " latency placement " + config.pin(), config.intervalMillis());
     }
 
     private static void checkAlive(PeerWatchdog watchdog) throws IOException {
@@ -257,9 +441,9 @@ public final class PingPongRunner implements AutoCloseable {
 
     /** What a cell has gathered so far; whatever stage it fails at, this becomes its result. */
     private final class CellRecord {
+        final CellPlan.Cell planned;
         final TransportKind kind;
         final int size;
-        final int repetition;
         final String logName;
         long warmupCount;
         Warmup warmup = new Warmup(0, 0, 0);
@@ -267,23 +451,28 @@ public final class PingPongRunner implements AutoCloseable {
         boolean logWritten;
         DatagramCounts datagrams = new DatagramCounts(0, 0, 0, 0, 0);
         IntegrityErrors errors = IntegrityErrors.NONE;
+        Spread perConnectionP99;
+        Throughput throughput;
+        Connection.BufferSizes bufferSizes;
         String watchdogVerdict;
         String failure;
         double measuredSeconds;
 
-        CellRecord(TransportKind kind, int size, int repetition, String logName) {
-            this.kind = kind;
-            this.size = size;
-            this.repetition = repetition;
+        CellRecord(CellPlan.Cell planned, String logName) {
+            this.planned = planned;
+            this.kind = planned.transport();
+            this.size = planned.size();
             this.logName = logName;
         }
 
         CellResult toResult() {
-            Placement placement = config.pin();
-            return new CellResult(kind.label(), config.engine(), RunConfig.MODE_LATENCY, size, 1, repetition,
-                    placement, failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency,
-                    logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
-                    measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, null, null, null);
+            boolean throughputMode = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
+            return new CellResult(kind.label(), planned.engine().label(), planned.mode(), size, planned.connections(),
+                    planned.repetition(), config.pin(), failure == null ? CellResult.OK : CellResult.FAILED, failure,
+                    warmup, latency, logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
+                    !throughputMode && measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, perConnectionP99,
+                    throughputMode ? (throughput != null ? throughput : Throughput.of(0, 0, 0, List.of())) : null,
+                    bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()));
         }
     }
 }

@@ -14,6 +14,10 @@ public interface RunListener {
     default void cellStarting(int index, int total, String description) {
     }
 
+    /** A combination the configuration asked for that cannot be measured, and why. */
+    default void skipped(String what) {
+    }
+
     default void cellFinished(int index, int total, CellResult result) {
     }
 }

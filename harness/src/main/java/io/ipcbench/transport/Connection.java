@@ -26,6 +26,30 @@ public interface Connection extends Closeable {
     /** Reads whatever one system call returns, up to {@code maxLength}: for probing how reads split writes. */
     int receiveOnce(MessageBuffer message, int maxLength) throws IOException;
 
+    /**
+     * Closes the sending direction where it is a descriptor of its own (a pipe, a FIFO), so that
+     * the other side reads end-of-file there; a no-op on a socket, which is one descriptor.
+     */
+    default void closeOutput() {
+    }
+
+    /**
+     * The file descriptor a poll loop waits on to see this connection readable, or -1 if the
+     * connection has none (then a caller serving many connections gives each a thread).
+     */
+    default int pollDescriptor() {
+        return -1;
+    }
+
+    /** The socket buffer sizes the kernel granted, or null where there is no socket. */
+    default BufferSizes bufferSizes() {
+        return null;
+    }
+
+    /** SO_SNDBUF and SO_RCVBUF as read back from the kernel, in bytes. */
+    record BufferSizes(int send, int receive) {
+    }
+
     @Override
     void close();
 }

@@ -62,6 +62,16 @@ final class FdDatagramConnection implements Connection {
     }
 
     @Override
+    public int pollDescriptor() {
+        return fd;
+    }
+
+    @Override
+    public BufferSizes bufferSizes() {
+        return SocketBufferQuery.of(fd);
+    }
+
+    @Override
     public void close() {
         LIBC.close(fd);
     }

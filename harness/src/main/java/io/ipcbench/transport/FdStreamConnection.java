@@ -15,7 +15,7 @@ import io.ipcbench.os.Native;
  */
 final class FdStreamConnection implements Connection {
     private final int readFd;
-    private final int writeFd;
+    private int writeFd;
 
     FdStreamConnection(int readFd, int writeFd) {
         this.readFd = readFd;
@@ -81,9 +81,27 @@ final class FdStreamConnection implements Connection {
     }
 
     @Override
+    public void closeOutput() {
+        if (writeFd != readFd && writeFd >= 0) {
+            LIBC.close(writeFd);
+            writeFd = -1;
+        }
+    }
+
+    @Override
+    public int pollDescriptor() {
+        return readFd;
+    }
+
+    @Override
+    public BufferSizes bufferSizes() {
+        return SocketBufferQuery.of(readFd);
+    }
+
+    @Override
     public void close() {
         LIBC.close(readFd);
-        if (writeFd != readFd) {
+        if (writeFd != readFd && writeFd >= 0) {
             LIBC.close(writeFd);
         }
     }

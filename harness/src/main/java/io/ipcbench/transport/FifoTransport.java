@@ -20,7 +20,9 @@ import jnr.posix.POSIXFactory;
  * <p>Opening a FIFO blocks until the other end is opened too, which would hang for ever on a peer
  * that never comes. Both sides therefore open their read end non-blocking (it succeeds at once),
  * then retry a non-blocking open of their write end until the other side's read end exists, and
- * only then switch to blocking I/O. The peer's hello tells the client that both directions are open.
+ * only then switch to blocking I/O. The peer's hello tells the client that both directions are
+ * open; the client's answering hello tells the peer that the client is writing (a FIFO without a
+ * writer reads as end-of-file).
  */
 public final class FifoTransport implements Transport {
     static final String TO_PEER = "to-peer.fifo";
@@ -81,13 +83,16 @@ public final class FifoTransport implements Transport {
                 setBlocking(readFd);
                 setBlocking(writeFd);
                 Hello.await(connection, readFd, timeout);
+                // Our write end is open by now: say so, since the peer cannot see it otherwise.
+                Hello.send(connection);
             } else {
                 setBlocking(writeFd);
                 Hello.send(connection);
                 // A blocking read of a FIFO that has no writer yet returns end-of-file at once:
-                // stay non-blocking until the client's first message shows that it is writing.
-                Sockets.awaitReadable(readFd, timeout, "first message from the client");
+                // stay non-blocking until the client's answering hello shows that it is writing.
+                Sockets.awaitReadable(readFd, timeout, "answering hello from the client");
                 setBlocking(readFd);
+                Hello.await(connection, readFd, timeout);
             }
             return connection;
         } catch (IOException | RuntimeException e) {

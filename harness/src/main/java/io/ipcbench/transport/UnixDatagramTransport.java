@@ -13,6 +13,8 @@ import io.ipcbench.os.Sockets.SocketAddressBuffer;
  * UDP, a full receive queue blocks the sender instead of dropping.
  */
 public final class UnixDatagramTransport implements Transport {
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_LISTENER = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     public TransportKind kind() {
         return TransportKind.UNIX_DGRAM;
@@ -20,7 +22,8 @@ public final class UnixDatagramTransport implements Transport {
 
     @Override
     public Listener listen(TransportOptions options) throws IOException {
-        Path path = options.privateDirectory().resolve("client.sock");
+        // One listener per connection in a many-connection cell: each needs a path of its own.
+        Path path = options.privateDirectory().resolve("client-" + NEXT_LISTENER.incrementAndGet() + ".sock");
         int fd = Sockets.socket(Native.AF_UNIX, Native.SOCK_DGRAM);
         try {
             SocketListener.applyBufferSizes(fd, options);

@@ -44,7 +44,8 @@ class PingPongRunnerTest {
     }
 
     private RunResult run(RunConfig config, Function<TransportKind, Transport> transports) throws IOException {
-        try (PingPongRunner runner = new PingPongRunner(config, transports, new ThreadPeerLauncher(transports),
+        try (PingPongRunner runner = new PingPongRunner(config, (kind, engine) -> transports.apply(kind),
+                new ThreadPeerLauncher(transports),
                 fakeClock(), RunListener.SILENT)) {
             return runner.run(folder, "test-run");
         }

@@ -1,0 +1,68 @@
+package io.ipcbench.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.TransportKind;
+
+/**
+ * The cells of a run, in the order they run, and the combinations left out with the reason.
+ *
+ * @param cells   what will be measured
+ * @param skipped what the configuration asked for that cannot be measured, one line each
+ */
+public record CellPlan(List<Cell> cells, List<String> skipped) {
+    /** One cell to measure. */
+    public record Cell(TransportKind transport, Engine engine, String mode, int size, int connections, int repetition) {
+        public String describe() {
+            return transport.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
+                    + (RunConfig.MODE_THROUGHPUT.equals(mode) ? "throughput, " : "") + size + " B"
+                    + (connections > 1 ? ", " + connections + " connections" : "")
+                    + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
+        }
+    }
+
+    /**
+     * Latency cells for every engine × transport × size × connection count, then throughput cells
+     * for every engine × transport × throughput size, all of it once per repetition.
+     */
+    public static CellPlan of(RunConfig config) {
+        List<Cell> cells = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int repetition = 0; repetition < config.repetitions(); repetition++) {
+            for (String engineLabel : config.engines()) {
+                Engine engine = Engine.fromLabel(engineLabel);
+                for (String label : config.transports()) {
+                    TransportKind kind = TransportKind.fromLabel(label);
+                    for (int size : config.sizes()) {
+                        for (int connections : config.connections()) {
+                            String reason = connections > 1 ? whyNotManyConnections(kind, engine) : null;
+                            if (reason == null) {
+                                cells.add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition));
+                            } else if (repetition == 0 && size == config.sizes().get(0)) {
+                                skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                            }
+                        }
+                    }
+                    for (int size : config.throughputSizes()) {
+                        cells.add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, 1, repetition));
+                    }
+                }
+            }
+        }
+        return new CellPlan(List.copyOf(cells), List.copyOf(skipped));
+    }
+
+    /** Null if {@code kind} can be measured over several connections, else why not. */
+    public static String whyNotManyConnections(TransportKind kind, Engine engine) {
+        return switch (kind) {
+            case PIPE -> "not supported: a child process has one standard input and output, so one pipe pair";
+            case FIFO -> "not supported: a FIFO pair is one channel between two processes; "
+                    + "more pairs would measure the same thing side by side";
+            default -> engine == Engine.RAW ? null
+                    : "not supported on the jdk engine yet: the many-connection loop polls raw descriptors";
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package io.ipcbench.runner;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.MessageBuffer;
+
+/**
+ * The receiving end of a throughput cell: the peer sends messages one way as fast as it can and
+ * this loop takes them in, one message per receive (a stream is read until every byte of the
+ * message has arrived), checking the sequence number at each message's start.
+ *
+ * <p>On a byte stream every sequence number must follow the last. On a datagram socket gaps,
+ * repeats and late arrivals are facts to count, not errors: a window of recently seen sequence
+ * numbers (a ring of bits, allocated once) tells a duplicate from a late arrival. How many were
+ * lost is known only when the peer says how many it sent.
+ *
+ * <p>Counts are published with lazy stores, so that a sampler thread can take a throughput time
+ * series without stalling the loop. Nothing here allocates, locks or logs.
+ */
+public final class ThroughputReceiver {
+    private static final int WINDOW = 1 << 16;
+
+    private final Connection connection;
+    private final NanoClock clock;
+    private final int size;
+    private final boolean datagrams;
+    private final MessageBuffer incoming;
+    private final long[] seen = new long[WINDOW / Long.SIZE];
+    private final AtomicLong publishedMessages = new AtomicLong();
+    private final AtomicLong publishedBytes = new AtomicLong();
+    private volatile boolean stopRequested;
+
+    private long messages;
+    private long bytes;
+    private long highest;
+    private long duplicated;
+    private long reordered;
+    private long wrongSize;
+    private long wrongSequence;
+
+    public ThroughputReceiver(Connection connection, NanoClock clock, int size, boolean datagrams) {
+        this.connection = connection;
+        this.clock = clock;
+        this.size = size;
+        this.datagrams = datagrams;
+        this.incoming = new MessageBuffer(size + 64);
+    }
+
+    /** Receives until {@code maxMessages} more have arrived or the deadline passes; returns how many arrived. */
+    public long run(long maxMessages, long deadlineNanos) throws IOException {
+        final ByteBuffer in = incoming.buffer();
+        long arrived = 0;
+        while (arrived < maxMessages && !stopRequested) {
+            int length = connection.receive(incoming, size);
+            if (length != Connection.TIMED_OUT) {
+                arrived++;
+                messages++;
+                bytes += length;
+                publishedMessages.lazySet(messages);
+                publishedBytes.lazySet(bytes);
+                if (length != size) {
+                    wrongSize++;
+                } else {
+                    account(in.getLong(0));
+                }
+            }
+            if (clock.nanoTime() - deadlineNanos >= 0) {
+                break;
+            }
+        }
+        return arrived;
+    }
+
+    private void account(long sequence) {
+        if (!datagrams) {
+            if (sequence != highest + 1) {
+                wrongSequence++;
+            }
+            highest = sequence;
+            return;
+        }
+        if (sequence <= 0) {
+            wrongSequence++;
+            return;
+        }
+        if (sequence <= highest - WINDOW) {
+            reordered++; // too old to tell; it did arrive out of order
+            return;
+        }
+        int bit = (int) (sequence & (WINDOW - 1));
+        long mask = 1L << (bit & 63);
+        if (sequence > highest) {
+            // Numbers skipped over may still arrive, late: clear their bits (a gap wider than the
+            // window clears it all).
+            for (long s = Math.max(highest + 1, sequence - WINDOW + 1); s < sequence; s++) {
+                clear(s);
+            }
+            highest = sequence;
+            seen[bit >>> 6] |= mask;
+        } else if ((seen[bit >>> 6] & mask) != 0) {
+            duplicated++;
+        } else {
+            reordered++;
+            seen[bit >>> 6] |= mask;
+        }
+    }
+
+    private void clear(long sequence) {
+        int bit = (int) (sequence & (WINDOW - 1));
+        seen[bit >>> 6] &= ~(1L << (bit & 63));
+    }
+
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Messages received since this receiver was made, readable from any thread. */
+    public long messages() {
+        return publishedMessages.get();
+    }
+
+    /** Bytes received since this receiver was made, readable from any thread. */
+    public long bytes() {
+        return publishedBytes.get();
+    }
+
+    /** Distinct messages received (duplicates not counted): with the peer's count, what was lost. */
+    public long distinctMessages() {
+        return messages - duplicated - wrongSize;
+    }
+
+    public long duplicated() {
+        return duplicated;
+    }
+
+    public long reordered() {
+        return reordered;
+    }
+
+    public IntegrityErrors integrityErrors() {
+        return new IntegrityErrors(wrongSize, wrongSequence, 0);
+    }
+}

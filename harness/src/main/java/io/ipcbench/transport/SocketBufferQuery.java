@@ -1,0 +1,22 @@
+package io.ipcbench.transport;
+
+import java.io.IOException;
+
+import io.ipcbench.os.Native;
+import io.ipcbench.os.Sockets;
+
+/** Reads back the buffer sizes the kernel granted a socket; null for a descriptor that is not a socket. */
+final class SocketBufferQuery {
+    private SocketBufferQuery() {
+    }
+
+    static Connection.BufferSizes of(int fd) {
+        try {
+            return new Connection.BufferSizes(
+                    Sockets.getInt(fd, Native.SOL_SOCKET, Native.SO_SNDBUF, "SO_SNDBUF"),
+                    Sockets.getInt(fd, Native.SOL_SOCKET, Native.SO_RCVBUF, "SO_RCVBUF"));
+        } catch (IOException notASocket) {
+            return null;
+        }
+    }
+}
