@@ -48,7 +48,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
         pin = pin == null ? Placement.UNPINNED : pin;
         require(!transports.isEmpty(), "at least one transport is needed");
-        require(!sizes.isEmpty(), "at least one message size is needed");
+        require(!sizes.isEmpty() || !throughputSizes.isEmpty(), "at least one message size is needed");
         for (int size : sizes) {
             require(size >= MIN_SIZE, "message size " + size + " B is too small: every message carries an "
                     + MIN_SIZE + "-byte sequence number, so the least is " + MIN_SIZE + " B");

@@ -304,11 +304,14 @@ public final class PingPongRunner implements AutoCloseable {
                 onMeasuringThread(() -> drain(receiver, peer));
                 peer.close();
                 record.errors = receiver.integrityErrors();
+                long sent = readSourceReport(privateDirectory);
+                long arrived = receiver.distinctMessages();
                 if (record.kind.preservesBoundaries()) {
-                    long sent = readSourceReport(privateDirectory);
-                    long arrived = receiver.distinctMessages();
                     record.datagrams = new DatagramCounts(sent, arrived, Math.max(0, sent - arrived),
                             receiver.duplicated(), receiver.reordered());
+                } else if (sent != arrived) {
+                    // A byte stream loses nothing: a difference is a fault of the channel or of this tool.
+                    record.failure = "the peer sent " + sent + " messages but " + arrived + " arrived";
                 }
             } finally {
                 record.watchdogVerdict = watchdog.verdict();
@@ -316,7 +319,7 @@ public final class PingPongRunner implements AutoCloseable {
         }
         if (record.errors.total() > 0) {
             record.failure = record.errors.total() + " messages failed the integrity check " + record.errors;
-        } else if (record.throughput.messages() == 0) {
+        } else if (record.failure == null && record.throughput.messages() == 0) {
             record.failure = "no message arrived in the measured part";
         }
     }
