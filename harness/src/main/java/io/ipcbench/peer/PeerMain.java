@@ -46,6 +46,7 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--cpu") Integer cpu;
     @Option(names = "--role", defaultValue = "echo") String role;
     @Option(names = "--connections", defaultValue = "1") int connections;
+    @Option(names = "--count", defaultValue = "0") long count;
 
     /** Where a source peer leaves what it sent, for the client to read once the peer has gone. */
     public static final String SOURCE_REPORT = "source-report";
@@ -63,7 +64,7 @@ public final class PeerMain implements Callable<Integer> {
     PeerSpec spec() {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
-                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections);
+                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections, count);
     }
 
     @Override
@@ -90,7 +91,7 @@ public final class PeerMain implements Callable<Integer> {
             long delayNanos = TimeUnit.MICROSECONDS.toNanos(spec.delayMicros());
             switch (spec.role()) {
                 case SPLIT_READS -> SplitReads.serve(connections.get(0), size);
-                case SOURCE -> report(spec, Source.serve(connections.get(0), size, stop::get));
+                case SOURCE -> report(spec, Source.serve(connections.get(0), size, stop::get, spec.count()));
                 case ECHO -> {
                     if (connections.size() == 1) {
                         Echo.serve(connections.get(0), size, delayNanos);

@@ -18,22 +18,29 @@ import io.ipcbench.transport.TransportOptions;
  * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
  * @param role         what the peer does: echo (the default), a throughput source, or a probe's part
  * @param connections  how many connections the peer makes to the client
+ * @param count        a source sends this many messages and stops (0: until told to stop)
  */
 public record PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
-                       long delayMicros, PeerRole role, int connections) {
+                       long delayMicros, PeerRole role, int connections, long count) {
     /** Separates the addresses of several datagram sockets, one per connection. */
     public static final String ADDRESS_SEPARATOR = ";";
 
     /** An echoing peer on one connection. */
     public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
                     long delayMicros) {
-        this(transport, engine, address, options, cpu, delayMicros, PeerRole.ECHO, 1);
+        this(transport, engine, address, options, cpu, delayMicros, PeerRole.ECHO, 1, 0);
     }
 
     /** A peer in the given role on one connection. */
     public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
                     long delayMicros, PeerRole role) {
-        this(transport, engine, address, options, cpu, delayMicros, role, 1);
+        this(transport, engine, address, options, cpu, delayMicros, role, 1, 0);
+    }
+
+    /** A peer in the given role over several connections. */
+    public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
+                    long delayMicros, PeerRole role, int connections) {
+        this(transport, engine, address, options, cpu, delayMicros, role, connections, 0);
     }
 
     /**
@@ -58,6 +65,9 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
                 "--delay-us", Long.toString(delayMicros)));
         if (!options.tcpNoDelay()) {
             arguments.add("--no-tcp-nodelay");
+        }
+        if (count != 0) {
+            arguments.addAll(List.of("--count", Long.toString(count)));
         }
         if (connections != 1) {
             arguments.addAll(List.of("--connections", Integer.toString(connections)));

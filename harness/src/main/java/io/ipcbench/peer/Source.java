@@ -18,12 +18,14 @@ public final class Source {
     private Source() {
     }
 
-    public static Sent serve(Connection connection, int size, BooleanSupplier stop) {
+    /** Sends until stopped, or until {@code count} messages have gone (0: no count). */
+    public static Sent serve(Connection connection, int size, BooleanSupplier stop, long count) {
+        long limit = count > 0 ? count : Long.MAX_VALUE;
         MessageBuffer buffer = new MessageBuffer(size);
         long sequence = 0;
         long sent = 0;
         try {
-            while (!stop.getAsBoolean()) {
+            while (sent < limit && !stop.getAsBoolean()) {
                 buffer.buffer().putLong(0, ++sequence);
                 connection.send(buffer, size);
                 sent++;

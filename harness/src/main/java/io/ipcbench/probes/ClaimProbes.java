@@ -1,6 +1,10 @@
 package io.ipcbench.probes;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +18,10 @@ import io.ipcbench.runner.IntervalLogger;
 import io.ipcbench.results.Probes;
 import io.ipcbench.results.Probes.BoundaryProbe;
 import io.ipcbench.results.Probes.DatagramLimit;
+import io.ipcbench.results.Probes.BulkTransfer;
 import io.ipcbench.results.Probes.NagleProbe;
+import io.ipcbench.runner.ThroughputReceiver;
+import io.ipcbench.transport.TransportOptions;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.TransportKind;
@@ -27,7 +34,9 @@ import org.HdrHistogram.Histogram;
  *   <li><b>largest datagram</b>: the largest message that crosses whole, by bisection, and what the
  *       kernel says to the first size it refuses;</li>
  *   <li><b>Nagle</b>: round trips of a request written as a header and then a body, with
- *       TCP_NODELAY on and off (off, the body waits for the header's delayed ACK).</li>
+ *       TCP_NODELAY on and off (off, the body waits for the header's delayed ACK);</li>
+ *   <li><b>bulk</b>: after Snader, the time to move 5,000 blocks of 1,440 B and of 300 B one way,
+ *       TCP against UDP, over 127.0.0.1 and over the box's own non-loopback address.</li>
  * </ul>
  * A probe that cannot run is left out of the results with a note on the error stream, never guessed.
  */
@@ -40,6 +49,10 @@ public final class ClaimProbes {
     /** With Nagle on, a round trip can wait for a delayed ACK (about 40 ms): keep the count small. */
     static final int NAGLE_ROUND_TRIPS_NAGLE = 40;
     private static final int LARGEST_TRIED = 1 << 20;
+    /** Snader's sizes: an Ethernet-sized block and a small one, 5,000 of each. */
+    static final int[] BULK_BLOCK_SIZES = {1_440, 300};
+    static final int BULK_BLOCKS = 5_000;
+    private static final long BULK_GIVE_UP_NANOS = 30_000_000_000L;
 
     private final PeerLauncher launcher;
     private final java.io.PrintWriter notes;
@@ -64,7 +77,75 @@ public final class ClaimProbes {
             attempt("Nagle probe with TCP_NODELAY", () -> nagle.add(nagle(true, NAGLE_ROUND_TRIPS_NODELAY)));
             attempt("Nagle probe without TCP_NODELAY", () -> nagle.add(nagle(false, NAGLE_ROUND_TRIPS_NAGLE)));
         }
-        return new Probes(boundaries, limits, nagle, List.of());
+        List<BulkTransfer> bulk = new ArrayList<>();
+        if (transports.contains(TransportKind.TCP) && transports.contains(TransportKind.UDP)) {
+            String own = ownAddress();
+            for (String address : new String[] {TransportOptions.DEFAULT_BIND_HOST, own}) {
+                for (int blockSize : BULK_BLOCK_SIZES) {
+                    for (TransportKind kind : List.of(TransportKind.TCP, TransportKind.UDP)) {
+                        if (address == null) {
+                            bulk.add(new BulkTransfer(kind.label(), "own address", blockSize, BULK_BLOCKS, 0, 0, 0,
+                                    "skipped", "this box has no non-loopback IPv4 address"));
+                        } else {
+                            bulk.add(bulk(kind, address, blockSize, BULK_BLOCKS));
+                        }
+                    }
+                }
+            }
+        }
+        return new Probes(boundaries, limits, nagle, bulk);
+    }
+
+    /** The box's own first non-loopback IPv4 address, or null if it has none. */
+    static String ownAddress() {
+        try {
+            for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Snader's experiment: the peer sends {@code blocks} blocks as fast as it can and this side
+     * times their arrival, from the connection to the last block. UDP's losses are counted, not
+     * retried: a UDP "transfer" that lost blocks did not move them.
+     */
+    public BulkTransfer bulk(TransportKind kind, String address, int blockSize, int blocks) {
+        try (ProbeSession session = ProbeSession.open(launcher, kind, blockSize, true, address, PeerRole.SOURCE, blocks,
+                Duration.ofMillis(200))) {
+            ThroughputReceiver receiver = new ThroughputReceiver(session.connection(), System::nanoTime, blockSize,
+                    kind.preservesBoundaries());
+            long start = System.nanoTime();
+            long giveUp = start + BULK_GIVE_UP_NANOS;
+            try {
+                while (receiver.messages() < blocks && System.nanoTime() < giveUp) {
+                    long before = receiver.messages();
+                    receiver.run(blocks - before, System.nanoTime() + 100_000_000L);
+                    if (receiver.messages() == before && !session.peerAlive()) {
+                        break; // the source is done; the rest was lost
+                    }
+                }
+            } catch (java.io.EOFException endOfStream) {
+                // The source sent everything and closed.
+            }
+            long delivered = receiver.distinctMessages();
+            double seconds = delivered == 0 ? 0 : (receiver.lastArrivalNanos() - start) / 1e9;
+            String status = delivered == blocks || kind.mayDropMessages() ? "ok" : "failed";
+            return new BulkTransfer(kind.label(), address, blockSize, blocks, seconds, delivered, blocks - delivered,
+                    status, "ok".equals(status) ? null : "only " + delivered + " of " + blocks + " blocks arrived");
+        } catch (IOException | RuntimeException e) {
+            return new BulkTransfer(kind.label(), address, blockSize, blocks, 0, 0, 0, "failed", e.getMessage());
+        }
     }
 
     private interface Probe {

@@ -32,15 +32,21 @@ final class ProbeSession implements AutoCloseable {
 
     static ProbeSession open(PeerLauncher launcher, TransportKind kind, int size, boolean tcpNoDelay,
                              PeerRole role, Duration receiveTimeout) throws IOException {
+        return open(launcher, kind, size, tcpNoDelay, TransportOptions.DEFAULT_BIND_HOST, role, 0, receiveTimeout);
+    }
+
+    /** A session whose listener binds {@code bindHost}; a source peer sends {@code count} messages (0: until stopped). */
+    static ProbeSession open(PeerLauncher launcher, TransportKind kind, int size, boolean tcpNoDelay, String bindHost,
+                             PeerRole role, long count, Duration receiveTimeout) throws IOException {
         PrivateDirectory directory = PrivateDirectory.create();
         Listener listener = null;
         PeerHandle peer = null;
         try {
             TransportOptions options = new TransportOptions(directory.path(), size, tcpNoDelay,
-                    TransportOptions.DEFAULT_BIND_HOST, TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0);
+                    bindHost, TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0);
             Transport transport = Transports.of(kind, Engine.RAW);
             listener = transport.listen(options);
-            peer = launcher.launch(new PeerSpec(kind, Engine.RAW, listener.address(), options, null, 0, role),
+            peer = launcher.launch(new PeerSpec(kind, Engine.RAW, listener.address(), options, null, 0, role, 1, count),
                     transport.usesPeerStdio());
             return new ProbeSession(directory, listener, peer, listener.accept(peer.pid()));
         } catch (IOException | RuntimeException e) {
@@ -53,6 +59,10 @@ final class ProbeSession implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    boolean peerAlive() {
+        return peer.isAlive();
     }
 
     Connection connection() {

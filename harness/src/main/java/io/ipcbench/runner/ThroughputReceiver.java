@@ -36,6 +36,7 @@ public final class ThroughputReceiver {
 
     private long messages;
     private long bytes;
+    private long lastArrivalNanos;
     private long highest;
     private long duplicated;
     private long reordered;
@@ -56,7 +57,9 @@ public final class ThroughputReceiver {
         long arrived = 0;
         while (arrived < maxMessages && !stopRequested) {
             int length = connection.receive(incoming, size);
+            long now = clock.nanoTime();
             if (length != Connection.TIMED_OUT) {
+                lastArrivalNanos = now;
                 arrived++;
                 messages++;
                 bytes += length;
@@ -68,7 +71,7 @@ public final class ThroughputReceiver {
                     account(in.getLong(0));
                 }
             }
-            if (clock.nanoTime() - deadlineNanos >= 0) {
+            if (now - deadlineNanos >= 0) {
                 break;
             }
         }
@@ -112,6 +115,11 @@ public final class ThroughputReceiver {
     private void clear(long sequence) {
         int bit = (int) (sequence & (WINDOW - 1));
         seen[bit >>> 6] &= ~(1L << (bit & 63));
+    }
+
+    /** When the last message arrived, on this receiver's clock (0 if none has). */
+    public long lastArrivalNanos() {
+        return lastArrivalNanos;
     }
 
     public void requestStop() {

@@ -24,7 +24,7 @@ class PeerSpecTest {
         TransportOptions options = new TransportOptions(Path.of("/tmp/x"), 1234, false, "127.0.0.3",
                 Duration.ofMillis(4_321), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, 65_536);
         PeerSpec spec = new PeerSpec(TransportKind.UNIX_SEQPACKET, Engine.RAW, "/tmp/x/s.sock", options, 1, 250,
-                PeerRole.SPLIT_READS);
+                PeerRole.SOURCE, 3, 5_000);
         assertEquals(spec, roundTrip(spec));
     }
 

@@ -59,4 +59,16 @@ class ClaimProbesTest {
         assertTrue(on.tcpNoDelay());
         assertEquals(List.of(false), List.of(off.tcpNoDelay()));
     }
+
+    @Test
+    void bulkTransferAccountsForEveryBlock() {
+        Probes.BulkTransfer tcp = probes.bulk(TransportKind.TCP, "127.0.0.1", 300, 2_000);
+        assertEquals("ok", tcp.status(), tcp.error());
+        assertEquals(2_000, tcp.delivered(), "TCP delivers every block");
+        assertEquals(0, tcp.lost());
+
+        Probes.BulkTransfer udp = probes.bulk(TransportKind.UDP, "127.0.0.1", 300, 2_000);
+        assertEquals("ok", udp.status(), udp.error());
+        assertEquals(2_000, udp.delivered() + udp.lost(), "every UDP block arrived or was counted lost");
+    }
 }
