@@ -133,7 +133,7 @@ public final class PingPongRunner implements AutoCloseable {
                         planned.mode(), planned.repetition()));
         try (PrivateDirectory directory = PrivateDirectory.create()) {
             TransportOptions options = new TransportOptions(directory.path(), planned.size(), config.tcpNoDelay(),
-                    config.bindHost(), Duration.ofMillis(config.peerTimeoutMillis()),
+                    config.bindHost(), connectTimeout(),
                     Duration.ofMillis(config.receiveTimeoutMillis()), config.socketBufferBytes());
             Transport transport = transports.apply(kind, planned.engine());
             List<Listener> listeners = new ArrayList<>();
@@ -175,6 +175,13 @@ public final class PingPongRunner implements AutoCloseable {
             }
         }
         return record.toResult();
+    }
+
+    /** Waiting for a peer to start and connect: at least the default, since a loaded box starts JVMs slowly. */
+    private Duration connectTimeout() {
+        Duration peerTimeout = Duration.ofMillis(config.peerTimeoutMillis());
+        return peerTimeout.compareTo(TransportOptions.DEFAULT_CONNECT_TIMEOUT) > 0 ? peerTimeout
+                : TransportOptions.DEFAULT_CONNECT_TIMEOUT;
     }
 
     private static boolean isConnectionless(TransportKind kind) {

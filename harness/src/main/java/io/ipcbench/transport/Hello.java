@@ -10,10 +10,10 @@ import io.ipcbench.os.Sockets;
  * The first message on every channel, peer to client: a magic number and a detail (the peer's
  * UDP port, else 0). It tells the client that the peer is up and connected, and for UDP where it is.
  */
-final class Hello {
-    static final int LENGTH = 16;
+public final class Hello {
+    public static final int LENGTH = 16;
     /** "IPCBENCH" read as a little-endian long. */
-    static final long MAGIC = 0x48434E4542435049L;
+    public static final long MAGIC = 0x48434E4542435049L;
 
     private Hello() {
     }

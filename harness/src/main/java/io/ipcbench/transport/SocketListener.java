@@ -12,8 +12,6 @@ import io.ipcbench.os.Sockets;
  * Shared by TCP, Unix stream and Unix seqpacket, which differ only in how they bind.
  */
 final class SocketListener implements Listener {
-    /** Room for the connection sweeps' many connections arriving at once. */
-    static final int BACKLOG = 4096;
 
     /** Options applied to each accepted socket. */
     interface Configurer {

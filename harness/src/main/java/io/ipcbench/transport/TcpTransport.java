@@ -19,7 +19,7 @@ public final class TcpTransport implements Transport {
         int fd = Sockets.socket(Native.AF_INET, Native.SOCK_STREAM);
         try {
             Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), 0)));
-            Sockets.listen(fd, SocketListener.BACKLOG);
+            Sockets.listen(fd, TransportOptions.LISTEN_BACKLOG);
             String address = options.bindHost() + ":" + Sockets.localPort(fd);
             return new SocketListener(fd, address, options, this::configure);
         } catch (IOException | RuntimeException e) {
@@ -48,7 +48,8 @@ public final class TcpTransport implements Transport {
         SocketListener.applyBufferSizes(fd, options);
     }
 
-    static InetSocketAddress parse(String hostAndPort) {
+    /** "host:port" as a TCP or UDP listener advertises it. */
+    public static InetSocketAddress parse(String hostAndPort) {
         int colon = hostAndPort.lastIndexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("expected host:port, got '" + hostAndPort + "'");

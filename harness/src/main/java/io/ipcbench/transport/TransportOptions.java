@@ -17,7 +17,10 @@ import java.time.Duration;
 public record TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
                                Duration connectTimeout, Duration receiveTimeout, int socketBufferBytes) {
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Listen backlog: room for the connection sweeps' many connections arriving at once. */
+    public static final int LISTEN_BACKLOG = 4096;
+    /** A peer JVM starts in well under a second, but a loaded box can take several. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofMillis(200);
 
     /** Defaults for a given directory and message size: loopback, TCP_NODELAY on. */

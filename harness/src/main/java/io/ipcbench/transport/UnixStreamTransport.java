@@ -33,7 +33,7 @@ public final class UnixStreamTransport implements Transport {
         int fd = Sockets.socket(Native.AF_UNIX, socketType);
         try {
             Sockets.bind(fd, SocketAddressBuffer.unix(path));
-            Sockets.listen(fd, SocketListener.BACKLOG);
+            Sockets.listen(fd, TransportOptions.LISTEN_BACKLOG);
             return new SocketListener(fd, path.toString(), options, SocketListener::applyBufferSizes,
                     kind.preservesBoundaries(), path);
         } catch (IOException | RuntimeException e) {

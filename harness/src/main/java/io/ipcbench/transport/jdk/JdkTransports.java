@@ -9,6 +9,14 @@ public final class JdkTransports {
     }
 
     public static Transport of(TransportKind kind) {
-        throw new UnsupportedOperationException("the jdk engine is not built yet (" + kind + ")");
+        return switch (kind) {
+            case PIPE -> new JdkPipeTransport();
+            case FIFO -> new JdkFifoTransport();
+            case TCP -> new JdkTcpTransport();
+            case UDP -> new JdkUdpTransport();
+            case UNIX_STREAM -> new JdkUnixStreamTransport();
+            case UNIX_DGRAM -> new JdkUnixDatagramTransport();
+            case UNIX_SEQPACKET -> new JdkUnixSeqpacketTransport();
+        };
     }
 }
