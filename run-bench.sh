@@ -1,29 +1,39 @@
 #!/usr/bin/env bash
-# ipcbench on this box: build what is missing, run a profile, print what it found.
-# This script only orchestrates; every decision about measuring lives in the Java code.
+# ipcbench on this box: build what is missing, measure a profile, judge the claims, draw the
+# report, and print what was found. This script only orchestrates; every decision about measuring
+# and judging lives in the Java code, where tests reach it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JAR="$ROOT/harness/target/ipcbench.jar"
+JMH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 usage() {
     cat <<'USAGE'
 Usage: ./run-bench.sh [options]
 
-Builds ipcbench if needed, runs a profile of ping-pong measurements over every transport,
-and prints the summary. Results land in results/<timestamp>-<host>/ (run.json + interval logs).
+Builds ipcbench if needed, measures every transport on this box (latency, throughput, connection
+counts, the claim probes), judges the well-known claims, draws the charts, and prints the summary,
+the verdicts and where the report is. Results land in results/<timestamp>-<host>/.
 
 Options:
-  --profile NAME        quick (default, a few minutes), full (long, thorough), smoke (seconds, for CI)
-  --transports LIST     comma-separated: pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket
-  --sizes LIST          message sizes, e.g. 64,1k,16k
-  --pin CLIENT,PEER     CPUs for the two measuring threads (default: 0,1 on a multi-CPU box, else 0,0)
-  --repetitions N       repeat the whole sweep N times
-  --iterations N        measured round trips per cell
-  --out DIR             run folder (default: results/<timestamp>-<host>)
-  -h, --help            this text
+  --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI)
+  --transports LIST       comma-separated: pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket
+  --sizes LIST            latency message sizes, e.g. 64,1k,16k
+  --throughput-sizes LIST one-way throughput message sizes, e.g. 64,64k ("none" to skip)
+  --connections LIST      connection counts for tcp and unix-stream, e.g. 1,8,64
+  --engine NAME           raw (libc calls), jdk (NIO and junixsocket) or both
+  --pin CLIENT,PEER       CPUs for the two measuring threads (default: 0,1 on a multi-CPU box, else 0,0)
+  --repetitions N         repeat every cell N times
+  --out DIR               run folder (default: results/<timestamp>-<host>)
+  --jmh                   also run the JMH benchmarks (kept as jmh.json in the run folder)
+  --no-jmh                do not run them (the full profile runs them by default)
+  --gate BASELINE         after the run, gate its tail latency against a baseline run folder
+  --dry-run               print the commands instead of running them
+  -h, --help              this text
 
-Exit codes: 0 every cell ran, 1 a cell failed, 2 bad options or missing tools, 3 other error.
+Exit codes: 0 every cell ran (and the gate, if asked, passed); 1 a cell failed or the gate found a
+regression; 2 bad options or missing tools; 3 another error.
 USAGE
 }
 
@@ -33,51 +43,74 @@ die_usage() {
     exit 2
 }
 
+need_value() {
+    [ "$2" -ge 2 ] || die_usage "$1 needs a value"
+}
+
 profile=quick
-transports=""
-sizes=""
-pin=""
-repetitions=""
-iterations=""
-out=""
+transports="" sizes="" throughput_sizes="" connections="" engine="" pin="" repetitions="" out=""
+jmh="" gate="" dry_run=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --profile) [ $# -ge 2 ] || die_usage "--profile needs a value"; profile="$2"; shift 2 ;;
-        --profile=*) profile="${1#*=}"; shift ;;
-        --transports) [ $# -ge 2 ] || die_usage "--transports needs a value"; transports="$2"; shift 2 ;;
-        --transports=*) transports="${1#*=}"; shift ;;
-        --sizes) [ $# -ge 2 ] || die_usage "--sizes needs a value"; sizes="$2"; shift 2 ;;
-        --sizes=*) sizes="${1#*=}"; shift ;;
-        --pin) [ $# -ge 2 ] || die_usage "--pin needs a value"; pin="$2"; shift 2 ;;
-        --pin=*) pin="${1#*=}"; shift ;;
-        --repetitions) [ $# -ge 2 ] || die_usage "--repetitions needs a value"; repetitions="$2"; shift 2 ;;
-        --repetitions=*) repetitions="${1#*=}"; shift ;;
-        --iterations) [ $# -ge 2 ] || die_usage "--iterations needs a value"; iterations="$2"; shift 2 ;;
-        --iterations=*) iterations="${1#*=}"; shift ;;
-        --out) [ $# -ge 2 ] || die_usage "--out needs a value"; out="$2"; shift 2 ;;
-        --out=*) out="${1#*=}"; shift ;;
+        --profile|--transports|--sizes|--throughput-sizes|--connections|--engine|--pin|--repetitions|--out|--gate)
+            need_value "$1" $#
+            case "$1" in
+                --profile) profile="$2" ;;
+                --transports) transports="$2" ;;
+                --sizes) sizes="$2" ;;
+                --throughput-sizes) throughput_sizes="$2" ;;
+                --connections) connections="$2" ;;
+                --engine) engine="$2" ;;
+                --pin) pin="$2" ;;
+                --repetitions) repetitions="$2" ;;
+                --out) out="$2" ;;
+                --gate) gate="$2" ;;
+            esac
+            shift 2 ;;
+        --*=*)
+            name="${1%%=*}"; value="${1#*=}"; shift
+            set -- "$name" "$value" "$@" ;;
+        --jmh) jmh=1; shift ;;
+        --no-jmh) jmh=0; shift ;;
+        --dry-run) dry_run=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) die_usage "unknown option '$1'" ;;
     esac
 done
 
-# Profile defaults; any option given above wins.
+# Profiles. Latency cells run for a fixed time with 100 ms log intervals, so that every cell gives
+# the claims and the gate a distribution of interval percentiles, not one number.
 case "$profile" in
     smoke)
-        p_transports="pipe,tcp,udp,unix-stream,unix-dgram"; p_sizes="64,1k"
-        p_iterations=2000; p_warmup=500; p_repetitions=1 ;;
+        p_transports="pipe,tcp,udp,unix-stream,unix-dgram"; p_sizes="64"; p_throughput="64"
+        p_connections="1,4"; p_duration="300ms"; p_warmup="200ms"; p_throughput_duration="300ms"
+        p_repetitions=1; p_jmh=0; p_probes=0 ;;
     quick)
         p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"; p_sizes="64,1k,16k"
-        p_iterations=50000; p_warmup=10000; p_repetitions=1 ;;
+        p_throughput="64,16k"; p_connections="1,8,64"; p_duration="1s"; p_warmup="300ms"
+        p_throughput_duration="1s"; p_repetitions=1; p_jmh=0; p_probes=1 ;;
     full)
         p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"
-        p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"
-        p_iterations=200000; p_warmup=50000; p_repetitions=3 ;;
+        p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"; p_throughput="64,1k,16k,64k"
+        p_connections="1,8,64,256,1024"; p_duration="3s"; p_warmup="1s"; p_throughput_duration="3s"
+        p_repetitions=3; p_jmh=1; p_probes=1 ;;
     *) die_usage "unknown profile '$profile' (quick, full or smoke)" ;;
 esac
+transports="${transports:-$p_transports}"
+sizes="${sizes:-$p_sizes}"
+throughput_sizes="${throughput_sizes:-$p_throughput}"
+connections="${connections:-$p_connections}"
+repetitions="${repetitions:-$p_repetitions}"
+engine="${engine:-raw}"
+jmh="${jmh:-$p_jmh}"
+[ "$throughput_sizes" = "none" ] && throughput_sizes=""
+if [ -n "$gate" ] && [ ! -e "$gate" ]; then
+    echo "run-bench.sh: no baseline at '$gate': give a run folder or its run.json" >&2
+    exit 2
+fi
 
-# Check the tools before anything else.
+# Tools first, with what to install.
 if ! command -v java >/dev/null 2>&1; then
     echo "run-bench.sh: java not found: install a JDK 17 or newer (Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless)" >&2
     exit 2
@@ -87,10 +120,25 @@ if [ -z "$java_major" ] || [ "${java_major%%.*}" -lt 17 ]; then
     echo "run-bench.sh: java ${java_major:-?} is too old: ipcbench needs 17 or newer (sudo apt-get install openjdk-17-jdk-headless)" >&2
     exit 2
 fi
+fonts_ok=1
+if command -v fc-list >/dev/null 2>&1; then
+    [ -n "$(fc-list 2>/dev/null | head -n 1)" ] || fonts_ok=0
+else
+    fonts_ok=0
+fi
 
-# Build when the jar is missing or older than any source or pom.
+run() {
+    if [ "$dry_run" = 1 ]; then
+        printf '%q ' "$@"; echo
+    else
+        "$@"
+    fi
+}
+
+# Build when a jar is missing or older than any source or pom.
 needs_build() {
     [ -f "$JAR" ] || return 0
+    { [ "$jmh" = 1 ] && [ ! -f "$JMH_JAR" ]; } && return 0
     [ -n "$(find "$ROOT/pom.xml" "$ROOT/harness" "$ROOT/plots" "$ROOT/benchmarks" \
         \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]
 }
@@ -100,23 +148,71 @@ if needs_build; then
         exit 2
     fi
     echo "building ipcbench (mvn -B -q -DskipTests package) ..."
-    (cd "$ROOT" && mvn -B -q -DskipTests package)
+    (cd "$ROOT" && run mvn -B -q -DskipTests package)
 fi
 
 if [ -z "$pin" ]; then
     if [ "$(nproc)" -ge 2 ]; then pin="0,1"; else pin="0,0"; fi
 fi
+if [ -z "$out" ]; then
+    out="$ROOT/results/$(date -u +%Y%m%d-%H%M%S)-$(hostname -s 2>/dev/null || echo host)"
+fi
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 
-args=(run
-    --transports "${transports:-$p_transports}"
-    --sizes "${sizes:-$p_sizes}"
-    --iterations "${iterations:-$p_iterations}"
-    --warmup "$p_warmup"
-    --repetitions "${repetitions:-$p_repetitions}"
-    --pin "$pin")
-[ -n "$out" ] && args+=(--out "$out")
+export IPCBENCH_GIT_COMMIT="${IPCBENCH_GIT_COMMIT:-$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || true)}"
+ipcbench() {
+    run java -jar "$JAR" "$@"
+}
 
-echo "profile $profile"
-cd "$ROOT"
-IPCBENCH_GIT_COMMIT="$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || true)" \
-    java -jar "$JAR" "${args[@]}"
+args=(run --transports "$transports" --engine "$engine" --duration "$p_duration" --warmup "$p_warmup"
+    --interval 100ms --repetitions "$repetitions" --pin "$pin" --out "$out"
+    --connections "$connections" --connection-transports tcp,unix-stream)
+[ -n "$sizes" ] && args+=(--sizes "$sizes")
+[ -n "$throughput_sizes" ] && args+=(--throughput-sizes "$throughput_sizes" --throughput-duration "$p_throughput_duration")
+[ "$p_probes" = 1 ] && args+=(--probes)
+# A sweep over many sizes skips, with a note, those a datagram transport cannot carry.
+[ "$profile" = full ] && args+=(--skip-oversized)
+
+echo "profile $profile: $transports; placement $pin"
+status=0
+ipcbench "${args[@]}" || status=$?
+if [ "$status" -ge 2 ]; then
+    exit "$status"
+fi
+
+if [ "$jmh" = 1 ]; then
+    # JMH takes sizes in plain bytes.
+    jmh_sizes="$(echo "${sizes:-64}" | tr ',' '\n' \
+        | awk '{ n=$0; m=1; if (n ~ /[kK]$/) { m=1024; sub(/[kK]$/, "", n) } else if (n ~ /[mM]$/) { m=1048576; sub(/[mM]$/, "", n) } print n*m }' \
+        | paste -sd, -)"
+    jmh_time=(-wi 2 -w 1s -i 3 -r 1s)
+    [ "$profile" = smoke ] && jmh_time=(-wi 1 -w 200ms -i 1 -r 500ms)
+    [ "$profile" = full ] && jmh_time=()
+    echo "JMH: RoundTripBenchmark for $transports at $jmh_sizes B ..."
+    run java -Dipcbench.pin="$pin" -jar "$JMH_JAR" RoundTripBenchmark -p transport="$transports" \
+        -p size="$jmh_sizes" -bm sample "${jmh_time[@]}" -rf json -rff "$out/jmh.json" -o "$out/jmh.log" \
+        || echo "note: JMH failed; see $out/jmh.log" >&2
+fi
+
+echo
+echo "claims:"
+ipcbench claims "$out" || echo "note: the claims could not be judged" >&2
+
+if [ "$fonts_ok" = 1 ]; then
+    ipcbench plot "$out" >/dev/null && echo "report: $out/report.html" \
+        || echo "note: the charts could not be drawn; the results are in $out" >&2
+else
+    echo "note: no fonts, so no charts: install them (sudo apt-get install fontconfig fonts-dejavu-core) and run: java -jar $JAR plot $out" >&2
+fi
+
+if [ -n "$gate" ]; then
+    echo
+    echo "gate against $gate:"
+    gate_status=0
+    ipcbench gate --baseline "$gate" --candidate "$out" --markdown "$out/gate.md" || gate_status=$?
+    [ "$gate_status" -gt "$status" ] && status=$gate_status
+fi
+
+echo
+echo "run folder: $out"
+exit "$status"

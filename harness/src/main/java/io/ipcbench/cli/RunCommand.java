@@ -62,6 +62,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "with one message in flight (default: 1). pipe and fifo take one only.")
     List<Integer> connections = RunConfig.DEFAULT_CONNECTIONS;
 
+    @Option(names = "--connection-transports", split = ",", paramLabel = "NAME",
+            description = "Make the cells with more than one connection for these transports only (default: every "
+                    + "transport that takes several).")
+    List<String> connectionTransports = List.of();
+
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
             description = "Also measure one-way throughput of every transport at these message sizes, e.g. 64,64k.")
     List<String> throughputSizes = List.of();
@@ -122,6 +127,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run folder to write (default: results/<yyyyMMdd-HHmmss>-<host>).")
     Path out;
 
+    @Option(names = "--skip-oversized",
+            description = "Skip, with a note, the sizes a datagram transport cannot carry instead of refusing the run.")
+    boolean skipOversized;
+
     @Option(names = "--probes", description = "Also run the claim probes: message boundaries, largest datagram, Nagle.")
     boolean probes;
 
@@ -154,9 +163,9 @@ public final class RunCommand implements Callable<Integer> {
             int size = parse(() -> Units.parseSize(text), "--sizes");
             sizeList.add(size);
             for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize()) {
+                if (size > kind.maxMessageSize() && !skipOversized) {
                     throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + maxSizeReason(kind) + ". Drop that size or that transport.");
+                            + maxSizeReason(kind) + ". Drop that size or that transport, or add --skip-oversized.");
                 }
             }
         }
@@ -166,15 +175,22 @@ public final class RunCommand implements Callable<Integer> {
             int size = parse(() -> Units.parseSize(text), "--throughput-sizes");
             throughputList.add(size);
             for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize()) {
+                if (size > kind.maxMessageSize() && !skipOversized) {
                     throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + maxSizeReason(kind) + ". Drop that size or that transport.");
+                            + maxSizeReason(kind) + ". Drop that size or that transport, or add --skip-oversized.");
                 }
             }
         }
         builder.throughputSizes(throughputList.stream().distinct().toList())
                 .throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"))
-                .connections(connections.stream().distinct().toList());
+                .connections(connections.stream().distinct().toList())
+                .connectionTransports(connectionTransports.stream().map(name -> {
+                    try {
+                        return TransportKind.fromLabel(name.trim()).label();
+                    } catch (IllegalArgumentException e) {
+                        throw new Main.UserError("--connection-transports: " + e.getMessage());
+                    }
+                }).toList());
         int most = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
         OpenFileLimit.check(most);
         if (iterations != null && duration != null) {
@@ -203,6 +219,7 @@ public final class RunCommand implements Callable<Integer> {
                 .peerDelayMicros(peerDelayMicros)
                 .repetitions(repetitions)
                 .probes(probes)
+                .skipOversized(skipOversized)
                 .outputDirectory(out != null ? out.toString() : defaultOutput);
         try {
             return builder.build();
@@ -320,6 +337,7 @@ public final class RunCommand implements Callable<Integer> {
     private static final class ConsoleProgress implements RunListener {
         private final PrintWriter out;
         private long cellStartNanos;
+        private long runStartNanos;
 
         ConsoleProgress(PrintWriter out) {
             this.out = out;
@@ -335,7 +353,15 @@ public final class RunCommand implements Callable<Integer> {
         @Override
         public void cellStarting(int index, int total, String description) {
             cellStartNanos = System.nanoTime();
-            out.printf(Locale.ROOT, "[%d/%d] %s ... ", index, total, description);
+            if (runStartNanos == 0) {
+                runStartNanos = cellStartNanos;
+            }
+            String left = "";
+            if (index > 1) {
+                double perCell = (cellStartNanos - runStartNanos) / 1e9 / (index - 1);
+                left = String.format(Locale.ROOT, " (about %.0f s left)", perCell * (total - index + 1));
+            }
+            out.printf(Locale.ROOT, "[%d/%d]%s %s ... ", index, total, left, description);
             out.flush();
         }
 

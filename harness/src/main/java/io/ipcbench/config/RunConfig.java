@@ -18,7 +18,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
                         long peerTimeoutMillis, long receiveTimeoutMillis, int socketBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
-                        List<Integer> throughputSizes, long throughputMillis) {
+                        List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
+                        boolean skipOversized) {
     public static final String MODE_LATENCY = "latency";
     public static final String MODE_THROUGHPUT = "throughput";
     public static final String ENGINE_RAW = "raw";
@@ -46,6 +47,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         sizes = List.copyOf(sizes);
         connections = List.copyOf(connections);
         throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
+        connectionTransports = connectionTransports == null ? List.of() : List.copyOf(connectionTransports);
         pin = pin == null ? Placement.UNPINNED : pin;
         require(!transports.isEmpty(), "at least one transport is needed");
         require(!sizes.isEmpty() || !throughputSizes.isEmpty(), "at least one message size is needed");
@@ -96,7 +98,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                 "  transports      " + String.join(", ", transports),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
-                        ? " (latency cells of transports that take several)" : ""),
+                        ? " (latency cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
+                        : String.join(", ", connectionTransports)) + ")" : ""),
                 "  throughput      " + (throughputSizes.isEmpty() ? "none"
                         : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),
                 "  repetitions     " + repetitions,
@@ -136,6 +139,20 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         private boolean probes;
         private List<Integer> throughputSizes = List.of();
         private long throughputMillis = DEFAULT_THROUGHPUT_MILLIS;
+        private List<String> connectionTransports = List.of();
+        private boolean skipOversized;
+
+        /** Skip, with a note, the sizes a transport cannot carry, instead of refusing the run. */
+        public Builder skipOversized(boolean value) {
+            skipOversized = value;
+            return this;
+        }
+
+        /** Limit the cells with more than one connection to these transports (empty: every one that can). */
+        public Builder connectionTransports(List<String> value) {
+            connectionTransports = value;
+            return this;
+        }
 
         /** Also measure one-way throughput of every transport at these sizes (none by default). */
         public Builder throughputSizes(List<Integer> value) {
@@ -254,7 +271,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
             return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory, probes,
-                    throughputSizes, throughputMillis);
+                    throughputSizes, throughputMillis, connectionTransports, skipOversized);
         }
     }
 }

@@ -37,7 +37,18 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
                     for (int size : config.sizes()) {
+                        if (size > kind.maxMessageSize()) {
+                            if (repetition == 0 && engine == Engine.fromLabel(config.engines().get(0))) {
+                                skipped.add(kind.label() + " at " + size + " B: larger than the " + kind.maxMessageSize()
+                                        + " B it carries in one message");
+                            }
+                            continue;
+                        }
                         for (int connections : config.connections()) {
+                            if (connections > 1 && !config.connectionTransports().isEmpty()
+                                    && !config.connectionTransports().contains(label)) {
+                                continue;
+                            }
                             String reason = connections > 1 ? whyNotManyConnections(kind, engine) : null;
                             if (reason == null) {
                                 cells.add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition));
@@ -47,6 +58,9 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                         }
                     }
                     for (int size : config.throughputSizes()) {
+                        if (size > kind.maxMessageSize()) {
+                            continue;
+                        }
                         cells.add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, 1, repetition));
                     }
                 }

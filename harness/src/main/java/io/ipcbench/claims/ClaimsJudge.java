@@ -1,0 +1,107 @@
+package io.ipcbench.claims;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.ClaimVerdict;
+import io.ipcbench.results.RunResult;
+import io.ipcbench.results.Spread;
+
+/**
+ * Judges the ten claims of CLAIMS.md from one run: one verdict each, in CLAIMS.md's order, with the
+ * figures, samples, repetitions and scope behind it. A claim whose data the run did not collect is
+ * "not measured", with what it needs. Deterministic: the same run and seed give the same verdicts.
+ *
+ * <pre>
+ * List&lt;ClaimVerdict&gt; verdicts = new ClaimsJudge(ClaimSettings.defaults()).judge(RunFolder.read(dir), dir);
+ * </pre>
+ */
+public final class ClaimsJudge {
+    private static final List<String> PIPES = List.of("pipe", "fifo");
+    private static final String UNIX_STREAM = "unix-stream";
+    private static final String TCP = "tcp";
+
+    private final ClaimSettings settings;
+
+    public ClaimsJudge(ClaimSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * @param run    the run, as read by {@code RunFolder.read}
+     * @param folder the run folder, where its interval logs are
+     */
+    public List<ClaimVerdict> judge(RunResult run, Path folder) {
+        Evidence evidence = new Evidence(run, folder, settings);
+        List<ClaimVerdict> verdicts = new ArrayList<>();
+        for (Claim claim : Claim.values()) {
+            verdicts.add(evaluator(claim).evaluate(evidence));
+        }
+        return List.copyOf(verdicts);
+    }
+
+    /** The table of evaluators: the switch is exhaustive, so a new claim cannot go unjudged. */
+    static ClaimEvaluator evaluator(Claim claim) {
+        return switch (claim) {
+            case UDS_LATENCY -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Metric.P50, Metric.P99),
+                    List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp round trip",
+                    "latency cells of unix-stream and tcp at the same size with 1 connection "
+                            + "(--transports tcp,unix-stream)");
+            case UDS_THROUGHPUT -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Metric.BYTES_PER_SEC),
+                    List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp one-way throughput",
+                    "throughput-mode cells of unix-stream and tcp at the same size with 1 connection");
+            case TCP_MANY_CONNECTIONS -> new PairwiseClaim(claim, List.of(TCP), UNIX_STREAM,
+                    List.of(Metric.ROUND_TRIPS_PER_SEC), List.of(Metric.P99), c -> c > 1, Quantifier.SOME,
+                    "tcp vs unix-stream aggregate round trips/s with many connections",
+                    "the connections sweep (--connections, e.g. 1,8,64) for tcp and unix-stream")
+                    .withPairNotes(ClaimsJudge::perConnection)
+                    .withAfterword(ClaimsJudge::largestManyConnectionRatio);
+            case UDP_LATENCY -> new PairwiseClaim(claim, List.of("udp"), TCP, List.of(Metric.P50, Metric.P99),
+                    List.of(), c -> c == 1, Quantifier.EVERY, "udp vs tcp round trip",
+                    "latency cells of udp and tcp at the same size with 1 connection (--transports tcp,udp)");
+            case UDP_SAME_HOST_RELIABLE -> new UdpReliabilityClaim();
+            case UDP_SIZE -> new UdpSizeClaim();
+            case BOUNDARIES -> new BoundariesClaim();
+            case PIPE_VS_UDS -> new PairwiseClaim(claim, PIPES, UNIX_STREAM,
+                    List.of(Metric.P50, Metric.P99, Metric.BYTES_PER_SEC), List.of(), c -> c == 1, Quantifier.EVERY,
+                    "pipe and fifo vs unix-stream",
+                    "pipe or fifo cells and unix-stream cells at the same size (--transports pipe,fifo,unix-stream)");
+            case TCP_BULK -> new TcpBulkClaim();
+            case NAGLE -> new NagleClaim();
+        };
+    }
+
+    /** "per-connection p99 (best / median / worst) at 64 B with 64 connections: tcp r0 …; unix-stream r0 …". */
+    private static List<String> perConnection(CellGroup tcp, CellGroup unix) {
+        List<String> sides = new ArrayList<>();
+        for (CellGroup group : List.of(tcp, unix)) {
+            for (CellResult cell : group.cells()) {
+                Spread s = cell.perConnectionP99Ns();
+                String rate = cell.roundTripsPerSec() > 0
+                        ? ", " + Text.perSec(cell.roundTripsPerSec()) + " overall" : "";
+                if (s != null) {
+                    sides.add(group.transport() + " r" + cell.repetition() + " " + Text.nanos(s.best()) + " / "
+                            + Text.nanos(s.median()) + " / " + Text.nanos(s.worst()) + rate);
+                }
+            }
+        }
+        if (sides.isEmpty()) {
+            return List.of();
+        }
+        return List.of("per-connection p99 (best / median / worst) at " + Text.size(tcp.size()) + " with "
+                + Text.connections(tcp.connections()) + ", placement " + tcp.placement() + ": "
+                + String.join("; ", sides));
+    }
+
+    /** The claim says "up to 3x": the largest ratio seen, against that. */
+    private static List<String> largestManyConnectionRatio(List<Point> deciding) {
+        return deciding.stream().filter(p -> p.estimate() != null)
+                .max((a, b) -> Double.compare(a.estimate(), b.estimate()))
+                .map(p -> List.of("largest tcp / unix-stream round trips/s ratio measured: "
+                        + Text.ratio(p.estimate()) + " (" + p.where() + "); the claim says up to 3"))
+                .orElse(List.of());
+    }
+}

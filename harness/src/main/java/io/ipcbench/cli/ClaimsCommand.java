@@ -1,0 +1,74 @@
+package io.ipcbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.ipcbench.claims.ClaimSettings;
+import io.ipcbench.claims.ClaimsJudge;
+import io.ipcbench.claims.ClaimsMarkdown;
+import io.ipcbench.claims.ClaimsTable;
+import io.ipcbench.results.ClaimVerdict;
+import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ipcbench claims RUN}: judges the well-known claims from a run and stores the verdicts in it. */
+@Command(name = "claims", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Judges the ten well-known claims about local IPC (CLAIMS.md) from a run: holds, does not hold, "
+                        + "inconclusive or not measured, each with the figures, samples and scope behind it.",
+                "Writes the verdicts into the run's run.json (claims) and claims.md, and prints a table. "
+                        + "Comparisons use a bootstrap interval of the ratio of per-interval medians; give cells "
+                        + "at least 5 intervals (e.g. run with --interval 100ms), pin them (--pin) or repeat them "
+                        + "(--repetitions)."},
+        footer = {"", "Exit codes: 0 judged, 2 missing or damaged run or bad command line, 3 other error "
+                + "(e.g. the run folder is not writable)."})
+public final class ClaimsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder or its run.json.")
+    Path run;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ClaimSettings.DEFAULT_SEED,
+            description = "Seed of the bootstrap; the same run and seed always give the same verdicts "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        RunResult result;
+        try {
+            result = RunFolder.read(run);
+        } catch (RunFolder.InvalidRunException e) {
+            throw new Main.UserError("claims: " + e.getMessage());
+        }
+        Path folder = RunFolder.folderOf(run);
+        ClaimSettings settings = ClaimSettings.defaults().withSeed(seed);
+        List<ClaimVerdict> verdicts = new ClaimsJudge(settings).judge(result, folder);
+
+        // Back into the file that was read: a run.json given by another name is updated, not copied.
+        Path runJson = Files.isDirectory(run) ? run.resolve(RunFolder.RUN_JSON) : run;
+        RunFolder.writeAtomically(runJson, RunFolder.json().writeValueAsBytes(result.withClaims(verdicts)));
+        Path markdown = folder.resolve(ClaimsMarkdown.FILE_NAME);
+        RunFolder.writeAtomically(markdown,
+                ClaimsMarkdown.render(result, verdicts, settings).getBytes(StandardCharsets.UTF_8));
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (result.finishedAt() == null) {
+            out.println("note: the run did not finish; the verdicts rest on the cells it has");
+        }
+        out.print(ClaimsTable.render(verdicts));
+        out.println("claims: written to " + runJson + " and " + markdown);
+        out.flush();
+        return Main.EXIT_OK;
+    }
+}
