@@ -56,8 +56,11 @@ class PeerFaultTest {
         }
     }
 
-    /** Launches real peers and kills the first one a while after it starts. */
-    private static final class KillFirstPeer implements PeerLauncher {
+    /**
+     * Launches real peers and kills the first one once its cell has been measuring for a while
+     * (its interval log, still under a temporary name, has appeared), however slowly it started.
+     */
+    private final class KillFirstPeer implements PeerLauncher {
         private final ProcessPeerLauncher real = new ProcessPeerLauncher();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final AtomicBoolean killed = new AtomicBoolean();
@@ -66,9 +69,25 @@ class PeerFaultTest {
         public PeerHandle launch(io.ipcbench.peer.PeerSpec spec, boolean stdioChannel) throws IOException {
             PeerHandle peer = real.launch(spec, stdioChannel);
             if (killed.compareAndSet(false, true)) {
-                timer.schedule(peer::kill, 1_500, TimeUnit.MILLISECONDS);
+                timer.execute(() -> {
+                    try {
+                        while (!measuring()) {
+                            Thread.sleep(10);
+                        }
+                        Thread.sleep(300);
+                    } catch (InterruptedException | IOException e) {
+                        return;
+                    }
+                    peer.kill();
+                });
             }
             return peer;
+        }
+
+        private boolean measuring() throws IOException {
+            try (var files = Files.list(folder)) {
+                return files.anyMatch(p -> p.getFileName().toString().endsWith(".hlog.tmp"));
+            }
         }
     }
 
