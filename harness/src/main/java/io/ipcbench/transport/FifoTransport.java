@@ -11,8 +11,6 @@ import java.time.Duration;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 
 /**
  * Two named pipes (FIFOs), one each way, made with mkfifo in the cell's private directory.
@@ -25,9 +23,6 @@ import jnr.posix.POSIXFactory;
  * writer reads as end-of-file).
  */
 public final class FifoTransport implements Transport {
-    static final String TO_PEER = "to-peer.fifo";
-    static final String TO_CLIENT = "to-client.fifo";
-    private static final int FIFO_MODE = 0600;
 
     @Override
     public TransportKind kind() {
@@ -37,13 +32,7 @@ public final class FifoTransport implements Transport {
     @Override
     public Listener listen(TransportOptions options) throws IOException {
         Path directory = options.privateDirectory();
-        POSIX posix = POSIXFactory.getNativePOSIX();
-        for (String name : new String[] {TO_PEER, TO_CLIENT}) {
-            Path fifo = directory.resolve(name);
-            if (posix.mkfifo(fifo.toString(), FIFO_MODE) != 0) {
-                throw Native.failure("mkfifo(" + fifo + ")", posix.errno());
-            }
-        }
+        FifoPair.make(directory);
         return new Listener() {
             @Override
             public String address() {
@@ -52,13 +41,13 @@ public final class FifoTransport implements Transport {
 
             @Override
             public Connection accept(long peerPid) throws IOException {
-                return open(directory.resolve(TO_CLIENT), directory.resolve(TO_PEER), options.connectTimeout(), true);
+                return open(directory.resolve(FifoPair.TO_CLIENT), directory.resolve(FifoPair.TO_PEER), options.connectTimeout(), true);
             }
 
             @Override
             public void close() {
-                deleteQuietly(directory.resolve(TO_PEER));
-                deleteQuietly(directory.resolve(TO_CLIENT));
+                deleteQuietly(directory.resolve(FifoPair.TO_PEER));
+                deleteQuietly(directory.resolve(FifoPair.TO_CLIENT));
             }
         };
     }
@@ -66,7 +55,7 @@ public final class FifoTransport implements Transport {
     @Override
     public Connection connect(String address, TransportOptions options) throws IOException {
         Path directory = Path.of(address);
-        return open(directory.resolve(TO_PEER), directory.resolve(TO_CLIENT), options.connectTimeout(), false);
+        return open(directory.resolve(FifoPair.TO_PEER), directory.resolve(FifoPair.TO_CLIENT), options.connectTimeout(), false);
     }
 
     private static Connection open(Path readPath, Path writePath, Duration timeout, boolean client)

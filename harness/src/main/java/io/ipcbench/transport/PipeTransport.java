@@ -3,9 +3,6 @@ package io.ipcbench.transport;
 import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.ipcbench.os.Native;
 
@@ -75,25 +72,7 @@ public final class PipeTransport implements Transport {
 
     /** Our end of the pipe that is the peer's {@code peerFd}, duplicated so that the JDK's stream keeps its own. */
     private static int duplicateOwnEnd(long peerPid, int peerFd) throws IOException {
-        String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(peerPid), "fd", Integer.toString(peerFd)))
-                .toString();
-        if (!target.startsWith("pipe:")) {
-            throw new IOException("the peer's fd " + peerFd + " is " + target + ", not a pipe");
-        }
-        try (DirectoryStream<Path> own = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path link : own) {
-                String linkTarget;
-                try {
-                    linkTarget = Files.readSymbolicLink(link).toString();
-                } catch (IOException e) {
-                    continue; // the directory stream's own descriptor, already closed
-                }
-                if (linkTarget.equals(target)) {
-                    return Native.check(LIBC.fcntl(Integer.parseInt(link.getFileName().toString()), F_DUPFD_CLOEXEC, 0),
-                            "fcntl(F_DUPFD_CLOEXEC)");
-                }
-            }
-        }
-        throw new IOException("found no end of " + target + " (the peer's fd " + peerFd + ") in this process");
+        int ownFd = Integer.parseInt(PeerStdio.ownEnd(peerPid, peerFd).getFileName().toString());
+        return Native.check(LIBC.fcntl(ownFd, F_DUPFD_CLOEXEC, 0), "fcntl(F_DUPFD_CLOEXEC)");
     }
 }

@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
-import io.ipcbench.os.Native;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.FifoPair;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 
 /**
  * Two named pipes (FIFOs), one each way, through {@link FileChannel}s. The JDK cannot make a FIFO,
@@ -29,9 +27,6 @@ import jnr.posix.POSIXFactory;
  * the other side has its end, a read never sees the end-of-file of a FIFO with no writer yet.
  */
 final class JdkFifoTransport implements Transport {
-    static final String TO_PEER = "to-peer.fifo";
-    static final String TO_CLIENT = "to-client.fifo";
-    private static final int FIFO_MODE = 0600;
 
     @Override
     public TransportKind kind() {
@@ -41,13 +36,7 @@ final class JdkFifoTransport implements Transport {
     @Override
     public Listener listen(TransportOptions options) throws IOException {
         Path directory = options.privateDirectory();
-        POSIX posix = POSIXFactory.getNativePOSIX();
-        for (String name : new String[] {TO_PEER, TO_CLIENT}) {
-            Path fifo = directory.resolve(name);
-            if (posix.mkfifo(fifo.toString(), FIFO_MODE) != 0) {
-                throw Native.failure("mkfifo(" + fifo + ")", posix.errno());
-            }
-        }
+        FifoPair.make(directory);
         return new Listener() {
             @Override
             public String address() {
@@ -57,10 +46,10 @@ final class JdkFifoTransport implements Transport {
             @Override
             public Connection accept(long peerPid) throws IOException {
                 Duration timeout = options.connectTimeout();
-                FileChannel toPeer = open(directory.resolve(TO_PEER), StandardOpenOption.WRITE, timeout);
+                FileChannel toPeer = open(directory.resolve(FifoPair.TO_PEER), StandardOpenOption.WRITE, timeout);
                 FileChannel fromPeer;
                 try {
-                    fromPeer = open(directory.resolve(TO_CLIENT), StandardOpenOption.READ, timeout);
+                    fromPeer = open(directory.resolve(FifoPair.TO_CLIENT), StandardOpenOption.READ, timeout);
                 } catch (IOException | RuntimeException e) {
                     Deadline.closeQuietly(toPeer);
                     throw e;
@@ -77,8 +66,8 @@ final class JdkFifoTransport implements Transport {
 
             @Override
             public void close() {
-                deleteQuietly(directory.resolve(TO_PEER));
-                deleteQuietly(directory.resolve(TO_CLIENT));
+                deleteQuietly(directory.resolve(FifoPair.TO_PEER));
+                deleteQuietly(directory.resolve(FifoPair.TO_CLIENT));
             }
         };
     }
@@ -87,10 +76,10 @@ final class JdkFifoTransport implements Transport {
     public Connection connect(String address, TransportOptions options) throws IOException {
         Path directory = Path.of(address);
         Duration timeout = options.connectTimeout();
-        FileChannel fromClient = open(directory.resolve(TO_PEER), StandardOpenOption.READ, timeout);
+        FileChannel fromClient = open(directory.resolve(FifoPair.TO_PEER), StandardOpenOption.READ, timeout);
         FileChannel toClient;
         try {
-            toClient = open(directory.resolve(TO_CLIENT), StandardOpenOption.WRITE, timeout);
+            toClient = open(directory.resolve(FifoPair.TO_CLIENT), StandardOpenOption.WRITE, timeout);
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(fromClient);
             throw e;

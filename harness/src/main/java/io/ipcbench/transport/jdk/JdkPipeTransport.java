@@ -5,13 +5,11 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.PeerStdio;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -50,10 +48,10 @@ final class JdkPipeTransport implements Transport {
             public Connection accept(long peerPid) throws IOException {
                 // Opening a pipe for writing waits for a reader, and for reading waits for a writer:
                 // the peer holds both other ends from the moment it starts, so neither open waits.
-                FileChannel toPeer = FileChannel.open(ownEnd(peerPid, 0), StandardOpenOption.WRITE);
+                FileChannel toPeer = FileChannel.open(PeerStdio.ownEnd(peerPid, 0), StandardOpenOption.WRITE);
                 FileChannel fromPeer;
                 try {
-                    fromPeer = FileChannel.open(ownEnd(peerPid, 1), StandardOpenOption.READ);
+                    fromPeer = FileChannel.open(PeerStdio.ownEnd(peerPid, 1), StandardOpenOption.READ);
                 } catch (IOException | RuntimeException e) {
                     Deadline.closeQuietly(toPeer);
                     throw e;
@@ -80,26 +78,5 @@ final class JdkPipeTransport implements Transport {
                 new FileOutputStream(FileDescriptor.out).getChannel());
         JdkHello.send(connection, 0);
         return connection;
-    }
-
-    /** The path under /proc/self/fd of this process's end of the pipe that is the peer's {@code peerFd}. */
-    static Path ownEnd(long peerPid, int peerFd) throws IOException {
-        Path peerLink = Path.of("/proc", Long.toString(peerPid), "fd", Integer.toString(peerFd));
-        String target = Files.readSymbolicLink(peerLink).toString();
-        if (!target.startsWith("pipe:")) {
-            throw new IOException("the peer's fd " + peerFd + " is " + target + ", not a pipe");
-        }
-        try (DirectoryStream<Path> own = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path link : own) {
-                try {
-                    if (Files.readSymbolicLink(link).toString().equals(target)) {
-                        return link;
-                    }
-                } catch (IOException e) {
-                    // The directory stream's own descriptor, closed by now: not ours to match.
-                }
-            }
-        }
-        throw new IOException("found no end of " + target + " (the peer's fd " + peerFd + ") in this process");
     }
 }
