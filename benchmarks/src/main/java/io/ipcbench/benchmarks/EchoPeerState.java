@@ -67,7 +67,10 @@ public class EchoPeerState {
     @Param({"64", "1024", "16384"})
     public int size;
 
-    /** How the transport's data path is driven: "raw" (libc through jnr-ffi); "jdk" is to come. */
+    /**
+     * How the transport's data path is driven: "raw" (libc through jnr-ffi) by default; add
+     * {@code -p engine=raw,jdk} for the NIO/junixsocket engine beside it.
+     */
     @Param({"raw"})
     public String engine;
 

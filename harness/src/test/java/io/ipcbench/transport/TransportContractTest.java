@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What every transport must do, written once and run for each transport and engine. The peer is
  * the real echo loop: on a thread of this JVM, or (for pipes, which need a child's standard
- * streams) in a real child process. An engine that is not built yet is skipped, visibly.
+ * streams) in a real child process. What a transport does not promise is skipped, visibly, with why.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TransportContractTest {
