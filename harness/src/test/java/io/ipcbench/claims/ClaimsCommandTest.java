@@ -1,0 +1,111 @@
+package io.ipcbench.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.ipcbench.cli.Main;
+import io.ipcbench.results.ClaimVerdict;
+import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ipcbench claims RUN} through the real command line: the files it writes, its output, its exit codes. */
+@Timeout(60)
+class ClaimsCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result claims(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] full = new String[args.length + 1];
+        full[0] = "claims";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int code = commandLine.execute(full);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path run() throws IOException {
+        return new SyntheticRun(dir.resolve("run"), 1)
+                .latency("unix-stream", 64, 5_000, 20).latency("tcp", 64, 10_000, 20).write();
+    }
+
+    @Test
+    void writesTheVerdictsIntoRunJsonAndClaimsMd() throws IOException {
+        Path folder = run();
+        Result r = claims(folder.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+
+        RunResult judged = RunFolder.read(folder);
+        assertEquals(10, judged.claims().size());
+        ClaimVerdict uds = judged.claims().get(0);
+        assertEquals("uds-latency", uds.id());
+        assertEquals(ClaimVerdict.HOLDS, uds.verdict(), uds.summary());
+        assertEquals(2, judged.cells().size(), "the cells are kept as they were");
+
+        String markdown = Files.readString(folder.resolve("claims.md"));
+        assertTrue(markdown.contains("| uds-latency | **holds** |"), markdown);
+        assertTrue(markdown.contains("## nagle: not measured"), markdown);
+        assertTrue(markdown.contains("- unix-stream / tcp round-trip p50 = 0.50"), markdown);
+
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("uds-latency") && l.contains("holds")), r.out());
+        assertTrue(r.out().contains("claims.md"), r.out());
+    }
+
+    @Test
+    void acceptsTheRunJsonItselfAndJudgesAgainTheSame() throws IOException {
+        Path folder = run();
+        assertEquals(0, claims(folder.resolve("run.json").toString()).exitCode());
+        RunResult first = RunFolder.read(folder);
+        assertEquals(0, claims(folder.toString()).exitCode());
+        assertEquals(first, RunFolder.read(folder), "judging a judged run changes nothing");
+    }
+
+    @Test
+    void aMissingRunIsOneLineAndExitTwo() {
+        Result r = claims(dir.resolve("nothing").toString());
+        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertOneLine(r.err());
+        assertTrue(r.err().contains("no run found"), r.err());
+    }
+
+    @Test
+    void aDamagedRunIsOneLineAndExitTwo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("damaged"));
+        Files.writeString(folder.resolve("run.json"), "{\"schema\":\"ipcbench.run/1\",\"cells\":[");
+        Result r = claims(folder.toString());
+        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertOneLine(r.err());
+        assertFalse(Files.exists(folder.resolve("claims.md")), "nothing is written for a damaged run");
+    }
+
+    @Test
+    void anUnfinishedRunIsSaidSo() throws IOException {
+        Path folder = new SyntheticRun(dir.resolve("cut"), 2).unfinished().latency("tcp", 64, 10_000, 20).write();
+        Result r = claims(folder.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("note: the run did not finish"), r.out());
+        assertTrue(Files.readString(folder.resolve("claims.md")).contains("The run did not finish"));
+    }
+
+    private static void assertOneLine(String err) {
+        assertEquals(1, err.strip().lines().count(), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+    }
+}

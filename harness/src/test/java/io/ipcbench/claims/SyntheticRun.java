@@ -1,0 +1,175 @@
+package io.ipcbench.claims;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.Calibration;
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.DatagramCounts;
+import io.ipcbench.results.Environment;
+import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.Placement;
+import io.ipcbench.results.Probes;
+import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.RunResult;
+import io.ipcbench.results.Spread;
+import io.ipcbench.results.Throughput;
+import io.ipcbench.results.Warmup;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Builds a run the way the harness writes one, with interval logs drawn from known distributions
+ * (seeded, so every test sees the same numbers): latency cells get an .hlog of {@link #INTERVAL_MILLIS}
+ * intervals, throughput cells a series. Logs are written into the folder as cells are added.
+ */
+final class SyntheticRun {
+    static final long INTERVAL_MILLIS = 100;
+    static final int PER_INTERVAL = 1_000;
+    private static final long BASE_MILLIS = 1_795_300_000_000L;
+
+    private final Path folder;
+    private final SplittableRandom random;
+    private final List<CellResult> cells = new ArrayList<>();
+    private Placement placement = new Placement(0, 1);
+    private Probes probes = Probes.NONE;
+    private boolean finished = true;
+
+    SyntheticRun(Path folder, long seed) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.random = new SplittableRandom(seed);
+    }
+
+    SyntheticRun unpinned() {
+        placement = Placement.UNPINNED;
+        return this;
+    }
+
+    SyntheticRun probes(Probes value) {
+        probes = value;
+        return this;
+    }
+
+    SyntheticRun unfinished() {
+        finished = false;
+        return this;
+    }
+
+    /** A 1-connection latency cell of repetition 0: round trips around {@code medianNs}. */
+    SyntheticRun latency(String transport, int size, double medianNs, int intervals) throws IOException {
+        return latency(transport, size, 1, 0, medianNs, intervals, PER_INTERVAL);
+    }
+
+    /**
+     * A latency cell whose intervals each hold {@code perInterval} round trips (more or less 5%),
+     * log-normally spread around {@code medianNs}; its round trips per second follow from
+     * {@code perInterval} over {@link #INTERVAL_MILLIS}.
+     */
+    SyntheticRun latency(String transport, int size, int connections, int repetition, double medianNs, int intervals,
+                         int perInterval) throws IOException {
+        String log = RunFolder.logFileName(transport, size, connections, CellResult.MODE_LATENCY, repetition);
+        Histogram all = new Histogram(3);
+        try (PrintStream out = new PrintStream(folder.resolve(log).toFile())) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.setBaseTime(BASE_MILLIS);
+            writer.outputBaseTime(BASE_MILLIS);
+            writer.outputLegend();
+            for (int i = 0; i < intervals; i++) {
+                Histogram interval = new Histogram(3);
+                interval.setStartTimeStamp(BASE_MILLIS + i * INTERVAL_MILLIS);
+                interval.setEndTimeStamp(BASE_MILLIS + (i + 1) * INTERVAL_MILLIS);
+                int count = (int) Math.round(perInterval * (0.95 + 0.1 * random.nextDouble()));
+                for (int k = 0; k < count; k++) {
+                    interval.recordValue(Math.max(1, Math.round(medianNs * Math.exp(0.2 * gaussian()))));
+                }
+                writer.outputIntervalHistogram(interval);
+                all.add(interval);
+            }
+        }
+        double seconds = intervals * INTERVAL_MILLIS / 1_000.0;
+        DatagramCounts datagrams = "udp".equals(transport)
+                ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0) : null;
+        Spread perConnection = connections > 1
+                ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
+        cells.add(new CellResult(transport, "raw", CellResult.MODE_LATENCY, size, connections, repetition, placement,
+                CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
+                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null));
+        return this;
+    }
+
+    /** A 1-connection throughput cell whose series moves about {@code bytesPerSec} (more or less 5%). */
+    SyntheticRun throughput(String transport, int size, double bytesPerSec, int intervals) {
+        List<Throughput.ThroughputSample> series = new ArrayList<>();
+        long messages = 0;
+        long bytes = 0;
+        for (int i = 0; i < intervals; i++) {
+            long moved = Math.round(bytesPerSec * INTERVAL_MILLIS / 1_000.0 * (0.95 + 0.1 * random.nextDouble()));
+            series.add(new Throughput.ThroughputSample(i * 0.1, (i + 1) * 0.1, moved / size, moved));
+            messages += moved / size;
+            bytes += moved;
+        }
+        cells.add(new CellResult(transport, "raw", CellResult.MODE_THROUGHPUT, size, 1, 0, placement, CellResult.OK,
+                null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
+                Throughput.of(messages, bytes, intervals * 0.1, series), null));
+        return this;
+    }
+
+    /** Replaces the datagram counts of the last cell added. */
+    SyntheticRun datagrams(DatagramCounts counts) {
+        CellResult c = cells.remove(cells.size() - 1);
+        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
+                c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), counts, c.errors(),
+                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers()));
+        return this;
+    }
+
+    /** Marks the last cell added as failed. */
+    SyntheticRun failed(String error) {
+        CellResult c = cells.remove(cells.size() - 1);
+        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
+                c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
+                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers()));
+        return this;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    RunResult build() {
+        RunConfig config = RunConfig.builder()
+                .transports(cells.isEmpty() ? List.of("tcp")
+                        : cells.stream().map(CellResult::transport).distinct().toList())
+                .sizes(cells.isEmpty() ? List.of(64) : cells.stream().map(CellResult::size).distinct().toList())
+                .intervalMillis(INTERVAL_MILLIS)
+                .outputDirectory("synthetic")
+                .build();
+        Environment environment = new Environment("testbox", "6.1.0-test", "Test CPU", 2, "Test", "17.0.0", List.of(),
+                "0.1", null, Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
+        return new RunResult(RunResult.SCHEMA, "synthetic", "2026-11-21T10:00:00Z",
+                finished ? "2026-11-21T10:01:00Z" : null, config, new Calibration(20, 20, 10), environment,
+                List.copyOf(cells), probes, List.of());
+    }
+
+    /** Writes run.json beside the logs and returns the folder. */
+    Path write() throws IOException {
+        RunFolder.write(folder, build());
+        return folder;
+    }
+
+    private double gaussian() {
+        // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}
