@@ -14,47 +14,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ipcbench.config.RunConfig;
-import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.PeerHandle;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.transport.Transports;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real peer processes that die or hang in the middle of a cell: the cell is failed with the
  * reason and what it measured, the sweep goes on, and no process, socket file or FIFO is left.
  */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PeerFaultTest {
     @TempDir
     Path folder;
-    @TempDir
-    Path privateParent;
-
-    @BeforeEach
-    void keepPrivateDirectoriesWhereWeCanSeeThem() {
-        System.setProperty(PrivateDirectory.PARENT_PROPERTY, privateParent.toString());
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        System.clearProperty(PrivateDirectory.PARENT_PROPERTY);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse(ProcessHandle.current().descendants().findAny().isPresent(), "no peer outlives its run");
-        try (var left = Files.list(privateParent)) {
-            assertEquals(List.of(), left.toList(), "no private directory, socket file or FIFO is left");
-        }
-    }
 
     /**
      * Launches real peers and kills the first one once its cell has been measuring for a while

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.ipcbench.config.RunConfig;
-import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.PeerHandle;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.PeerSpec;
@@ -26,40 +24,20 @@ import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.transport.Transports;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Throughput cells and many-connection cells against real peer processes: the totals add up,
  * each connection gets its histogram, and a peer that dies mid-cell fails only its cell.
  */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThroughputAndConnectionsTest {
     @TempDir
     Path folder;
-    @TempDir
-    Path privateParent;
-
-    @BeforeEach
-    void watchPrivateDirectories() {
-        System.setProperty(PrivateDirectory.PARENT_PROPERTY, privateParent.toString());
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        System.clearProperty(PrivateDirectory.PARENT_PROPERTY);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse(ProcessHandle.current().descendants().findAny().isPresent(), "no peer outlives its run");
-        try (var left = Files.list(privateParent)) {
-            assertEquals(List.of(), left.toList(), "no private directory is left");
-        }
-    }
 
     private RunResult run(RunConfig config, PeerLauncher launcher) throws IOException {
         try (PingPongRunner runner = new PingPongRunner(config, Transports::of, launcher, NanoClock.SYSTEM,
