@@ -209,7 +209,8 @@ if [ -n "$gate" ]; then
     echo
     echo "gate against $gate:"
     gate_status=0
-    ipcbench gate --baseline "$gate" --candidate "$out" --markdown "$out/gate.md" || gate_status=$?
+    ipcbench gate --baseline "$gate" --candidate "$out" --markdown "$out/gate.md" --json "$out/gate.json" \
+        || gate_status=$?
     [ "$gate_status" -gt "$status" ] && status=$gate_status
 fi
 

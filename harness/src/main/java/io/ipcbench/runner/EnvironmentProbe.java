@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.KernelSettings;
 import io.ipcbench.results.Environment;
 
@@ -29,7 +30,7 @@ public final class EnvironmentProbe {
                 hostname(),
                 KernelSettings.readText("/proc/sys/kernel/osrelease"),
                 cpuModel(),
-                Runtime.getRuntime().availableProcessors(),
+                logicalCpus(),
                 System.getProperty("java.vm.vendor"),
                 System.getProperty("java.runtime.version"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
@@ -39,6 +40,24 @@ public final class EnvironmentProbe {
                 kernel.loopbackMtu(),
                 kernel.clockSource(),
                 kernel.cpuGovernor());
+    }
+
+    /**
+     * The machine's logical CPUs, from /proc/cpuinfo. Not {@code Runtime.availableProcessors()}:
+     * that follows the calling thread's affinity (HotSpot even caches it across threads for a few
+     * milliseconds), so a pinned measuring thread would make a two-CPU box look like one.
+     */
+    static int logicalCpus() {
+        try {
+            long processors = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("processor")).count();
+            if (processors > 0) {
+                return (int) processors;
+            }
+        } catch (IOException ignored) {
+            // Not Linux, or /proc not mounted.
+        }
+        return CpuAffinity.allowedCpus().cardinality();
     }
 
     public static String hostname() {

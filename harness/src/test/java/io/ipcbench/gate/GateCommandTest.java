@@ -1,0 +1,168 @@
+package io.ipcbench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ipcbench.cli.GateCommand;
+import io.ipcbench.cli.Main;
+import io.ipcbench.results.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ipcbench gate} through the real command line: exit codes, the one-line reasons, the files. */
+@Timeout(60)
+class GateCommandTest {
+    @TempDir Path dir;
+
+    /** What a command printed and returned. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result gate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] full = new String[args.length + 1];
+        full[0] = "gate";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int code = commandLine.execute(full);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path run(String name, long seed, double tcpScale) throws IOException {
+        return new SyntheticRun(name, seed).cell("tcp", 64, tcpScale, 20).cell("unix-stream", 64, 1, 20)
+                .write(dir.resolve(name));
+    }
+
+    private static void assertOneLineWithoutStackTrace(String err) {
+        assertEquals(1, err.strip().lines().count(), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+    }
+
+    @Test
+    void noRegressionExitsZeroAndPrintsTheTable() throws IOException {
+        Result r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1).toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("tcp/raw/64B/1c/latency"), r.out());
+        assertTrue(r.out().contains("no change"), r.out());
+        assertTrue(r.out().contains("gate: ok: no p99 regression in 2 cells"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void regressionExitsOneAndWritesJsonAndMarkdown() throws IOException {
+        Path json = dir.resolve("out/gate.json");
+        Path markdown = dir.resolve("out/gate.md");
+        Result r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1.5).toString(),
+                "--json", json.toString(), "--markdown", markdown.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("REGRESSION"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("gate: REGRESSION: p99 regressed in 1 of 2 cells: "
+                + "tcp/raw/64B/1c/latency")), r.out());
+
+        JsonNode report = RunFolder.json().readTree(json.toFile());
+        assertEquals(GateReport.SCHEMA, report.path("schema").asText());
+        assertEquals("regression", report.path("outcome").asText());
+        assertEquals(1, report.path("exitCode").asInt());
+        assertEquals("tcp/raw/64B/1c/latency", report.path("cells").get(0).path("key").asText());
+        assertEquals("regression", report.path("cells").get(0).path("verdict").asText());
+        assertTrue(report.path("cells").get(0).path("baseline").path("valueNs").asDouble() > 0);
+
+        String md = Files.readString(markdown);
+        assertTrue(md.startsWith("### ipcbench gate: REGRESSION"), md);
+        assertTrue(md.contains("| `tcp/raw/64B/1c/latency` |") && md.contains("**regression**"), md);
+        assertTrue(md.contains("| `unix-stream/raw/64B/1c/latency` |"), md);
+    }
+
+    @Test
+    void missingBaselineExitsTwoWithOneLine() throws IOException {
+        Path json = dir.resolve("gate.json");
+        Result r = gate("--baseline", dir.resolve("nowhere").toString(), "--candidate", run("cand", 2, 1).toString(),
+                "--json", json.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLineWithoutStackTrace(r.err());
+        assertTrue(r.err().startsWith("ipcbench gate: could not decide: baseline: no run found"), r.err());
+        // The JSON says why too, for a CI summary.
+        assertEquals("could not decide", RunFolder.json().readTree(json.toFile()).path("outcome").asText());
+    }
+
+    @Test
+    void corruptBaselineExitsTwoWithOneLine() throws IOException {
+        Path base = run("base", 1, 1);
+        Files.writeString(base.resolve(RunFolder.RUN_JSON), "{ \"schema\": \"ipcbench.run/1\", \"cells\": [");
+        Result r = gate("--baseline", base.toString(), "--candidate", run("cand", 2, 1).toString());
+        assertEquals(2, r.exitCode());
+        assertOneLineWithoutStackTrace(r.err());
+        assertTrue(r.err().contains("not valid JSON"), r.err());
+    }
+
+    @Test
+    void differentEnvironmentExitsTwoUnlessAllowed() throws IOException {
+        Path base = run("base", 1, 1);
+        Path cand = new SyntheticRun("cand", 2).cpuModel("Other CPU").cell("tcp", 64, 1, 20)
+                .write(dir.resolve("cand"));
+        Result refused = gate("--baseline", base.toString(), "--candidate", cand.toString());
+        assertEquals(2, refused.exitCode());
+        assertOneLineWithoutStackTrace(refused.err());
+        assertTrue(refused.err().contains("--allow-different-env"), refused.err());
+
+        Result allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(), "--allow-different-env");
+        assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("warning: compared across different environments"), allowed.out());
+    }
+
+    @Test
+    void optionsChangeTheDecision() throws IOException {
+        Path base = run("base", 1, 1);
+        Path cand = run("cand", 2, 1.5);
+        assertEquals(0, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--threshold", "80%")
+                .exitCode());
+        assertEquals(1, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--threshold", "20")
+                .exitCode());
+        assertEquals(1, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--metric", "p50")
+                .exitCode());
+        assertEquals(2, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--min-samples", "50")
+                .exitCode());
+    }
+
+    @Test
+    void badOptionsExitTwoWithOneLine() throws IOException {
+        String base = run("base", 1, 1).toString();
+        for (String[] args : new String[][] {
+                {"--baseline", base, "--candidate", base, "--threshold", "ten"},
+                {"--baseline", base, "--candidate", base, "--metric", "p100"},
+                {"--baseline", base, "--candidate", base, "--alpha", "0.7"},
+                {"--baseline", base},
+        }) {
+            Result r = gate(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertOneLineWithoutStackTrace(r.err());
+        }
+    }
+
+    @Test
+    void thresholdsArePercentages() {
+        assertEquals(0.10, GateCommand.parseThreshold("10%"), 1e-12);
+        assertEquals(0.025, GateCommand.parseThreshold("2.5"), 1e-12);
+    }
+
+    @Test
+    void helpNamesTheExitCodes() {
+        Result r = gate("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("--allow-different-env"), r.out());
+        assertTrue(r.out().contains("1 regression"), r.out());
+    }
+}
