@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
+import io.ipcbench.stats.Medians;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -3,6 +3,9 @@ package io.ipcbench.gate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import io.ipcbench.stats.BootstrapRatio;
+import io.ipcbench.stats.Medians;
+
 /**
  * The decision for one cell, from two samples of per-interval percentiles. A change is significant
  * when the one-sided Mann-Whitney U test in its direction gives p &lt; alpha <em>and</em> the

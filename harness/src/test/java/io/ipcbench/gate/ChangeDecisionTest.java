@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import io.ipcbench.stats.Medians;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

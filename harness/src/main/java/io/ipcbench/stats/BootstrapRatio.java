@@ -1,4 +1,4 @@
-package io.ipcbench.gate;
+package io.ipcbench.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

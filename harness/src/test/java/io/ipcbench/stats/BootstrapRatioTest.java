@@ -1,4 +1,4 @@
-package io.ipcbench.gate;
+package io.ipcbench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
