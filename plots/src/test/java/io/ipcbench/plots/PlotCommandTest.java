@@ -173,9 +173,11 @@ class PlotCommandTest {
     @Test
     void claimsInRunJsonAppearInTheReport() throws IOException {
         ObjectNode extras = RunFolder.json().createObjectNode();
-        extras.putArray("claims").addObject().put("id", "uds-latency")
+        ObjectNode claim = extras.putArray("claims").addObject().put("id", "uds-latency")
                 .put("claim", "Unix domain stream sockets have lower round-trip latency than loopback TCP.")
-                .put("verdict", "holds").put("figures", "unix-stream / tcp p50 = 0.60");
+                .put("verdict", "holds").put("summary", "unix-stream vs tcp round trip: holds in both comparisons.")
+                .put("samples", 40).put("repetitions", 1).put("scope", "64 B, 1 connection, placement 0,1");
+        claim.putArray("figures").add("unix-stream / tcp p50 = 0.60");
         Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(Cell.latency("tcp", 64, 20_000, 2),
                 Cell.latency("unix-stream", 64, 12_000, 2)), extras);
 
