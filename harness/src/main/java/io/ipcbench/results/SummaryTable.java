@@ -5,14 +5,14 @@ import java.util.Locale;
 
 /** The table printed at the end of a run: one line per cell, latencies in microseconds. */
 public final class SummaryTable {
-    private static final String HEADER_FORMAT = "%-15s %9s %5s %-9s %9s %9s %9s %9s %9s %9s %10s  %s%n";
-    private static final String ROW_FORMAT = "%-15s %9s %5d %-9s %9d %9.2f %9.2f %9.2f %9.2f %9.2f %10.2f  %s%n";
+    private static final String HEADER_FORMAT = "%-20s %9s %5s %-9s %9s %9s %9s %9s %9s %9s %10s  %s%n";
+    private static final String ROW_FORMAT = "%-20s %9s %5d %-9s %9d %9.2f %9.2f %9.2f %9.2f %9.2f %10.2f  %s%n";
 
     private SummaryTable() {
     }
 
-    private static final String THROUGHPUT_HEADER = "%-15s %9s %-9s %12s %14s %10s  %s%n";
-    private static final String THROUGHPUT_ROW = "%-15s %9s %-9s %12.1f %14.0f %10.2f  %s%n";
+    private static final String THROUGHPUT_HEADER = "%-20s %9s %-9s %12s %14s %10s  %s%n";
+    private static final String THROUGHPUT_ROW = "%-20s %9s %-9s %12.1f %14.0f %10.2f  %s%n";
 
     /** The latency table, then (if the run measured any) the throughput table. */
     public static String render(List<CellResult> cells) {
@@ -28,7 +28,28 @@ public final class SummaryTable {
             }
             tables.append(renderThroughput(throughput));
         }
+        List<EngineOverhead> overhead = EngineOverhead.of(cells);
+        if (!overhead.isEmpty()) {
+            tables.append(System.lineSeparator()).append(renderOverhead(overhead));
+        }
         return tables.toString();
+    }
+
+    private static final String OVERHEAD_HEADER = "%-15s %9s %5s %9s %9s %9s %9s %9s %9s%n";
+    private static final String OVERHEAD_ROW = "%-15s %9s %5d %9.2f %9.2f %+9.2f %9.2f %9.2f %+9.2f%n";
+
+    /** jdk engine against raw, cell by cell: what a Java application pays over the system calls. */
+    static String renderOverhead(List<EngineOverhead> rows) {
+        StringBuilder table = new StringBuilder("JVM overhead (jdk engine minus raw engine, same run, same placement)")
+                .append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, OVERHEAD_HEADER, "transport", "size", "conn", "raw p50", "jdk p50",
+                "Δ p50 µs", "raw p99", "jdk p99", "Δ p99 µs"));
+        for (EngineOverhead row : rows) {
+            table.append(String.format(Locale.ROOT, OVERHEAD_ROW, row.transport(), size(row.size()), row.connections(),
+                    micros(row.rawP50Ns()), micros(row.jdkP50Ns()), micros(row.p50OverheadNs()),
+                    micros(row.rawP99Ns()), micros(row.jdkP99Ns()), micros(row.p99OverheadNs())));
+        }
+        return table.toString();
     }
 
     static String renderThroughput(List<CellResult> cells) {

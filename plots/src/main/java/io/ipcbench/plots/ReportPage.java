@@ -86,6 +86,12 @@ public final class ReportPage {
                 html.append("<h3>").append(escape(run.label())).append("</h3>\n");
             }
             html.append(ReportTables.summary(run, folder));
+            String overhead = ReportTables.overhead(run);
+            if (!overhead.isEmpty()) {
+                html.append("<h3>What the JVM adds</h3>\n<p>The jdk engine (NIO channels, junixsocket) against the raw "
+                        + "engine (libc calls), cell by cell, measured in this run at the same placement.</p>\n")
+                        .append(overhead);
+            }
             String throughput = ReportTables.throughput(run);
             if (!throughput.isEmpty()) {
                 html.append("<h3>Throughput</h3>\n").append(throughput);

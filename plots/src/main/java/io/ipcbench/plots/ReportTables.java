@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.DatagramCounts;
+import io.ipcbench.results.EngineOverhead;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.RunResult;
@@ -90,6 +91,30 @@ final class ReportTables {
                     .append(num(String.format(Locale.ROOT, "%,d", t.messages())))
                     .append(num(String.format(Locale.ROOT, "%.2f", t.seconds())))
                     .append("<td>").append(escape(problems(data.cell()))).append("</td></tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    /**
+     * The JVM's cost over the system calls, per cell measured on both engines in this run, or an
+     * empty string when the run measured one engine.
+     */
+    static String overhead(RunData run) {
+        List<EngineOverhead> rows = EngineOverhead.of(run.cells().stream().map(CellData::cell).toList());
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>transport</th><th>size</th>"
+                + "<th>conn</th><th>raw p50 µs</th><th>jdk p50 µs</th><th>Δ p50 µs</th><th>raw p99 µs</th>"
+                + "<th>jdk p99 µs</th><th>Δ p99 µs</th></tr></thead><tbody>");
+        for (EngineOverhead row : rows) {
+            html.append("<tr><td>").append(swatch(row.transport())).append(escape(row.transport())).append("</td>")
+                    .append(num(SummaryTable.size(row.size()))).append(num(Integer.toString(row.connections())))
+                    .append(num(micros(row.rawP50Ns()))).append(num(micros(row.jdkP50Ns())))
+                    .append(num(String.format(Locale.ROOT, "%+.2f", row.p50OverheadNs() / 1e3)))
+                    .append(num(micros(row.rawP99Ns()))).append(num(micros(row.jdkP99Ns())))
+                    .append(num(String.format(Locale.ROOT, "%+.2f", row.p99OverheadNs() / 1e3)))
+                    .append("</tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
     }
