@@ -111,9 +111,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "A datagram not answered within this is counted lost (default: ${DEFAULT-VALUE}).")
     String receiveTimeout;
 
-    @Option(names = "--socket-buffer", paramLabel = "SIZE", defaultValue = "0",
-            description = "SO_SNDBUF and SO_RCVBUF to ask for; 0 keeps the kernel's default.")
-    String socketBuffer;
+    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0",
+            description = "SO_SNDBUF to ask for on both sides' sockets; 0 keeps the kernel's default. The size the "
+                    + "kernel granted is recorded.")
+    String sendBuffer;
+
+    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0",
+            description = "SO_RCVBUF to ask for on both sides' sockets; 0 keeps the kernel's default.")
+    String receiveBuffer;
 
     @Option(names = "--peer-delay-us", paramLabel = "MICROS", defaultValue = "0",
             description = "Make the peer busy-wait this long before each reply: a known slowdown, for testing gates.")
@@ -215,7 +220,8 @@ public final class RunCommand implements Callable<Integer> {
                 .bindHost(bindHost)
                 .peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"))
                 .receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"))
-                .socketBufferBytes(parse(() -> Units.parseSize(socketBuffer), "--socket-buffer"))
+                .sendBufferBytes(parse(() -> Units.parseSize(sendBuffer), "--sndbuf"))
+                .receiveBufferBytes(parse(() -> Units.parseSize(receiveBuffer), "--rcvbuf"))
                 .peerDelayMicros(peerDelayMicros)
                 .repetitions(repetitions)
                 .probes(probes)

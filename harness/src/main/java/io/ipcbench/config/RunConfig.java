@@ -16,7 +16,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                         List<Integer> connections, int repetitions,
                         long iterations, long durationMillis, long warmupIterations, long warmupMillis,
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
-                        long peerTimeoutMillis, long receiveTimeoutMillis, int socketBufferBytes,
+                        long peerTimeoutMillis, long receiveTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
                         boolean skipOversized) {
@@ -69,7 +69,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         require(intervalMillis >= 10, "the log interval must be at least 10 ms");
         require(peerTimeoutMillis >= 100, "the peer timeout must be at least 100 ms");
         require(receiveTimeoutMillis >= 1, "the receive timeout must be at least 1 ms");
-        require(socketBufferBytes >= 0, "the socket buffer size cannot be negative");
+        require(sendBufferBytes >= 0 && receiveBufferBytes >= 0, "a socket buffer size cannot be negative");
         require(peerDelayMicros >= 0, "the peer delay cannot be negative");
     }
 
@@ -109,7 +109,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
                                                    : "unpinned"),
                 "  tcp             TCP_NODELAY " + (tcpNoDelay ? "on" : "off") + ", bind " + bindHost,
                 "  timeouts        peer " + peerTimeoutMillis + " ms, datagram reply " + receiveTimeoutMillis + " ms",
-                "  socket buffers  " + (socketBufferBytes > 0 ? socketBufferBytes + " B" : "kernel default"),
+                "  socket buffers  SO_SNDBUF " + (sendBufferBytes > 0 ? sendBufferBytes + " B" : "kernel default")
+                        + ", SO_RCVBUF " + (receiveBufferBytes > 0 ? receiveBufferBytes + " B" : "kernel default"),
                 "  peer delay      " + peerDelayMicros + " µs",
                 "  claim probes    " + (probes ? "yes (boundaries, largest datagram, Nagle)" : "no"),
                 "  output          " + outputDirectory);
@@ -133,7 +134,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         private String bindHost = DEFAULT_BIND_HOST;
         private long peerTimeoutMillis = DEFAULT_PEER_TIMEOUT_MILLIS;
         private long receiveTimeoutMillis = DEFAULT_RECEIVE_TIMEOUT_MILLIS;
-        private int socketBufferBytes;
+        private int sendBufferBytes;
+        private int receiveBufferBytes;
         private long peerDelayMicros;
         private String outputDirectory;
         private boolean probes;
@@ -252,8 +254,13 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
             return this;
         }
 
-        public Builder socketBufferBytes(int value) {
-            socketBufferBytes = value;
+        public Builder sendBufferBytes(int value) {
+            sendBufferBytes = value;
+            return this;
+        }
+
+        public Builder receiveBufferBytes(int value) {
+            receiveBufferBytes = value;
             return this;
         }
 
@@ -270,7 +277,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         public RunConfig build() {
             return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
-                    peerTimeoutMillis, receiveTimeoutMillis, socketBufferBytes, peerDelayMicros, outputDirectory, probes,
+                    peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
                     throughputSizes, throughputMillis, connectionTransports, skipOversized);
         }
     }

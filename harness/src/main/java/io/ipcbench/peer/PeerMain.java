@@ -40,7 +40,8 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--private-dir", required = true) Path privateDirectory;
     @Option(names = "--bind", defaultValue = "127.0.0.1") String bindHost;
     @Option(names = "--connect-timeout-ms", defaultValue = "5000") long connectTimeoutMillis;
-    @Option(names = "--socket-buffer", defaultValue = "0") int socketBufferBytes;
+    @Option(names = "--sndbuf", defaultValue = "0") int sendBufferBytes;
+    @Option(names = "--rcvbuf", defaultValue = "0") int receiveBufferBytes;
     @Option(names = "--delay-us", defaultValue = "0") long delayMicros;
     @Option(names = "--no-tcp-nodelay") boolean noTcpNoDelay;
     @Option(names = "--cpu") Integer cpu;
@@ -64,7 +65,7 @@ public final class PeerMain implements Callable<Integer> {
     PeerSpec spec() {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
-                        socketBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections, count);
+                        sendBufferBytes, receiveBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections, count);
     }
 
     @Override

@@ -61,7 +61,8 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
                 "--private-dir", options.privateDirectory().toString(),
                 "--bind", options.bindHost(),
                 "--connect-timeout-ms", Long.toString(options.connectTimeout().toMillis()),
-                "--socket-buffer", Integer.toString(options.socketBufferBytes()),
+                "--sndbuf", Integer.toString(options.sendBufferBytes()),
+                "--rcvbuf", Integer.toString(options.receiveBufferBytes()),
                 "--delay-us", Long.toString(delayMicros)));
         if (!options.tcpNoDelay()) {
             arguments.add("--no-tcp-nodelay");
@@ -82,8 +83,9 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
     }
 
     static TransportOptions options(Path privateDirectory, int size, boolean tcpNoDelay, String bindHost,
-                                    long connectTimeoutMillis, int socketBufferBytes) {
+                                    long connectTimeoutMillis, int sendBufferBytes, int receiveBufferBytes) {
         return new TransportOptions(privateDirectory, size, tcpNoDelay, bindHost,
-                Duration.ofMillis(connectTimeoutMillis), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, socketBufferBytes);
+                Duration.ofMillis(connectTimeoutMillis), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, sendBufferBytes,
+                receiveBufferBytes);
     }
 }

@@ -43,7 +43,7 @@ final class ProbeSession implements AutoCloseable {
         PeerHandle peer = null;
         try {
             TransportOptions options = new TransportOptions(directory.path(), size, tcpNoDelay,
-                    bindHost, TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0);
+                    bindHost, TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0);
             Transport transport = Transports.of(kind, Engine.RAW);
             listener = transport.listen(options);
             peer = launcher.launch(new PeerSpec(kind, Engine.RAW, listener.address(), options, null, 0, role, 1, count),

@@ -134,7 +134,8 @@ public final class PingPongRunner implements AutoCloseable {
         try (PrivateDirectory directory = PrivateDirectory.create()) {
             TransportOptions options = new TransportOptions(directory.path(), planned.size(), config.tcpNoDelay(),
                     config.bindHost(), connectTimeout(),
-                    Duration.ofMillis(config.receiveTimeoutMillis()), config.socketBufferBytes());
+                    Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
+                    config.receiveBufferBytes());
             Transport transport = transports.apply(kind, planned.engine());
             List<Listener> listeners = new ArrayList<>();
             try {

@@ -74,9 +74,11 @@ final class SocketListener implements Listener {
 
     /** SO_SNDBUF and SO_RCVBUF, when the options ask for a size. */
     static void applyBufferSizes(int fd, TransportOptions options) throws IOException {
-        if (options.socketBufferBytes() > 0) {
-            Sockets.setInt(fd, Native.SOL_SOCKET, Native.SO_SNDBUF, options.socketBufferBytes(), "SO_SNDBUF");
-            Sockets.setInt(fd, Native.SOL_SOCKET, Native.SO_RCVBUF, options.socketBufferBytes(), "SO_RCVBUF");
+        if (options.sendBufferBytes() > 0) {
+            Sockets.setInt(fd, Native.SOL_SOCKET, Native.SO_SNDBUF, options.sendBufferBytes(), "SO_SNDBUF");
+        }
+        if (options.receiveBufferBytes() > 0) {
+            Sockets.setInt(fd, Native.SOL_SOCKET, Native.SO_RCVBUF, options.receiveBufferBytes(), "SO_RCVBUF");
         }
     }
 }

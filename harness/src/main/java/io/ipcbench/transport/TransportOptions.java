@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param bindHost          address the TCP and UDP listeners bind to
  * @param connectTimeout    how long to wait for the peer to connect and say hello
  * @param receiveTimeout    a datagram not answered within this is counted as lost
- * @param socketBufferBytes SO_SNDBUF and SO_RCVBUF to ask for, or 0 for the kernel's default
+ * @param sendBufferBytes    SO_SNDBUF to ask for, or 0 for the kernel's default
+ * @param receiveBufferBytes SO_RCVBUF to ask for, or 0 for the kernel's default
  */
 public record TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
-                               Duration connectTimeout, Duration receiveTimeout, int socketBufferBytes) {
+                               Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
+                               int receiveBufferBytes) {
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** Listen backlog: room for the connection sweeps' many connections arriving at once. */
     public static final int LISTEN_BACKLOG = 4096;
@@ -26,6 +28,6 @@ public record TransportOptions(Path privateDirectory, int messageSize, boolean t
     /** Defaults for a given directory and message size: loopback, TCP_NODELAY on. */
     public static TransportOptions defaults(Path privateDirectory, int messageSize) {
         return new TransportOptions(privateDirectory, messageSize, true, DEFAULT_BIND_HOST,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT, 0);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT, 0, 0);
     }
 }

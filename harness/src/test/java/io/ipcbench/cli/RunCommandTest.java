@@ -44,12 +44,12 @@ class RunCommandTest {
     void eachFlagSetsItsSetting() {
         RunConfig config = parse("--transports", "tcp,unix-dgram", "--sizes", "8,1k,200k", "--iterations", "10k",
                 "--warmup", "3s", "--interval", "250ms", "--pin", "0,0", "--no-tcp-nodelay", "--bind", "127.0.0.2",
-                "--peer-timeout", "2s", "--receive-timeout", "50ms", "--socket-buffer", "256k",
+                "--peer-timeout", "2s", "--receive-timeout", "50ms", "--sndbuf", "256k", "--rcvbuf", "1m",
                 "--peer-delay-us", "7", "--repetitions", "3", "--out", "somewhere", "--engine", "raw", "--probes");
         RunConfig expected = RunConfig.builder().transports(List.of("tcp", "unix-dgram"))
                 .sizes(List.of(8, 1024, 200 << 10)).iterations(10_000).warmupMillis(3_000).intervalMillis(250)
                 .pin(new Placement(0, 0)).tcpNoDelay(false).bindHost("127.0.0.2").peerTimeoutMillis(2_000)
-                .receiveTimeoutMillis(50).socketBufferBytes(256 * 1024).peerDelayMicros(7).repetitions(3)
+                .receiveTimeoutMillis(50).sendBufferBytes(256 * 1024).receiveBufferBytes(1 << 20).peerDelayMicros(7).repetitions(3)
                 .outputDirectory("somewhere").engine("raw").probes(true).build();
         assertEquals(expected, config);
     }

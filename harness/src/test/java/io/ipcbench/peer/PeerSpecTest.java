@@ -22,7 +22,7 @@ class PeerSpecTest {
     @Test
     void everySettingSurvivesTheCommandLine() {
         TransportOptions options = new TransportOptions(Path.of("/tmp/x"), 1234, false, "127.0.0.3",
-                Duration.ofMillis(4_321), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, 65_536);
+                Duration.ofMillis(4_321), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, 65_536, 131_072);
         PeerSpec spec = new PeerSpec(TransportKind.UNIX_SEQPACKET, Engine.RAW, "/tmp/x/s.sock", options, 1, 250,
                 PeerRole.SOURCE, 3, 5_000);
         assertEquals(spec, roundTrip(spec));

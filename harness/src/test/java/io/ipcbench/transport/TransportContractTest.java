@@ -37,6 +37,10 @@ class TransportContractTest {
     @TempDir
     Path directory;
 
+    /** SO_SNDBUF and SO_RCVBUF the next session asks for (0: the kernel's default). */
+    private int requestedSendBuffer;
+    private int requestedReceiveBuffer;
+
     static Stream<Arguments> transports() {
         List<Arguments> all = new ArrayList<>();
         for (Engine engine : Engine.values()) {
@@ -75,7 +79,7 @@ class TransportContractTest {
             throw e;
         }
         TransportOptions options = new TransportOptions(directory, size, true, TransportOptions.DEFAULT_BIND_HOST,
-                Duration.ofSeconds(10), Duration.ofMillis(200), 0);
+                Duration.ofSeconds(10), Duration.ofMillis(200), requestedSendBuffer, requestedReceiveBuffer);
         Listener listener = transport.listen(options);
         PeerLauncher launcher = transport.usesPeerStdio() || peerProcess
                 ? new ProcessPeerLauncher()
@@ -173,5 +177,23 @@ class TransportContractTest {
 
     private static void assertTrue(boolean condition, String message) {
         org.junit.jupiter.api.Assertions.assertTrue(condition, message);
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("transports")
+    void recordsTheBufferSizesTheKernelGranted(TransportKind kind, Engine engine) throws IOException {
+        requestedSendBuffer = 64 * 1024;
+        requestedReceiveBuffer = 128 * 1024;
+        try (Session session = open(kind, engine, 64, 0)) {
+            Connection.BufferSizes granted = session.connection().bufferSizes();
+            if (kind == TransportKind.PIPE || kind == TransportKind.FIFO) {
+                assertEquals(null, granted, kind + " has no socket buffers");
+            } else {
+                // Linux grants at least what is asked (twice it, for its bookkeeping, as getsockopt says).
+                assertTrue(granted.send() >= requestedSendBuffer, kind + " SO_SNDBUF " + granted.send());
+                assertTrue(granted.receive() >= requestedReceiveBuffer, kind + " SO_RCVBUF " + granted.receive());
+                assertTrue(granted.receive() > granted.send(), kind + ": each option reached its own buffer");
+            }
+        }
     }
 }

@@ -18,9 +18,11 @@ final class SocketOptions {
 
     /** SO_SNDBUF and SO_RCVBUF, when the options ask for a size. */
     static void applyBufferSizes(NetworkChannel channel, TransportOptions options) throws IOException {
-        if (options.socketBufferBytes() > 0) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, options.socketBufferBytes());
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.socketBufferBytes());
+        if (options.sendBufferBytes() > 0) {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferBytes());
+        }
+        if (options.receiveBufferBytes() > 0) {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferBytes());
         }
     }
 
