@@ -59,6 +59,12 @@ public final class Poller {
                 && (pollFds.getShort(index * POLLFD_BYTES + REVENTS_OFFSET) & Native.POLLIN) == 0;
     }
 
+    /** Leaves descriptor {@code index} out of later waits (poll skips negative descriptors). */
+    public void ignore(int index) {
+        pollFds.putInt(index * POLLFD_BYTES, -1);
+        pollFds.putShort(index * POLLFD_BYTES + REVENTS_OFFSET, (short) 0);
+    }
+
     public int size() {
         return count;
     }

@@ -92,7 +92,7 @@ public final class PeerMain implements Callable<Integer> {
             long delayNanos = TimeUnit.MICROSECONDS.toNanos(spec.delayMicros());
             switch (spec.role()) {
                 case SPLIT_READS -> SplitReads.serve(connections.get(0), size);
-                case SOURCE -> report(spec, Source.serve(connections.get(0), size, stop::get, spec.count()));
+                case SOURCE -> report(spec, Source.serveAll(connections, size, stop::get, spec.count()));
                 case ECHO -> {
                     if (connections.size() == 1) {
                         Echo.serve(connections.get(0), size, delayNanos);
@@ -107,11 +107,15 @@ public final class PeerMain implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes what a source sent where the client looks for it, whole or not at all. */
-    private static void report(PeerSpec spec, Source.Sent sent) throws IOException {
+    /** Writes what a source sent, a line per connection, where the client looks for it, whole or not at all. */
+    private static void report(PeerSpec spec, List<Source.Sent> sent) throws IOException {
         Path target = spec.options().privateDirectory().resolve(SOURCE_REPORT);
         Path temporary = target.resolveSibling(SOURCE_REPORT + ".tmp");
-        Files.writeString(temporary, sent.messages() + " " + sent.bytes() + "\n");
+        StringBuilder lines = new StringBuilder();
+        for (Source.Sent connection : sent) {
+            lines.append(connection.messages()).append(' ').append(connection.bytes()).append('\n');
+        }
+        Files.writeString(temporary, lines);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
 

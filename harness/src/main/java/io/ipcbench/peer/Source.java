@@ -1,6 +1,9 @@
 package io.ipcbench.peer;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import io.ipcbench.transport.Connection;
@@ -16,6 +19,25 @@ public final class Source {
     }
 
     private Source() {
+    }
+
+    /**
+     * Sends on every connection at once, a thread each (a blocked send on one must not starve the
+     * others), and returns what each sent, in connection order.
+     */
+    public static List<Sent> serveAll(List<Connection> connections, int size, BooleanSupplier stop, long count) {
+        if (connections.size() == 1) {
+            return List.of(serve(connections.get(0), size, stop, count));
+        }
+        List<CompletableFuture<Sent>> sending = new ArrayList<>();
+        for (Connection connection : connections) {
+            CompletableFuture<Sent> sent = new CompletableFuture<>();
+            Thread thread = new Thread(() -> sent.complete(serve(connection, size, stop, count)), "source");
+            thread.setDaemon(true);
+            thread.start();
+            sending.add(sent);
+        }
+        return sending.stream().map(CompletableFuture::join).toList();
     }
 
     /** Sends until stopped, or until {@code count} messages have gone (0: no count). */

@@ -11,8 +11,8 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    private static final String THROUGHPUT_HEADER = "%-20s %9s %-9s %12s %14s %10s  %s%n";
-    private static final String THROUGHPUT_ROW = "%-20s %9s %-9s %12.1f %14.0f %10.2f  %s%n";
+    private static final String THROUGHPUT_HEADER = "%-20s %9s %5s %-9s %12s %14s %10s  %s%n";
+    private static final String THROUGHPUT_ROW = "%-20s %9s %5d %-9s %12.1f %14.0f %10.2f  %s%n";
 
     /** The latency table, then (if the run measured any) the throughput table. */
     public static String render(List<CellResult> cells) {
@@ -54,11 +54,12 @@ public final class SummaryTable {
 
     static String renderThroughput(List<CellResult> cells) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, THROUGHPUT_HEADER, "transport", "size", "placement", "MB/s",
+        table.append(String.format(Locale.ROOT, THROUGHPUT_HEADER, "transport", "size", "conn", "placement", "MB/s",
                 "messages/s", "seconds", "errors"));
         for (CellResult cell : cells) {
             Throughput t = cell.throughput();
-            table.append(String.format(Locale.ROOT, THROUGHPUT_ROW, label(cell), size(cell.size()), cell.placement(),
+            table.append(String.format(Locale.ROOT, THROUGHPUT_ROW, label(cell), size(cell.size()), cell.connections(),
+                    cell.placement(),
                     t.bytesPerSec() / 1e6, t.messagesPerSec(), t.seconds(), problems(cell)));
         }
         return table.toString();

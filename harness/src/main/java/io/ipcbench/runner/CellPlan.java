@@ -26,7 +26,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
 
     /**
      * Latency cells for every engine × transport × size × connection count, then throughput cells
-     * for every engine × transport × throughput size, all of it once per repetition.
+     * for every engine × transport × throughput size × connection count, all of it once per repetition.
      */
     public static CellPlan of(RunConfig config) {
         List<Cell> cells = new ArrayList<>();
@@ -45,8 +45,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                             continue;
                         }
                         for (int connections : config.connections()) {
-                            if (connections > 1 && !config.connectionTransports().isEmpty()
-                                    && !config.connectionTransports().contains(label)) {
+                            if (connections > 1 && !takesManyConnections(config, label)) {
                                 continue;
                             }
                             String reason = connections > 1 ? whyNotManyConnections(kind, engine) : null;
@@ -61,12 +60,23 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                         if (size > kind.maxMessageSize()) {
                             continue;
                         }
-                        cells.add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, 1, repetition));
+                        for (int connections : config.connections()) {
+                            if (connections == 1 || (takesManyConnections(config, label)
+                                    && whyNotManyConnections(kind, engine) == null)) {
+                                cells.add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
+                                        repetition));
+                            }
+                        }
                     }
                 }
             }
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped));
+    }
+
+    /** Whether the configuration asks for many-connection cells of this transport. */
+    private static boolean takesManyConnections(RunConfig config, String label) {
+        return config.connectionTransports().isEmpty() || config.connectionTransports().contains(label);
     }
 
     /** Null if {@code kind} can be measured over several connections, else why not. */

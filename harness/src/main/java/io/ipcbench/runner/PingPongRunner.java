@@ -155,7 +155,7 @@ public final class PingPongRunner implements AutoCloseable {
                         }
                         record.bufferSizes = connections.get(0).bufferSizes();
                         if (throughput) {
-                            measureThroughput(record, connections.get(0), peer, directory.path());
+                            measureThroughput(record, connections, peer, directory.path());
                         } else if (planned.connections() == 1) {
                             measure(record, connections.get(0), peer, folder);
                         } else {
@@ -278,29 +278,37 @@ public final class PingPongRunner implements AutoCloseable {
     }
 
     /**
-     * One-way throughput: the peer sends as fast as it can, this side receives. Warm-up first,
-     * then the measured part with a sample every {@link #THROUGHPUT_SAMPLE_MILLIS}; then the peer
-     * is told to stop, the channel drained, and the peer's count of what it sent read from its
-     * report (a file: a channel that cannot lose it), which gives the datagrams lost.
+     * One-way throughput: the peer sends as fast as it can on every connection, this side receives.
+     * Warm-up first, then the measured part with a sample every {@link #THROUGHPUT_SAMPLE_MILLIS};
+     * then the peer is told to stop, the channels drained, and the peer's count of what it sent on
+     * each connection read from its report (a file: a channel that cannot lose it), which gives the
+     * datagrams lost, or shows a byte stream that lost something.
      */
-    private void measureThroughput(CellRecord record, Connection connection, PeerHandle peer, Path privateDirectory)
-            throws IOException {
-        ThroughputReceiver receiver = new ThroughputReceiver(connection, clock, record.size,
-                record.kind.preservesBoundaries());
-        try (PeerWatchdog watchdog = new PeerWatchdog(peer, receiver::messages, config.peerTimeoutMillis(),
-                receiver::requestStop)) {
+    private void measureThroughput(CellRecord record, List<Connection> connections, PeerHandle peer,
+                                   Path privateDirectory) throws IOException {
+        boolean datagrams = record.kind.preservesBoundaries();
+        ThroughputReceiver single = connections.size() == 1
+                ? new ThroughputReceiver(connections.get(0), clock, record.size, datagrams) : null;
+        ManyThroughputReceivers many = single == null
+                ? new ManyThroughputReceivers(connections, clock, record.size, datagrams) : null;
+        ThroughputCounts counts = single != null ? single : many;
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, counts::messages, config.peerTimeoutMillis(),
+                single != null ? single::requestStop : many::requestStop)) {
             try {
                 long warmupStart = System.nanoTime();
                 if (warmsUp()) {
-                    record.warmupCount = onMeasuringThread(() -> receiver.run(limit(config.warmupIterations()),
+                    long before = counts.messages();
+                    onMeasuringThread(() -> receiveUntil(single, many, limit(config.warmupIterations()),
                             deadline(config.warmupMillis())));
+                    record.warmupCount = counts.messages() - before;
                 }
                 record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9, 0);
                 checkAlive(watchdog);
 
-                ThroughputSampler sampler = ThroughputSampler.start(receiver, THROUGHPUT_SAMPLE_MILLIS);
+                ThroughputSampler sampler = ThroughputSampler.start(counts, THROUGHPUT_SAMPLE_MILLIS);
                 try {
-                    onMeasuringThread(() -> receiver.run(Long.MAX_VALUE, deadline(config.throughputMillis())));
+                    onMeasuringThread(() -> receiveUntil(single, many, Long.MAX_VALUE,
+                            deadline(config.throughputMillis())));
                 } finally {
                     record.throughput = sampler.finish();
                 }
@@ -308,19 +316,16 @@ public final class PingPongRunner implements AutoCloseable {
 
                 peer.requestStop();
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
-                connection.closeOutput();
-                onMeasuringThread(() -> drain(receiver, peer));
+                connections.forEach(Connection::closeOutput);
+                onMeasuringThread(() -> drain(single, many, peer));
                 peer.close();
-                record.errors = receiver.integrityErrors();
-                long sent = readSourceReport(privateDirectory);
-                long arrived = receiver.distinctMessages();
-                if (record.kind.preservesBoundaries()) {
-                    record.datagrams = new DatagramCounts(sent, arrived, Math.max(0, sent - arrived),
-                            receiver.duplicated(), receiver.reordered());
-                } else if (sent != arrived) {
-                    // A byte stream loses nothing: a difference is a fault of the channel or of this tool.
-                    record.failure = "the peer sent " + sent + " messages but " + arrived + " arrived";
+                long[] sent = readSourceReport(privateDirectory, connections.size());
+                List<ThroughputReceiver> receivers = new ArrayList<>();
+                for (int i = 0; i < connections.size(); i++) {
+                    receivers.add(single != null ? single : many.receiver(i));
                 }
+                record.errors = single != null ? single.integrityErrors() : many.integrityErrors();
+                account(record, sent, receivers);
             } finally {
                 record.watchdogVerdict = watchdog.verdict();
             }
@@ -332,14 +337,55 @@ public final class PingPongRunner implements AutoCloseable {
         }
     }
 
+    /** What was sent against what arrived, connection by connection. */
+    private static void account(CellRecord record, long[] sent, List<ThroughputReceiver> receivers) {
+        long sentTotal = 0;
+        long arrivedTotal = 0;
+        long duplicated = 0;
+        long reordered = 0;
+        for (int i = 0; i < sent.length; i++) {
+            ThroughputReceiver receiver = receivers.get(i);
+            long arrived = receiver.distinctMessages();
+            if (!record.kind.preservesBoundaries() && sent[i] != arrived) {
+                // A byte stream loses nothing: a difference is a fault of the channel or of this tool.
+                record.failure = "the peer sent " + sent[i] + " messages on connection " + i + " but " + arrived
+                        + " arrived";
+            }
+            sentTotal += sent[i];
+            arrivedTotal += arrived;
+            duplicated += receiver.duplicated();
+            reordered += receiver.reordered();
+        }
+        if (record.kind.preservesBoundaries()) {
+            record.datagrams = new DatagramCounts(sentTotal, arrivedTotal, Math.max(0, sentTotal - arrivedTotal),
+                    duplicated, reordered);
+        }
+    }
+
+    private Void receiveUntil(ThroughputReceiver single, ManyThroughputReceivers many, long maxMessages,
+                              long deadlineNanos) throws IOException {
+        if (single != null) {
+            single.run(maxMessages, deadlineNanos);
+        } else {
+            many.run(maxMessages, deadlineNanos);
+        }
+        return null;
+    }
+
     /** Takes in what the stopped peer still sends, until its end of stream or, for datagrams, its exit. */
-    private Void drain(ThroughputReceiver receiver, PeerHandle peer) throws IOException {
+    private Void drain(ThroughputReceiver single, ManyThroughputReceivers many, PeerHandle peer) throws IOException {
+        ThroughputCounts counts = single != null ? single : many;
         long giveUp = System.nanoTime() + config.peerTimeoutMillis() * 1_000_000L;
         try {
             while (System.nanoTime() < giveUp) {
-                long before = receiver.messages();
-                receiver.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
-                if (receiver.messages() == before && !peer.isAlive()) {
+                long before = counts.messages();
+                boolean open = true;
+                if (single != null) {
+                    single.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
+                } else {
+                    open = many.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
+                }
+                if (!open || (counts.messages() == before && !peer.isAlive())) {
                     return null;
                 }
             }
@@ -349,11 +395,20 @@ public final class PingPongRunner implements AutoCloseable {
         throw new IOException("the peer did not stop sending within " + config.peerTimeoutMillis() + " ms of being told to");
     }
 
-    private static long readSourceReport(Path privateDirectory) throws IOException {
+    /** What the peer sent on each connection, as its report says. */
+    private static long[] readSourceReport(Path privateDirectory, int connections) throws IOException {
         Path report = privateDirectory.resolve(PeerMain.SOURCE_REPORT);
         try {
-            String[] fields = java.nio.file.Files.readString(report).trim().split(" ");
-            return Long.parseLong(fields[0]);
+            List<String> lines = java.nio.file.Files.readAllLines(report);
+            if (lines.size() != connections) {
+                throw new IOException("the peer's report of what it sent has " + lines.size() + " lines for "
+                        + connections + " connections");
+            }
+            long[] sent = new long[connections];
+            for (int i = 0; i < connections; i++) {
+                sent[i] = Long.parseLong(lines.get(i).trim().split(" ")[0]);
+            }
+            return sent;
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("the peer left no report of what it sent, so losses cannot be counted");
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.ipcbench.runner;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.results.IntegrityErrors;
@@ -21,7 +20,7 @@ import io.ipcbench.transport.MessageBuffer;
  * <p>Counts are published with lazy stores, so that a sampler thread can take a throughput time
  * series without stalling the loop. Nothing here allocates, locks or logs.
  */
-public final class ThroughputReceiver {
+public final class ThroughputReceiver implements ThroughputCounts {
     private static final int WINDOW = 1 << 16;
 
     private final Connection connection;
@@ -37,6 +36,7 @@ public final class ThroughputReceiver {
     private long messages;
     private long bytes;
     private long lastArrivalNanos;
+    private long lastReceiveNanos;
     private long highest;
     private long duplicated;
     private long reordered;
@@ -53,29 +53,36 @@ public final class ThroughputReceiver {
 
     /** Receives until {@code maxMessages} more have arrived or the deadline passes; returns how many arrived. */
     public long run(long maxMessages, long deadlineNanos) throws IOException {
-        final ByteBuffer in = incoming.buffer();
         long arrived = 0;
         while (arrived < maxMessages && !stopRequested) {
-            int length = connection.receive(incoming, size);
-            long now = clock.nanoTime();
-            if (length != Connection.TIMED_OUT) {
-                lastArrivalNanos = now;
+            if (receiveOne() != Connection.TIMED_OUT) {
                 arrived++;
-                messages++;
-                bytes += length;
-                publishedMessages.lazySet(messages);
-                publishedBytes.lazySet(bytes);
-                if (length != size) {
-                    wrongSize++;
-                } else {
-                    account(in.getLong(0));
-                }
             }
-            if (now - deadlineNanos >= 0) {
+            if (lastReceiveNanos - deadlineNanos >= 0) {
                 break;
             }
         }
         return arrived;
+    }
+
+    /** Receives one message (or times out, on a datagram socket) and counts it; returns its length or TIMED_OUT. */
+    public int receiveOne() throws IOException {
+        int length = connection.receive(incoming, size);
+        long now = clock.nanoTime();
+        lastReceiveNanos = now;
+        if (length != Connection.TIMED_OUT) {
+            lastArrivalNanos = now;
+            messages++;
+            bytes += length;
+            publishedMessages.lazySet(messages);
+            publishedBytes.lazySet(bytes);
+            if (length != size) {
+                wrongSize++;
+            } else {
+                account(incoming.buffer().getLong(0));
+            }
+        }
+        return length;
     }
 
     private void account(long sequence) {
@@ -127,11 +134,13 @@ public final class ThroughputReceiver {
     }
 
     /** Messages received since this receiver was made, readable from any thread. */
+    @Override
     public long messages() {
         return publishedMessages.get();
     }
 
     /** Bytes received since this receiver was made, readable from any thread. */
+    @Override
     public long bytes() {
         return publishedBytes.get();
     }

@@ -12,7 +12,7 @@ import io.ipcbench.results.Throughput.ThroughputSample;
  * throughput-over-time series; the receiving loop only publishes its counts.
  */
 final class ThroughputSampler {
-    private final ThroughputReceiver receiver;
+    private final ThroughputCounts receiver;
     private final long intervalMillis;
     private final List<ThroughputSample> samples = new ArrayList<>();
     private final long startNanos;
@@ -24,7 +24,7 @@ final class ThroughputSampler {
     private long lastBytes;
     private volatile boolean finished;
 
-    private ThroughputSampler(ThroughputReceiver receiver, long intervalMillis) {
+    private ThroughputSampler(ThroughputCounts receiver, long intervalMillis) {
         this.receiver = receiver;
         this.intervalMillis = intervalMillis;
         this.startNanos = System.nanoTime();
@@ -37,7 +37,7 @@ final class ThroughputSampler {
         thread.setDaemon(true);
     }
 
-    static ThroughputSampler start(ThroughputReceiver receiver, long intervalMillis) {
+    static ThroughputSampler start(ThroughputCounts receiver, long intervalMillis) {
         ThroughputSampler sampler = new ThroughputSampler(receiver, intervalMillis);
         sampler.thread.start();
         return sampler;

@@ -77,6 +77,24 @@ class ThroughputAndConnectionsTest {
     }
 
     @Test
+    void throughputOverManyConnectionsAddsUp() throws IOException {
+        RunConfig config = config(List.of("tcp", "udp", "unix-dgram")).sizes(List.of()).throughputSizes(List.of(256))
+                .throughputMillis(300).connections(List.of(4)).build();
+        RunResult run = run(config, new ProcessPeerLauncher());
+
+        assertEquals(3, run.cells().size());
+        for (CellResult cell : run.cells()) {
+            assertTrue(cell.ok(), cell.transport() + ": " + cell.error());
+            assertEquals(4, cell.connections());
+            assertEquals(cell.throughput().messages() * 256, cell.throughput().bytes());
+            DatagramCounts d = cell.datagrams();
+            if (d != null) {
+                assertEquals(d.sent(), d.received() + d.lost(), cell.transport() + ": sent = received + lost");
+            }
+        }
+    }
+
+    @Test
     void eachConnectionGetsItsOwnHistogram() throws IOException {
         RunConfig config = config(List.of("tcp", "unix-stream", "udp", "unix-dgram", "unix-seqpacket"))
                 .connections(List.of(1, 8)).build();

@@ -1,0 +1,108 @@
+package io.ipcbench.runner;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.List;
+
+import io.ipcbench.os.Poller;
+import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.transport.Connection;
+
+/**
+ * The receiving end of a throughput cell over many connections: one poll loop takes in whichever
+ * connection has data, each with its own {@link ThroughputReceiver} (sequence numbers run per
+ * connection). A connection that reaches its end is dropped from the poll set.
+ */
+final class ManyThroughputReceivers implements ThroughputCounts {
+    private static final int POLL_MILLIS = 50;
+
+    private final ThroughputReceiver[] receivers;
+    private final Poller poller;
+    private final boolean[] ended;
+    private final NanoClock clock;
+    private volatile boolean stopRequested;
+    private int open;
+
+    ManyThroughputReceivers(List<Connection> connections, NanoClock clock, int size, boolean datagrams) {
+        this.clock = clock;
+        this.receivers = new ThroughputReceiver[connections.size()];
+        int[] descriptors = new int[connections.size()];
+        for (int i = 0; i < receivers.length; i++) {
+            receivers[i] = new ThroughputReceiver(connections.get(i), clock, size, datagrams);
+            descriptors[i] = connections.get(i).pollDescriptor();
+            if (descriptors[i] < 0) {
+                throw new IllegalArgumentException("several connections need pollable descriptors (the raw engine)");
+            }
+        }
+        this.poller = new Poller(descriptors);
+        this.ended = new boolean[receivers.length];
+        this.open = receivers.length;
+    }
+
+    /**
+     * Receives from every connection until {@code maxMessages} more have arrived in all, the
+     * deadline passes, or all have ended; returns whether any is still open.
+     */
+    boolean run(long maxMessages, long deadlineNanos) throws IOException {
+        long until = maxMessages == Long.MAX_VALUE ? Long.MAX_VALUE : messages() + maxMessages;
+        while (open > 0 && !stopRequested && messages() < until) {
+            if (poller.await(POLL_MILLIS) > 0) {
+                for (int i = 0; i < receivers.length; i++) {
+                    if (!ended[i] && poller.ready(i)) {
+                        try {
+                            receivers[i].receiveOne();
+                        } catch (EOFException end) {
+                            ended[i] = true;
+                            poller.ignore(i);
+                            open--;
+                        }
+                    }
+                }
+            }
+            if (clock.nanoTime() - deadlineNanos >= 0) {
+                break;
+            }
+        }
+        return open > 0;
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    ThroughputReceiver receiver(int index) {
+        return receivers[index];
+    }
+
+    int size() {
+        return receivers.length;
+    }
+
+    @Override
+    public long messages() {
+        long sum = 0;
+        for (ThroughputReceiver receiver : receivers) {
+            sum += receiver.messages();
+        }
+        return sum;
+    }
+
+    @Override
+    public long bytes() {
+        long sum = 0;
+        for (ThroughputReceiver receiver : receivers) {
+            sum += receiver.bytes();
+        }
+        return sum;
+    }
+
+    IntegrityErrors integrityErrors() {
+        long wrongSize = 0;
+        long wrongSequence = 0;
+        for (ThroughputReceiver receiver : receivers) {
+            wrongSize += receiver.integrityErrors().wrongSize();
+            wrongSequence += receiver.integrityErrors().wrongSequence();
+        }
+        return new IntegrityErrors(wrongSize, wrongSequence, 0);
+    }
+}
