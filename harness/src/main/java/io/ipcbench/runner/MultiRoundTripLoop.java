@@ -52,14 +52,7 @@ public final class MultiRoundTripLoop {
 
     private long sequence;
     private long totalReplies;
-    private long sent;
-    private long received;
-    private long lost;
-    private long duplicated;
-    private long reordered;
-    private long wrongSize;
-    private long wrongSequence;
-    private long wrongContent;
+    private final ReplyCounts counts = new ReplyCounts();
 
     public MultiRoundTripLoop(List<Connection> connections, NanoClock clock, int size, boolean datagrams,
                               long receiveTimeoutNanos) {
@@ -126,9 +119,9 @@ public final class MultiRoundTripLoop {
                     long replySequence = length >= Long.BYTES ? in.getLong(0) : -1;
                     if (datagrams && replySequence >= 0 && replySequence != inFlight[i]) {
                         if (replySequence == lastLost[i]) {
-                            reordered++;
+                            counts.reordered++;
                         } else {
-                            duplicated++;
+                            counts.duplicated++;
                         }
                         continue;
                     }
@@ -139,7 +132,7 @@ public final class MultiRoundTripLoop {
                         perConnection[i].recordValue(Math.min(nanos, CONNECTION_HIGHEST_NANOS));
                     }
                     recorded++;
-                    received++;
+                    counts.received++;
                     replies.lazySet(++totalReplies);
                     check(length, replySequence, i);
                     stopping |= stopRequested || recorded >= maxRoundTrips || end - deadlineNanos >= 0;
@@ -165,7 +158,7 @@ public final class MultiRoundTripLoop {
         int retired = 0;
         for (int i = 0; i < connections.size(); i++) {
             if (inFlight[i] != 0 && now - sentAt[i] > receiveTimeoutNanos) {
-                lost++;
+                counts.lost++;
                 lastLost[i] = inFlight[i];
                 if (stopping || stopRequested) {
                     inFlight[i] = 0;
@@ -186,17 +179,17 @@ public final class MultiRoundTripLoop {
         inFlight[i] = seq;
         sentAt[i] = clock.nanoTime();
         connections.get(i).send(outgoing[i], size);
-        sent++;
+        counts.sent++;
     }
 
     private void check(int length, long replySequence, int i) {
         if (length != size) {
-            wrongSize++;
+            counts.wrongSize++;
         } else if (replySequence != outgoing[i].buffer().getLong(0)
                 || incoming.buffer().getLong(size - Long.BYTES) != replySequence) {
-            wrongSequence++;
+            counts.wrongSequence++;
         } else if (incomingView.mismatch(outgoingViews[i]) >= 0) {
-            wrongContent++;
+            counts.wrongContent++;
         }
     }
 
@@ -214,15 +207,14 @@ public final class MultiRoundTripLoop {
     }
 
     public DatagramCounts datagramCounts() {
-        return new DatagramCounts(sent, received, lost, duplicated, reordered);
+        return counts.datagramCounts();
     }
 
     public IntegrityErrors integrityErrors() {
-        return new IntegrityErrors(wrongSize, wrongSequence, wrongContent);
+        return counts.integrityErrors();
     }
 
     public void resetCounts() {
-        sent = received = lost = duplicated = reordered = 0;
-        wrongSize = wrongSequence = wrongContent = 0;
+        counts.reset();
     }
 }

@@ -52,14 +52,7 @@ public final class RoundTripLoop {
 
     private long sequence;
     private long totalReplies;
-    private long sent;
-    private long received;
-    private long lost;
-    private long duplicated;
-    private long reordered;
-    private long wrongSize;
-    private long wrongSequence;
-    private long wrongContent;
+    private final ReplyCounts counts = new ReplyCounts();
 
     public RoundTripLoop(Connection connection, NanoClock clock, int size, boolean datagrams) {
         this.connection = connection;
@@ -103,7 +96,7 @@ public final class RoundTripLoop {
 
             final long start = clock.nanoTime();
             connection.send(outgoing, size);
-            sent++;
+            counts.sent++;
             int length = connection.receive(incoming, size);
             while (datagrams && length >= Long.BYTES && in.getLong(0) < seq && length != Connection.TIMED_OUT) {
                 discardOldReply(in.getLong(0));
@@ -112,12 +105,12 @@ public final class RoundTripLoop {
             final long end = clock.nanoTime();
 
             if (length == Connection.TIMED_OUT) {
-                lost++;
+                counts.lost++;
                 recentlyLost[(int) (seq % RECENTLY_LOST)] = seq;
             } else {
                 sink.record(end - start);
                 recorded++;
-                received++;
+                counts.received++;
                 replies.lazySet(++totalReplies);
                 check(length, seq, in);
             }
@@ -130,20 +123,20 @@ public final class RoundTripLoop {
 
     private void check(int length, long seq, ByteBuffer in) {
         if (length != size) {
-            wrongSize++;
+            counts.wrongSize++;
         } else if (in.getLong(0) != seq || in.getLong(size - Long.BYTES) != seq) {
-            wrongSequence++;
+            counts.wrongSequence++;
         } else if (incomingView.mismatch(outgoingView) >= 0) {
-            wrongContent++;
+            counts.wrongContent++;
         }
     }
 
     private void discardOldReply(long replySequence) {
         if (recentlyLost[(int) (replySequence % RECENTLY_LOST)] == replySequence) {
             recentlyLost[(int) (replySequence % RECENTLY_LOST)] = -1;
-            reordered++;
+            counts.reordered++;
         } else {
-            duplicated++;
+            counts.duplicated++;
         }
     }
 
@@ -158,16 +151,15 @@ public final class RoundTripLoop {
     }
 
     public DatagramCounts datagramCounts() {
-        return new DatagramCounts(sent, received, lost, duplicated, reordered);
+        return counts.datagramCounts();
     }
 
     public IntegrityErrors integrityErrors() {
-        return new IntegrityErrors(wrongSize, wrongSequence, wrongContent);
+        return counts.integrityErrors();
     }
 
     /** Starts the next phase's counts from zero (the sequence numbers go on). */
     public void resetCounts() {
-        sent = received = lost = duplicated = reordered = 0;
-        wrongSize = wrongSequence = wrongContent = 0;
+        counts.reset();
     }
 }
