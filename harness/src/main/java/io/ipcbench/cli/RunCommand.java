@@ -287,7 +287,7 @@ public final class RunCommand implements Callable<Integer> {
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
 
         if (!quiet) {
-            stdout.println("ipcbench " + EnvironmentProbe.version() + ": ping-pong latency run " + id);
+            stdout.println("ipcbench " + EnvironmentProbe.version() + ": run " + id);
             stdout.println(config);
             if (!config.pin().pinned()) {
                 stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "

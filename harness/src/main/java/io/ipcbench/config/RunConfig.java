@@ -12,7 +12,7 @@ import io.ipcbench.results.Placement;
  * <p>Measurement stops after {@code iterations} round trips, or after {@code durationMillis} when
  * {@code iterations} is 0; warm-up likewise with {@code warmupIterations} / {@code warmupMillis}.
  */
-public record RunConfig(String mode, String engine, List<String> transports, List<Integer> sizes,
+public record RunConfig(String engine, List<String> transports, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
                         long iterations, long durationMillis, long warmupIterations, long warmupMillis,
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
@@ -41,7 +41,6 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
     public static final int MIN_SIZE = 8;
 
     public RunConfig {
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(engine, "engine");
         transports = List.copyOf(transports);
         sizes = List.copyOf(sizes);
@@ -94,7 +93,8 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         String measure = iterations > 0 ? iterations + " round trips" : durationMillis + " ms";
         String warmup = warmupIterations > 0 ? warmupIterations + " round trips" : warmupMillis + " ms";
         return String.join(System.lineSeparator(),
-                "  mode            " + mode + " (engine " + engine + ")",
+                "  modes           latency" + (throughputSizes.isEmpty() ? "" : " and throughput") + " (engine "
+                        + engine + ")",
                 "  transports      " + String.join(", ", transports),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
@@ -118,7 +118,6 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
 
     /** Builds a {@link RunConfig}; every setting starts at its default. */
     public static final class Builder {
-        private String mode = MODE_LATENCY;
         private String engine = ENGINE_RAW;
         private List<String> transports = DEFAULT_TRANSPORTS;
         private List<Integer> sizes = DEFAULT_SIZES;
@@ -275,7 +274,7 @@ public record RunConfig(String mode, String engine, List<String> transports, Lis
         }
 
         public RunConfig build() {
-            return new RunConfig(mode, engine, transports, sizes, connections, repetitions, iterations,
+            return new RunConfig(engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
                     throughputSizes, throughputMillis, connectionTransports, skipOversized);
