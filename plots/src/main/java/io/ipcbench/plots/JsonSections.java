@@ -80,10 +80,21 @@ final class JsonSections {
             html.append("</td><td><span class=\"verdict ").append(verdictClass(verdict)).append("\">")
                     .append(escape(verdict.isEmpty() ? "–" : verdict)).append("</span></td><td>");
             for (Map.Entry<String, JsonNode> field : claim.properties()) {
-                if (!CLAIM_COLUMNS.contains(field.getKey()) && !field.getValue().isNull()) {
-                    html.append("<div><b>").append(escape(field.getKey())).append(":</b> ")
-                            .append(escape(text(field.getValue()))).append("</div>");
+                if (CLAIM_COLUMNS.contains(field.getKey()) || field.getValue().isNull()) {
+                    continue;
                 }
+                html.append("<div><b>").append(escape(field.getKey())).append(":</b> ");
+                if (field.getValue().isArray()) {
+                    // A list of figures reads best as a list, one figure a line.
+                    html.append("<ul>");
+                    for (JsonNode item : field.getValue()) {
+                        html.append("<li>").append(escape(text(item))).append("</li>");
+                    }
+                    html.append("</ul>");
+                } else {
+                    html.append(escape(text(field.getValue())));
+                }
+                html.append("</div>");
             }
             html.append("</td></tr>\n");
         }

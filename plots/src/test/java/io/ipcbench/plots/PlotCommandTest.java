@@ -186,6 +186,6 @@ class PlotCommandTest {
         String html = Files.readString(run.resolve(ReportPage.FILE_NAME));
         assertTrue(html.contains("id=\"claims\""));
         assertTrue(html.contains("<span class=\"verdict holds\">holds</span>"));
-        assertTrue(html.contains("unix-stream / tcp p50 = 0.60"));
+        assertTrue(html.contains("<li>unix-stream / tcp p50 = 0.60</li>"), "figures as a list, one a line");
     }
 }
