@@ -139,7 +139,8 @@ run() {
 needs_build() {
     [ -f "$JAR" ] || return 0
     { [ "$jmh" = 1 ] && [ ! -f "$JMH_JAR" ]; } && return 0
-    [ -n "$(find "$ROOT/pom.xml" "$ROOT/harness" "$ROOT/plots" "$ROOT/benchmarks" \
+    # Build output (generated sources under target/) does not count as a change.
+    [ -n "$(find "$ROOT/pom.xml" "$ROOT/harness" "$ROOT/plots" "$ROOT/benchmarks" -path '*/target' -prune -o \
         \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]
 }
 if needs_build; then
