@@ -50,6 +50,12 @@ public interface LibC {
 
     int poll(long pollFds, long count, int timeoutMillis);
 
+    int epoll_create1(int flags);
+
+    int epoll_ctl(int epollFd, int operation, int fd, long event);
+
+    int epoll_wait(int epollFd, long events, int maxEvents, int timeoutMillis);
+
     int sched_setaffinity(int pid, long cpuSetSize, long mask);
 
     int sched_getaffinity(int pid, long cpuSetSize, long mask);

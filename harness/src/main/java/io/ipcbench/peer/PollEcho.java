@@ -11,7 +11,7 @@ import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 
 /**
- * Echo over many connections from one thread: a poll loop that, for each readable connection,
+ * Echo over many connections from one thread: an epoll loop that, for each readable connection,
  * reads one whole message and sends it back. One thread rather than one per connection: with
  * hundreds of connections on a two-CPU box, hundreds of threads would measure the scheduler. A
  * connection with no pollable descriptor (the jdk engine's) gets a thread of its own instead.
@@ -30,25 +30,20 @@ public final class PollEcho {
                 return;
             }
         }
-        Poller poller = new Poller(descriptors);
         MessageBuffer buffer = new MessageBuffer(size + Echo.SLACK);
-        try {
+        try (Poller poller = new Poller(descriptors)) {
             while (true) {
-                if (poller.await(-1) == 0) {
-                    continue;
-                }
-                for (int i = 0; i < descriptors.length; i++) {
-                    if (poller.ready(i)) {
-                        Connection connection = connections.get(i);
-                        int length = connection.receive(buffer, size);
-                        if (length == Connection.TIMED_OUT) {
-                            continue;
-                        }
-                        if (delayNanos > 0) {
-                            Echo.spin(delayNanos);
-                        }
-                        connection.send(buffer, length);
+                int ready = poller.await(-1);
+                for (int k = 0; k < ready; k++) {
+                    Connection connection = connections.get(poller.readyIndex(k));
+                    int length = connection.receive(buffer, size);
+                    if (length == Connection.TIMED_OUT) {
+                        continue;
                     }
+                    if (delayNanos > 0) {
+                        Echo.spin(delayNanos);
+                    }
+                    connection.send(buffer, length);
                 }
             }
         } catch (EOFException clientClosed) {

@@ -9,11 +9,11 @@ import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 
 /**
- * The receiving end of a throughput cell over many connections: one poll loop takes in whichever
+ * The receiving end of a throughput cell over many connections: one epoll loop takes in whichever
  * connection has data, each with its own {@link ThroughputReceiver} (sequence numbers run per
- * connection). A connection that reaches its end is dropped from the poll set.
+ * connection). A connection that reaches its end is dropped from the epoll set.
  */
-final class ManyThroughputReceivers implements ThroughputCounts {
+final class ManyThroughputReceivers implements ThroughputCounts, AutoCloseable {
     private static final int POLL_MILLIS = 50;
 
     private final ThroughputReceiver[] receivers;
@@ -23,7 +23,8 @@ final class ManyThroughputReceivers implements ThroughputCounts {
     private volatile boolean stopRequested;
     private int open;
 
-    ManyThroughputReceivers(List<Connection> connections, NanoClock clock, int size, boolean datagrams) {
+    ManyThroughputReceivers(List<Connection> connections, NanoClock clock, int size, boolean datagrams)
+            throws IOException {
         this.clock = clock;
         this.receivers = new ThroughputReceiver[connections.size()];
         int[] descriptors = new int[connections.size()];
@@ -46,16 +47,16 @@ final class ManyThroughputReceivers implements ThroughputCounts {
     boolean run(long maxMessages, long deadlineNanos) throws IOException {
         long until = maxMessages == Long.MAX_VALUE ? Long.MAX_VALUE : messages() + maxMessages;
         while (open > 0 && !stopRequested && messages() < until) {
-            if (poller.await(POLL_MILLIS) > 0) {
-                for (int i = 0; i < receivers.length; i++) {
-                    if (!ended[i] && poller.ready(i)) {
-                        try {
-                            receivers[i].receiveOne();
-                        } catch (EOFException end) {
-                            ended[i] = true;
-                            poller.ignore(i);
-                            open--;
-                        }
+            int ready = poller.await(POLL_MILLIS);
+            for (int k = 0; k < ready; k++) {
+                int i = poller.readyIndex(k);
+                if (!ended[i]) {
+                    try {
+                        receivers[i].receiveOne();
+                    } catch (EOFException end) {
+                        ended[i] = true;
+                        poller.ignore(i);
+                        open--;
                     }
                 }
             }
@@ -64,6 +65,11 @@ final class ManyThroughputReceivers implements ThroughputCounts {
             }
         }
         return open > 0;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
     }
 
     void requestStop() {

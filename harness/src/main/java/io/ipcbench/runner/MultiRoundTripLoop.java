@@ -14,21 +14,21 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Ping-pong over many connections at once from one thread: every connection always has one
- * message in flight. A poll loop waits for any reply; each reply is timed from its own message's
+ * message in flight. An epoll loop waits for any reply; each reply is timed from its own message's
  * send, recorded for its connection and for the cell, checked, and answered by the connection's
  * next message. This keeps every connection busy, as many clients of one server would.
  *
  * <pre>
- *   client                                   peer (one poll loop, {@link io.ipcbench.peer.PollEcho})
+ *   client                                   peer (one epoll loop, {@link io.ipcbench.peer.PollEcho})
  *   send on 0, 1, ..., n-1
- *   poll ─► reply on k: record now - sent[k]   ◄── echo on k
+ *   wait ─► reply on k: record now - sent[k]   ◄── echo on k
  *           send next on k                     ──►
  * </pre>
  *
  * <p>Like {@link RoundTripLoop}, nothing here allocates, locks or logs once built. A datagram whose
  * reply does not come within the receive timeout is counted lost and its connection sends again.
  */
-public final class MultiRoundTripLoop {
+public final class MultiRoundTripLoop implements AutoCloseable {
     /** Per-connection histograms track up to this; 2 significant digits keep 1,024 of them small. */
     public static final long CONNECTION_HIGHEST_NANOS = 60_000_000_000L;
     public static final int CONNECTION_DIGITS = 2;
@@ -55,7 +55,7 @@ public final class MultiRoundTripLoop {
     private final ReplyCounts counts = new ReplyCounts();
 
     public MultiRoundTripLoop(List<Connection> connections, NanoClock clock, int size, boolean datagrams,
-                              long receiveTimeoutNanos) {
+                              long receiveTimeoutNanos) throws IOException {
         this.connections = List.copyOf(connections);
         this.clock = clock;
         this.size = size;
@@ -108,10 +108,8 @@ public final class MultiRoundTripLoop {
             int ready = poller.await(waitMillis);
             long now = clock.nanoTime();
             if (ready > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (!poller.ready(i)) {
-                        continue;
-                    }
+                for (int k = 0; k < ready; k++) {
+                    int i = poller.readyIndex(k);
                     int length = connections.get(i).receive(incoming, size);
                     if (length == Connection.TIMED_OUT) {
                         continue;
@@ -191,6 +189,12 @@ public final class MultiRoundTripLoop {
         } else if (incomingView.mismatch(outgoingViews[i]) >= 0) {
             counts.wrongContent++;
         }
+    }
+
+    /** Releases the epoll descriptor. */
+    @Override
+    public void close() {
+        poller.close();
     }
 
     public void requestStop() {

@@ -229,10 +229,10 @@ public final class PingPongRunner implements AutoCloseable {
     /** Latency over many connections at once: every connection keeps one message in flight. */
     private void measureMany(CellRecord record, List<Connection> connections, PeerHandle peer, Path folder)
             throws IOException {
-        MultiRoundTripLoop loop = new MultiRoundTripLoop(connections, clock, record.size,
+        try (MultiRoundTripLoop loop = new MultiRoundTripLoop(connections, clock, record.size,
                 record.kind.preservesBoundaries(), config.receiveTimeoutMillis() * 1_000_000L);
-        try (PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
-                loop::requestStop)) {
+             PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
+                     loop::requestStop)) {
             try {
                 Histogram warmup = newWarmupHistogram();
                 long warmupStart = System.nanoTime();
@@ -328,6 +328,9 @@ public final class PingPongRunner implements AutoCloseable {
                 account(record, sent, receivers);
             } finally {
                 record.watchdogVerdict = watchdog.verdict();
+                if (many != null) {
+                    many.close();
+                }
             }
         }
         if (record.errors.total() > 0) {
