@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.Placement;
+import io.ipcbench.runner.PeerWatchdog;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.MessageBuffer;
@@ -77,7 +78,7 @@ public class EchoPeerState {
     private final AtomicLong replies = new AtomicLong();
     private Placement placement;
     private EchoPeerSession session;
-    private HangWatchdog watchdog;
+    private PeerWatchdog watchdog;
     private Connection connection;
     private MessageBuffer outgoing;
     private MessageBuffer incoming;
@@ -120,7 +121,9 @@ public class EchoPeerState {
         outgoingView = out.slice(0, size);
         incomingView = in.slice(0, size);
         trailer = size - Long.BYTES;
-        watchdog = new HangWatchdog(session.peer(), replies::get, PEER_TIMEOUT_MILLIS);
+        // Nothing to stop but the peer: killing it ends the blocked read, which fails the iteration.
+        watchdog = new PeerWatchdog(session.peer(), replies::get, PEER_TIMEOUT_MILLIS, () -> { });
+        watchdog.suspend(); // JMH does its own work between iterations: no replies are expected then
     }
 
     @Setup(Level.Iteration)
@@ -128,7 +131,7 @@ public class EchoPeerState {
         if (placement.pinned()) {
             CpuAffinity.pinCurrentThread(placement.client());
         }
-        watchdog.iterationStarted();
+        watchdog.resume();
     }
 
     /**
@@ -156,7 +159,7 @@ public class EchoPeerState {
 
     @TearDown(Level.Iteration)
     public void checkLastReply() {
-        watchdog.iterationEnded();
+        watchdog.suspend();
         if (sequence > 0 && in.getLong(0) == sequence && incomingView.mismatch(outgoingView) >= 0) {
             throw new IllegalStateException(transport + ": reply " + sequence + " came back with other bytes than "
                     + "were sent (first difference at byte " + incomingView.mismatch(outgoingView) + ")");

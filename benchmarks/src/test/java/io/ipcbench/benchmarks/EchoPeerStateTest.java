@@ -129,5 +129,18 @@ class EchoPeerStateTest {
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+        if ("STOP".equals(signal)) {
+            // kill(2) only queues the signal: wait until the peer has really stopped (state T in /proc).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!stopped(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(stopped(pid), "the peer did not stop");
+        }
+    }
+
+    private static boolean stopped(long pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
     }
 }

@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * <p>Like {@link RoundTripLoop}, nothing here allocates, locks or logs once built. A datagram whose
  * reply does not come within the receive timeout is counted lost and its connection sends again.
  */
-public final class MultiRoundTripLoop implements AutoCloseable {
+public final class MultiRoundTripLoop implements PingPongLoop {
     /** Per-connection histograms track up to this; 2 significant digits keep 1,024 of them small. */
     public static final long CONNECTION_HIGHEST_NANOS = 60_000_000_000L;
     public static final int CONNECTION_DIGITS = 2;
@@ -93,7 +93,8 @@ public final class MultiRoundTripLoop implements AutoCloseable {
      * deadline has passed; replies still in flight at the end are awaited and recorded too, so
      * every connection ends idle and the next phase starts clean.
      */
-    public long run(RoundTripLoop.LatencySink sink, boolean recordPerConnection, long maxRoundTrips,
+    @Override
+    public long run(LatencySink sink, long maxRoundTrips,
                     long deadlineNanos) throws IOException {
         final int n = connections.size();
         for (int i = 0; i < n; i++) {
@@ -126,9 +127,7 @@ public final class MultiRoundTripLoop implements AutoCloseable {
                     long end = clock.nanoTime();
                     long nanos = end - sentAt[i];
                     sink.record(nanos);
-                    if (recordPerConnection) {
-                        perConnection[i].recordValue(Math.min(nanos, CONNECTION_HIGHEST_NANOS));
-                    }
+                    perConnection[i].recordValue(Math.min(nanos, CONNECTION_HIGHEST_NANOS));
                     recorded++;
                     counts.received++;
                     replies.lazySet(++totalReplies);
@@ -197,28 +196,36 @@ public final class MultiRoundTripLoop implements AutoCloseable {
         poller.close();
     }
 
+    @Override
     public void requestStop() {
         stopRequested = true;
     }
 
+    @Override
     public long replies() {
         return replies.get();
     }
 
-    /** Each connection's own histogram of the measured phase. */
+    /** Each connection's own histogram since the last {@link #resetCounts()}: the measured phase. */
     public Histogram[] perConnection() {
         return perConnection.clone();
     }
 
+    @Override
     public DatagramCounts datagramCounts() {
         return counts.datagramCounts();
     }
 
+    @Override
     public IntegrityErrors integrityErrors() {
         return counts.integrityErrors();
     }
 
+    @Override
     public void resetCounts() {
         counts.reset();
+        for (Histogram connection : perConnection) {
+            connection.reset();
+        }
     }
 }

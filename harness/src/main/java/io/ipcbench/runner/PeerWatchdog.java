@@ -6,17 +6,24 @@ import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.peer.PeerHandle;
 
 /**
- * Watches a cell while it runs: if no reply arrives for {@code timeoutMillis}, the peer is taken to
- * have hung; it is killed (which ends any blocking read in the client) and the loop told to stop.
+ * Watches a peer while round trips run: if no reply arrives for {@code timeoutMillis}, the peer is
+ * taken to have hung; it is killed (which ends any blocking read in the client, which nothing else
+ * can interrupt) and the loop told to stop. Between {@link #suspend()} and {@link #resume()} it
+ * expects no replies (JMH between iterations) and waits.
  */
-final class PeerWatchdog implements AutoCloseable {
+public final class PeerWatchdog implements AutoCloseable {
     private static final long CHECK_EVERY_MILLIS = 50;
 
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean watching = true;
     private volatile String verdict;
 
-    PeerWatchdog(PeerHandle peer, LongSupplier replies, long timeoutMillis, Runnable stopLoop) {
+    /**
+     * @param replies  a count that grows with every reply, readable from any thread
+     * @param stopLoop what tells the measuring loop to stop once the peer is killed
+     */
+    public PeerWatchdog(PeerHandle peer, LongSupplier replies, long timeoutMillis, Runnable stopLoop) {
         this.thread = new Thread(() -> {
             CpuAffinity.allowAllCpus();
             long lastReplies = replies.getAsLong();
@@ -29,7 +36,7 @@ final class PeerWatchdog implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 long seen = replies.getAsLong();
-                if (seen != lastReplies) {
+                if (seen != lastReplies || !watching) {
                     lastReplies = seen;
                     lastChange = now;
                 } else if (!closed && now - lastChange > timeoutMillis * 1_000_000L) {
@@ -46,8 +53,18 @@ final class PeerWatchdog implements AutoCloseable {
         thread.start();
     }
 
+    /** Stops watching until {@link #resume()}: no replies are expected meanwhile. */
+    public void suspend() {
+        watching = false;
+    }
+
+    /** Watches again, the silence counted from now. */
+    public void resume() {
+        watching = true;
+    }
+
     /** Why the watchdog stepped in, or null if it did not (or the peer had already died). */
-    String verdict() {
+    public String verdict() {
         return verdict;
     }
 

@@ -156,10 +156,8 @@ public final class PingPongRunner implements AutoCloseable {
                         record.bufferSizes = connections.get(0).bufferSizes();
                         if (throughput) {
                             measureThroughput(record, connections, peer, directory.path());
-                        } else if (planned.connections() == 1) {
-                            measure(record, connections.get(0), peer, folder);
                         } else {
-                            measureMany(record, connections, peer, folder);
+                            measure(record, connections, peer, folder);
                         }
                     } catch (IOException | RuntimeException e) {
                         record.failure = explain(e, peer, record.watchdogVerdict);
@@ -189,32 +187,46 @@ public final class PingPongRunner implements AutoCloseable {
         return kind == TransportKind.UDP || kind == TransportKind.UNIX_DGRAM;
     }
 
-    private void measure(CellRecord record, Connection connection, PeerHandle peer, Path folder) throws IOException {
-        RoundTripLoop loop = new RoundTripLoop(connection, clock, record.size, record.kind.preservesBoundaries());
-        try (PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
-                loop::requestStop)) {
+    /**
+     * Warm-up, then measurement into the cell's interval log, over one connection or many (each
+     * connection's own histogram is appended to the log). What was measured is kept, even if the
+     * cell then fails.
+     */
+    private void measure(CellRecord record, List<Connection> connections, PeerHandle peer, Path folder)
+            throws IOException {
+        boolean datagrams = record.kind.preservesBoundaries();
+        MultiRoundTripLoop many = connections.size() > 1 ? new MultiRoundTripLoop(connections, clock, record.size,
+                datagrams, config.receiveTimeoutMillis() * 1_000_000L) : null;
+        try (PingPongLoop loop = many != null ? many
+                : new RoundTripLoop(connections.get(0), clock, record.size, datagrams);
+             PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
+                     loop::requestStop)) {
             try {
-                Histogram warmup = newWarmupHistogram();
+                Histogram warmup = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS,
+                        IntervalLogger.SIGNIFICANT_DIGITS);
                 long warmupStart = System.nanoTime();
                 if (warmsUp()) {
                     record.warmupCount = onMeasuringThread(() -> loop.run(
                             nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
                             limit(config.warmupIterations()), deadline(config.warmupMillis())));
                 }
-                record.warmup = warmupOf(record.warmupCount, warmupStart, warmup);
+                record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9,
+                        warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));
                 checkAlive(watchdog);
                 loop.resetCounts();
 
-                IntervalLogger logger = startLog(record, folder);
+                IntervalLogger logger = IntervalLogger.start(folder.resolve(record.logName), "ipcbench "
+                        + record.planned.describe() + " latency placement " + config.pin(), config.intervalMillis());
                 long measureStart = System.nanoTime();
                 try {
                     onMeasuringThread(() -> loop.run(logger.sink(), limit(config.iterations()),
                             deadline(config.durationMillis())));
                 } finally {
-                    // Whatever was measured is kept, even if the cell then failed.
                     record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
-                    record.latency = LatencySummary.of(logger.finish());
+                    List<Histogram> perConnection = many != null ? List.of(many.perConnection()) : List.of();
+                    record.latency = LatencySummary.of(logger.finish(perConnection));
                     record.logWritten = true;
+                    record.perConnectionP99 = many != null ? spreadOfP99(perConnection) : null;
                     record.datagrams = loop.datagramCounts();
                     record.errors = loop.integrityErrors();
                 }
@@ -223,53 +235,16 @@ public final class PingPongRunner implements AutoCloseable {
                 record.watchdogVerdict = watchdog.verdict();
             }
         }
-        judgeLatency(record);
-    }
-
-    /** Latency over many connections at once: every connection keeps one message in flight. */
-    private void measureMany(CellRecord record, List<Connection> connections, PeerHandle peer, Path folder)
-            throws IOException {
-        try (MultiRoundTripLoop loop = new MultiRoundTripLoop(connections, clock, record.size,
-                record.kind.preservesBoundaries(), config.receiveTimeoutMillis() * 1_000_000L);
-             PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
-                     loop::requestStop)) {
-            try {
-                Histogram warmup = newWarmupHistogram();
-                long warmupStart = System.nanoTime();
-                if (warmsUp()) {
-                    record.warmupCount = onMeasuringThread(() -> loop.run(
-                            nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
-                            false, limit(config.warmupIterations()), deadline(config.warmupMillis())));
-                }
-                record.warmup = warmupOf(record.warmupCount, warmupStart, warmup);
-                checkAlive(watchdog);
-                loop.resetCounts();
-
-                IntervalLogger logger = startLog(record, folder);
-                long measureStart = System.nanoTime();
-                try {
-                    onMeasuringThread(() -> loop.run(logger.sink(), true, limit(config.iterations()),
-                            deadline(config.durationMillis())));
-                } finally {
-                    record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
-                    Histogram[] perConnection = loop.perConnection();
-                    record.latency = LatencySummary.of(logger.finish(List.of(perConnection)));
-                    record.logWritten = true;
-                    record.perConnectionP99 = spreadOfP99(perConnection);
-                    record.datagrams = loop.datagramCounts();
-                    record.errors = loop.integrityErrors();
-                }
-                checkAlive(watchdog);
-            } finally {
-                record.watchdogVerdict = watchdog.verdict();
-            }
+        if (record.errors.total() > 0) {
+            record.failure = record.errors.total() + " replies failed the integrity check " + record.errors;
+        } else if (record.latency.count() == 0) {
+            record.failure = "no reply was received";
         }
-        judgeLatency(record);
     }
 
     /** The best, median and worst of the connections' p99 (connections that recorded nothing left out). */
-    static Spread spreadOfP99(Histogram[] perConnection) {
-        long[] p99 = java.util.Arrays.stream(perConnection).filter(h -> h.getTotalCount() > 0)
+    static Spread spreadOfP99(List<Histogram> perConnection) {
+        long[] p99 = perConnection.stream().filter(h -> h.getTotalCount() > 0)
                 .mapToLong(h -> h.getValueAtPercentile(99)).sorted().toArray();
         if (p99.length == 0) {
             return null;
@@ -286,28 +261,24 @@ public final class PingPongRunner implements AutoCloseable {
      */
     private void measureThroughput(CellRecord record, List<Connection> connections, PeerHandle peer,
                                    Path privateDirectory) throws IOException {
-        boolean datagrams = record.kind.preservesBoundaries();
-        ThroughputReceiver single = connections.size() == 1
-                ? new ThroughputReceiver(connections.get(0), clock, record.size, datagrams) : null;
-        ManyThroughputReceivers many = single == null
-                ? new ManyThroughputReceivers(connections, clock, record.size, datagrams) : null;
-        ThroughputCounts counts = single != null ? single : many;
-        try (PeerWatchdog watchdog = new PeerWatchdog(peer, counts::messages, config.peerTimeoutMillis(),
-                single != null ? single::requestStop : many::requestStop)) {
+        try (ThroughputReceivers receivers = new ThroughputReceivers(connections, clock, record.size,
+                record.kind.preservesBoundaries());
+             PeerWatchdog watchdog = new PeerWatchdog(peer, receivers::messages, config.peerTimeoutMillis(),
+                     receivers::requestStop)) {
             try {
                 long warmupStart = System.nanoTime();
                 if (warmsUp()) {
-                    long before = counts.messages();
-                    onMeasuringThread(() -> receiveUntil(single, many, limit(config.warmupIterations()),
+                    long before = receivers.messages();
+                    onMeasuringThread(() -> receiveWhileOpen(receivers, limit(config.warmupIterations()),
                             deadline(config.warmupMillis())));
-                    record.warmupCount = counts.messages() - before;
+                    record.warmupCount = receivers.messages() - before;
                 }
                 record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9, 0);
                 checkAlive(watchdog);
 
-                ThroughputSampler sampler = ThroughputSampler.start(counts, THROUGHPUT_SAMPLE_MILLIS);
+                ThroughputSampler sampler = ThroughputSampler.start(receivers, THROUGHPUT_SAMPLE_MILLIS);
                 try {
-                    onMeasuringThread(() -> receiveUntil(single, many, Long.MAX_VALUE,
+                    onMeasuringThread(() -> receiveWhileOpen(receivers, Long.MAX_VALUE,
                             deadline(config.throughputMillis())));
                 } finally {
                     record.throughput = sampler.finish();
@@ -317,20 +288,12 @@ public final class PingPongRunner implements AutoCloseable {
                 peer.requestStop();
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
                 connections.forEach(Connection::closeOutput);
-                onMeasuringThread(() -> drain(single, many, peer));
+                onMeasuringThread(() -> drain(receivers, peer));
                 peer.close();
-                long[] sent = readSourceReport(privateDirectory, connections.size());
-                List<ThroughputReceiver> receivers = new ArrayList<>();
-                for (int i = 0; i < connections.size(); i++) {
-                    receivers.add(single != null ? single : many.receiver(i));
-                }
-                record.errors = single != null ? single.integrityErrors() : many.integrityErrors();
-                account(record, sent, receivers);
+                record.errors = receivers.integrityErrors();
+                account(record, readSourceReport(privateDirectory, connections.size()), receivers);
             } finally {
                 record.watchdogVerdict = watchdog.verdict();
-                if (many != null) {
-                    many.close();
-                }
             }
         }
         if (record.errors.total() > 0) {
@@ -341,13 +304,13 @@ public final class PingPongRunner implements AutoCloseable {
     }
 
     /** What was sent against what arrived, connection by connection. */
-    private static void account(CellRecord record, long[] sent, List<ThroughputReceiver> receivers) {
+    private static void account(CellRecord record, long[] sent, ThroughputReceivers receivers) {
         long sentTotal = 0;
         long arrivedTotal = 0;
         long duplicated = 0;
         long reordered = 0;
         for (int i = 0; i < sent.length; i++) {
-            ThroughputReceiver receiver = receivers.get(i);
+            ThroughputReceiver receiver = receivers.receiver(i);
             long arrived = receiver.distinctMessages();
             if (!record.kind.preservesBoundaries() && sent[i] != arrived) {
                 // A byte stream loses nothing: a difference is a fault of the channel or of this tool.
@@ -365,35 +328,24 @@ public final class PingPongRunner implements AutoCloseable {
         }
     }
 
-    private Void receiveUntil(ThroughputReceiver single, ManyThroughputReceivers many, long maxMessages,
-                              long deadlineNanos) throws IOException {
-        if (single != null) {
-            single.run(maxMessages, deadlineNanos);
-        } else {
-            many.run(maxMessages, deadlineNanos);
+    /** Receives; before the peer is told to stop, a connection's end means the peer went away. */
+    private static Void receiveWhileOpen(ThroughputReceivers receivers, long maxMessages, long deadlineNanos)
+            throws IOException {
+        if (!receivers.run(maxMessages, deadlineNanos)) {
+            throw new java.io.EOFException("the peer closed its connections in the middle of the cell");
         }
         return null;
     }
 
     /** Takes in what the stopped peer still sends, until its end of stream or, for datagrams, its exit. */
-    private Void drain(ThroughputReceiver single, ManyThroughputReceivers many, PeerHandle peer) throws IOException {
-        ThroughputCounts counts = single != null ? single : many;
+    private Void drain(ThroughputReceivers receivers, PeerHandle peer) throws IOException {
         long giveUp = System.nanoTime() + config.peerTimeoutMillis() * 1_000_000L;
-        try {
-            while (System.nanoTime() < giveUp) {
-                long before = counts.messages();
-                boolean open = true;
-                if (single != null) {
-                    single.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
-                } else {
-                    open = many.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
-                }
-                if (!open || (counts.messages() == before && !peer.isAlive())) {
-                    return null;
-                }
+        while (System.nanoTime() < giveUp) {
+            long before = receivers.messages();
+            boolean open = receivers.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
+            if (!open || (receivers.messages() == before && !peer.isAlive())) {
+                return null;
             }
-        } catch (java.io.EOFException endOfStream) {
-            return null;
         }
         throw new IOException("the peer did not stop sending within " + config.peerTimeoutMillis() + " ms of being told to");
     }
@@ -419,30 +371,8 @@ public final class PingPongRunner implements AutoCloseable {
         }
     }
 
-    private void judgeLatency(CellRecord record) {
-        if (record.errors.total() > 0) {
-            record.failure = record.errors.total() + " replies failed the integrity check " + record.errors;
-        } else if (record.latency.count() == 0) {
-            record.failure = "no reply was received";
-        }
-    }
-
     private boolean warmsUp() {
         return config.warmupIterations() > 0 || config.warmupMillis() > 0;
-    }
-
-    private static Histogram newWarmupHistogram() {
-        return new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
-    }
-
-    private static Warmup warmupOf(long count, long startNanos, Histogram warmup) {
-        return new Warmup(count, (System.nanoTime() - startNanos) / 1e9,
-                warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));
-    }
-
-    private IntervalLogger startLog(CellRecord record, Path folder) throws IOException {
-        return IntervalLogger.start(folder.resolve(record.logName), "ipcbench " + record.planned.describe()
-                + " latency placement " + config.pin(), config.intervalMillis());
     }
 
     private static void checkAlive(PeerWatchdog watchdog) throws IOException {

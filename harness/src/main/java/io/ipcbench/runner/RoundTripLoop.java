@@ -29,13 +29,7 @@ import io.ipcbench.transport.MessageBuffer;
  * awaited is discarded: counted {@code reordered} if its message was counted lost, else
  * {@code duplicated}.
  */
-public final class RoundTripLoop {
-    /** Where each measured round trip goes. */
-    @FunctionalInterface
-    public interface LatencySink {
-        void record(long nanos);
-    }
-
+public final class RoundTripLoop implements PingPongLoop {
     private static final int RECENTLY_LOST = 64;
 
     private final Connection connection;
@@ -75,12 +69,7 @@ public final class RoundTripLoop {
         }
     }
 
-    /**
-     * Runs round trips until {@code maxRoundTrips} have been sent, {@code deadlineNanos} (on this loop's
-     * clock) has passed, or {@link #requestStop()} is called.
-     *
-     * @return round trips recorded into {@code sink}
-     */
+    @Override
     public long run(LatencySink sink, long maxRoundTrips, long deadlineNanos) throws IOException {
         final Connection connection = this.connection;
         final NanoClock clock = this.clock;
@@ -140,25 +129,27 @@ public final class RoundTripLoop {
         }
     }
 
-    /** Asks the loop to stop after the round trip under way; safe from any thread. */
+    @Override
     public void requestStop() {
         stopRequested = true;
     }
 
-    /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
+    @Override
     public long replies() {
         return replies.get();
     }
 
+    @Override
     public DatagramCounts datagramCounts() {
         return counts.datagramCounts();
     }
 
+    @Override
     public IntegrityErrors integrityErrors() {
         return counts.integrityErrors();
     }
 
-    /** Starts the next phase's counts from zero (the sequence numbers go on). */
+    @Override
     public void resetCounts() {
         counts.reset();
     }

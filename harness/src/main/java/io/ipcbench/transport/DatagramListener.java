@@ -1,7 +1,6 @@
 package io.ipcbench.transport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Sockets;
@@ -54,8 +53,8 @@ final class DatagramListener implements Listener {
         Sockets.setReceiveTimeout(fd, options.receiveTimeout());
         handedOver = true;
         // Connected sockets no longer need their paths: remove both now, so none outlives the cell.
-        deleteQuietly(socketFile);
-        deleteQuietly(peerAddress.socketFile());
+        SocketFiles.remove(socketFile);
+        SocketFiles.remove(peerAddress.socketFile());
         return connection;
     }
 
@@ -64,16 +63,7 @@ final class DatagramListener implements Listener {
         if (!handedOver) {
             Sockets.close(fd);
         }
-        deleteQuietly(socketFile);
+        SocketFiles.remove(socketFile);
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // The private directory is removed after the cell in any case.
-            }
-        }
-    }
 }

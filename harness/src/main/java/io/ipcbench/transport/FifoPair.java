@@ -1,7 +1,6 @@
 package io.ipcbench.transport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Native;
@@ -31,12 +30,7 @@ public final class FifoPair {
 
     /** Removes both; the private directory goes after the cell in any case. */
     public static void remove(Path directory) {
-        for (String name : new String[] {TO_PEER, TO_CLIENT}) {
-            try {
-                Files.deleteIfExists(directory.resolve(name));
-            } catch (IOException ignored) {
-                // Removed with the private directory.
-            }
-        }
+        SocketFiles.remove(directory.resolve(TO_PEER));
+        SocketFiles.remove(directory.resolve(TO_CLIENT));
     }
 }

@@ -5,7 +5,6 @@ import static io.ipcbench.os.Native.LIBC;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -46,8 +45,7 @@ public final class FifoTransport implements Transport {
 
             @Override
             public void close() {
-                deleteQuietly(directory.resolve(FifoPair.TO_PEER));
-                deleteQuietly(directory.resolve(FifoPair.TO_CLIENT));
+                FifoPair.remove(directory);
             }
         };
     }
@@ -121,11 +119,4 @@ public final class FifoTransport implements Transport {
         Native.check(LIBC.fcntl(fd, Native.F_SETFL, flags & ~Native.O_NONBLOCK), "fcntl(F_SETFL)");
     }
 
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // The private directory is removed after the cell in any case.
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.ipcbench.transport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Native;
@@ -63,13 +62,7 @@ final class SocketListener implements Listener {
     @Override
     public void close() {
         Sockets.close(fd);
-        if (socketFile != null) {
-            try {
-                Files.deleteIfExists(socketFile);
-            } catch (IOException ignored) {
-                // The private directory is removed after the cell in any case.
-            }
-        }
+        SocketFiles.remove(socketFile);
     }
 
     /** SO_SNDBUF and SO_RCVBUF, when the options ask for a size. */

@@ -1,7 +1,6 @@
 package io.ipcbench.transport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Native;
@@ -64,7 +63,7 @@ public final class UnixDatagramTransport implements Transport {
             return connection;
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);
-            Files.deleteIfExists(own);
+            SocketFiles.remove(own);
             throw e;
         }
     }

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
@@ -17,7 +16,6 @@ import io.ipcbench.results.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ipcbench claims RUN} through the real command line: the files it writes, its output, its exit codes. */
 @Timeout(60)
@@ -25,20 +23,11 @@ class ClaimsCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    static Result claims(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+    static CommandRun claims(String... args) {
         String[] full = new String[args.length + 1];
         full[0] = "claims";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = commandLine.execute(full);
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.of(full);
     }
 
     private Path run() throws IOException {
@@ -49,7 +38,7 @@ class ClaimsCommandTest {
     @Test
     void writesTheVerdictsIntoRunJsonAndClaimsMd() throws IOException {
         Path folder = run();
-        Result r = claims(folder.toString());
+        CommandRun r = claims(folder.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
 
         RunResult judged = RunFolder.read(folder);
@@ -79,7 +68,7 @@ class ClaimsCommandTest {
 
     @Test
     void aMissingRunIsOneLineAndExitTwo() {
-        Result r = claims(dir.resolve("nothing").toString());
+        CommandRun r = claims(dir.resolve("nothing").toString());
         assertEquals(Main.EXIT_USAGE, r.exitCode());
         assertOneLine(r.err());
         assertTrue(r.err().contains("no run found"), r.err());
@@ -89,7 +78,7 @@ class ClaimsCommandTest {
     void aDamagedRunIsOneLineAndExitTwo() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("damaged"));
         Files.writeString(folder.resolve("run.json"), "{\"schema\":\"ipcbench.run/1\",\"cells\":[");
-        Result r = claims(folder.toString());
+        CommandRun r = claims(folder.toString());
         assertEquals(Main.EXIT_USAGE, r.exitCode());
         assertOneLine(r.err());
         assertFalse(Files.exists(folder.resolve("claims.md")), "nothing is written for a damaged run");
@@ -98,7 +87,7 @@ class ClaimsCommandTest {
     @Test
     void anUnfinishedRunIsSaidSo() throws IOException {
         Path folder = new SyntheticRun(dir.resolve("cut"), 2).unfinished().latency("tcp", 64, 10_000, 20).write();
-        Result r = claims(folder.toString());
+        CommandRun r = claims(folder.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("note: the run did not finish"), r.out());
         assertTrue(Files.readString(folder.resolve("claims.md")).contains("The run did not finish"));

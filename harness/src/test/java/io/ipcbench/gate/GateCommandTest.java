@@ -5,40 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.cli.GateCommand;
-import io.ipcbench.cli.Main;
+import io.ipcbench.cli.CommandRun;
 import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ipcbench gate} through the real command line: exit codes, the one-line reasons, the files. */
 @Timeout(60)
 class GateCommandTest {
     @TempDir Path dir;
 
-    /** What a command printed and returned. */
-    record Result(int exitCode, String out, String err) {
-    }
-
-    static Result gate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+    static CommandRun gate(String... args) {
         String[] full = new String[args.length + 1];
         full[0] = "gate";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = commandLine.execute(full);
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.of(full);
     }
 
     private Path run(String name, long seed, double tcpScale) throws IOException {
@@ -53,7 +40,7 @@ class GateCommandTest {
 
     @Test
     void noRegressionExitsZeroAndPrintsTheTable() throws IOException {
-        Result r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1).toString());
+        CommandRun r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1).toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("tcp/raw/64B/1c/latency"), r.out());
         assertTrue(r.out().contains("no change"), r.out());
@@ -65,7 +52,7 @@ class GateCommandTest {
     void regressionExitsOneAndWritesJsonAndMarkdown() throws IOException {
         Path json = dir.resolve("out/gate.json");
         Path markdown = dir.resolve("out/gate.md");
-        Result r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1.5).toString(),
+        CommandRun r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1.5).toString(),
                 "--json", json.toString(), "--markdown", markdown.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("REGRESSION"), r.out());
@@ -89,7 +76,7 @@ class GateCommandTest {
     @Test
     void missingBaselineExitsTwoWithOneLine() throws IOException {
         Path json = dir.resolve("gate.json");
-        Result r = gate("--baseline", dir.resolve("nowhere").toString(), "--candidate", run("cand", 2, 1).toString(),
+        CommandRun r = gate("--baseline", dir.resolve("nowhere").toString(), "--candidate", run("cand", 2, 1).toString(),
                 "--json", json.toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutStackTrace(r.err());
@@ -102,7 +89,7 @@ class GateCommandTest {
     void corruptBaselineExitsTwoWithOneLine() throws IOException {
         Path base = run("base", 1, 1);
         Files.writeString(base.resolve(RunFolder.RUN_JSON), "{ \"schema\": \"ipcbench.run/1\", \"cells\": [");
-        Result r = gate("--baseline", base.toString(), "--candidate", run("cand", 2, 1).toString());
+        CommandRun r = gate("--baseline", base.toString(), "--candidate", run("cand", 2, 1).toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutStackTrace(r.err());
         assertTrue(r.err().contains("not valid JSON"), r.err());
@@ -113,12 +100,12 @@ class GateCommandTest {
         Path base = run("base", 1, 1);
         Path cand = new SyntheticRun("cand", 2).cpuModel("Other CPU").cell("tcp", 64, 1, 20)
                 .write(dir.resolve("cand"));
-        Result refused = gate("--baseline", base.toString(), "--candidate", cand.toString());
+        CommandRun refused = gate("--baseline", base.toString(), "--candidate", cand.toString());
         assertEquals(2, refused.exitCode());
         assertOneLineWithoutStackTrace(refused.err());
         assertTrue(refused.err().contains("--allow-different-env"), refused.err());
 
-        Result allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(), "--allow-different-env");
+        CommandRun allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(), "--allow-different-env");
         assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
         assertTrue(allowed.out().contains("warning: compared across different environments"), allowed.out());
     }
@@ -146,7 +133,7 @@ class GateCommandTest {
                 {"--baseline", base, "--candidate", base, "--alpha", "0.7"},
                 {"--baseline", base},
         }) {
-            Result r = gate(args);
+            CommandRun r = gate(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertOneLineWithoutStackTrace(r.err());
         }
@@ -160,7 +147,7 @@ class GateCommandTest {
 
     @Test
     void helpNamesTheExitCodes() {
-        Result r = gate("--help");
+        CommandRun r = gate("--help");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--allow-different-env"), r.out());
         assertTrue(r.out().contains("1 regression"), r.out());

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.os.CpuAffinity;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +101,7 @@ class GateEndToEndTest {
     @Test
     void anInjectedPeerDelayFailsNamingTheCell() {
         assumeQuietEnough(allRunsOtherCpus, OVERLOADED_CPUS, "the runs", baseline, slowed, false);
-        GateCommandTest.Result worse = GateCommandTest.gate("--baseline", baseline.toString(),
+        CommandRun worse = GateCommandTest.gate("--baseline", baseline.toString(),
                 "--candidate", slowed.toString());
         assertEquals(1, worse.exitCode(), String.format(Locale.ROOT, "other work: %.2f CPUs%n", allRunsOtherCpus)
                 + worse.out() + worse.err());
@@ -139,7 +140,7 @@ class GateEndToEndTest {
     @Test
     void theSameConfigurationTwicePasses() {
         assumeQuietEnough(sameBuildOtherCpus, BUSY_CPUS, "the two runs of the same build", baseline, again, true);
-        GateCommandTest.Result same = GateCommandTest.gate("--baseline", baseline.toString(),
+        CommandRun same = GateCommandTest.gate("--baseline", baseline.toString(),
                 "--candidate", again.toString(), "--threshold", SAME_BUILD_THRESHOLD);
         assertEquals(0, same.exitCode(), String.format(Locale.ROOT, "other work: %.2f CPUs%n", sameBuildOtherCpus)
                 + same.out() + same.err());

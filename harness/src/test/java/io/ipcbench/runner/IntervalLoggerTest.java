@@ -25,7 +25,7 @@ class IntervalLoggerTest {
     void writesIntervalsThatAddUpToWhatWasRecorded() throws Exception {
         Path log = folder.resolve("cell.hlog");
         IntervalLogger logger = IntervalLogger.start(log, "test cell", 20);
-        RoundTripLoop.LatencySink sink = logger.sink();
+        PingPongLoop.LatencySink sink = logger.sink();
         long expectedSum = 0;
         for (int i = 1; i <= 30_000; i++) {
             sink.record(i);

@@ -2,7 +2,6 @@ package io.ipcbench.transport.jdk;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.FifoPair;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -66,8 +66,7 @@ final class JdkFifoTransport implements Transport {
 
             @Override
             public void close() {
-                deleteQuietly(directory.resolve(FifoPair.TO_PEER));
-                deleteQuietly(directory.resolve(FifoPair.TO_CLIENT));
+                FifoPair.remove(directory);
             }
         };
     }
@@ -105,11 +104,4 @@ final class JdkFifoTransport implements Transport {
         FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
     }
 
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // The private directory is removed after the cell in any case.
-        }
-    }
 }

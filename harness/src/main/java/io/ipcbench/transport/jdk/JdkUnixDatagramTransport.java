@@ -2,11 +2,11 @@ package io.ipcbench.transport.jdk;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -64,7 +64,7 @@ final class JdkUnixDatagramTransport implements Transport {
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);
-            Files.deleteIfExists(own);
+            SocketFiles.remove(own);
             throw e;
         }
     }
@@ -106,11 +106,7 @@ final class JdkUnixDatagramTransport implements Transport {
             if (!handedOver) {
                 Deadline.closeQuietly(channel);
             }
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // The private directory is removed after the cell in any case.
-            }
+            SocketFiles.remove(path);
         }
     }
 }

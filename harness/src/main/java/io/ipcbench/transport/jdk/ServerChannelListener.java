@@ -6,12 +6,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.TransportOptions;
 
 /**
@@ -88,12 +88,6 @@ final class ServerChannelListener implements Listener {
     @Override
     public void close() {
         Deadline.closeQuietly(server);
-        if (socketFile != null) {
-            try {
-                Files.deleteIfExists(socketFile);
-            } catch (IOException ignored) {
-                // The private directory is removed after the cell in any case.
-            }
-        }
+        SocketFiles.remove(socketFile);
     }
 }

@@ -1,4 +1,4 @@
-package io.ipcbench.benchmarks;
+package io.ipcbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class HangWatchdogTest {
+class PeerWatchdogTest {
     @Test
     void killsAPeerThatStopsAnsweringInsideAnIteration() throws InterruptedException {
         FakePeer peer = new FakePeer();
-        try (HangWatchdog watchdog = new HangWatchdog(peer, () -> 7, 200)) {
-            watchdog.iterationStarted();
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, () -> 7, 200, () -> { })) {
             assertTrue(peer.killed.await(10, TimeUnit.SECONDS), "the silent peer was not killed");
             assertNotNull(watchdog.verdict());
             assertTrue(watchdog.verdict().contains("did not answer for 200 ms"), watchdog.verdict());
@@ -31,8 +30,7 @@ class HangWatchdogTest {
     void leavesAnAnsweringPeerAlone() throws InterruptedException {
         FakePeer peer = new FakePeer();
         AtomicLong replies = new AtomicLong();
-        try (HangWatchdog watchdog = new HangWatchdog(peer, replies::get, 200)) {
-            watchdog.iterationStarted();
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, replies::get, 200, () -> { })) {
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
             while (System.nanoTime() < until) {
                 replies.incrementAndGet();
@@ -44,12 +42,11 @@ class HangWatchdogTest {
     }
 
     @Test
-    void ignoresSilenceBetweenIterations() throws InterruptedException {
+    void ignoresSilenceWhileSuspended() throws InterruptedException {
         FakePeer peer = new FakePeer();
-        try (HangWatchdog watchdog = new HangWatchdog(peer, () -> 7, 200)) {
-            watchdog.iterationStarted();
-            watchdog.iterationEnded();
-            assertFalse(peer.killed.await(800, TimeUnit.MILLISECONDS), "killed between iterations");
+        try (PeerWatchdog watchdog = new PeerWatchdog(peer, () -> 7, 200, () -> { })) {
+            watchdog.suspend();
+            assertFalse(peer.killed.await(800, TimeUnit.MILLISECONDS), "killed while suspended");
             assertNull(watchdog.verdict());
         }
     }

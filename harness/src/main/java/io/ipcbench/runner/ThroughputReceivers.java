@@ -9,21 +9,24 @@ import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 
 /**
- * The receiving end of a throughput cell over many connections: one epoll loop takes in whichever
- * connection has data, each with its own {@link ThroughputReceiver} (sequence numbers run per
- * connection). A connection that reaches its end is dropped from the epoll set.
+ * The receiving end of a throughput cell, over one connection or many, each with its own
+ * {@link ThroughputReceiver} (sequence numbers run per connection). Many connections are served by
+ * one epoll loop that takes in whichever has data, and a connection that reaches its end is dropped
+ * from the epoll set; a single connection is read directly, since a wait before every read would
+ * be measured too.
  */
-final class ManyThroughputReceivers implements ThroughputCounts, AutoCloseable {
+final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
     private static final int POLL_MILLIS = 50;
 
     private final ThroughputReceiver[] receivers;
+    /** Null for a single connection. */
     private final Poller poller;
     private final boolean[] ended;
     private final NanoClock clock;
     private volatile boolean stopRequested;
     private int open;
 
-    ManyThroughputReceivers(List<Connection> connections, NanoClock clock, int size, boolean datagrams)
+    ThroughputReceivers(List<Connection> connections, NanoClock clock, int size, boolean datagrams)
             throws IOException {
         this.clock = clock;
         this.receivers = new ThroughputReceiver[connections.size()];
@@ -31,11 +34,11 @@ final class ManyThroughputReceivers implements ThroughputCounts, AutoCloseable {
         for (int i = 0; i < receivers.length; i++) {
             receivers[i] = new ThroughputReceiver(connections.get(i), clock, size, datagrams);
             descriptors[i] = connections.get(i).pollDescriptor();
-            if (descriptors[i] < 0) {
+            if (descriptors[i] < 0 && connections.size() > 1) {
                 throw new IllegalArgumentException("several connections need pollable descriptors (the raw engine)");
             }
         }
-        this.poller = new Poller(descriptors);
+        this.poller = receivers.length == 1 ? null : new Poller(descriptors);
         this.ended = new boolean[receivers.length];
         this.open = receivers.length;
     }
@@ -45,6 +48,15 @@ final class ManyThroughputReceivers implements ThroughputCounts, AutoCloseable {
      * deadline passes, or all have ended; returns whether any is still open.
      */
     boolean run(long maxMessages, long deadlineNanos) throws IOException {
+        if (poller == null) {
+            try {
+                receivers[0].run(maxMessages, deadlineNanos);
+            } catch (EOFException end) {
+                ended[0] = true;
+                open = 0;
+            }
+            return open > 0;
+        }
         long until = maxMessages == Long.MAX_VALUE ? Long.MAX_VALUE : messages() + maxMessages;
         while (open > 0 && !stopRequested && messages() < until) {
             int ready = poller.await(POLL_MILLIS);
@@ -69,11 +81,16 @@ final class ManyThroughputReceivers implements ThroughputCounts, AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
+        if (poller != null) {
+            poller.close();
+        }
     }
 
     void requestStop() {
         stopRequested = true;
+        for (ThroughputReceiver receiver : receivers) {
+            receiver.requestStop();
+        }
     }
 
     ThroughputReceiver receiver(int index) {

@@ -1,0 +1,43 @@
+package io.ipcbench.runner;
+
+import java.io.IOException;
+
+import io.ipcbench.results.DatagramCounts;
+import io.ipcbench.results.IntegrityErrors;
+
+/**
+ * A measured ping-pong loop, over one connection ({@link RoundTripLoop}) or many at once
+ * ({@link MultiRoundTripLoop}): what the runner needs to warm it up, measure it and read it out.
+ */
+public interface PingPongLoop extends AutoCloseable {
+    /** Where each measured round trip goes. */
+    @FunctionalInterface
+    interface LatencySink {
+        void record(long nanos);
+    }
+
+    /**
+     * Runs round trips until {@code maxRoundTrips} have been recorded, {@code deadlineNanos} (on
+     * the loop's clock) has passed, or {@link #requestStop()} is called.
+     *
+     * @return round trips recorded into {@code sink}
+     */
+    long run(LatencySink sink, long maxRoundTrips, long deadlineNanos) throws IOException;
+
+    /** Asks the loop to stop after the round trips under way; safe from any thread. */
+    void requestStop();
+
+    /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
+    long replies();
+
+    DatagramCounts datagramCounts();
+
+    IntegrityErrors integrityErrors();
+
+    /** Starts the next phase's counts from zero (the sequence numbers go on). */
+    void resetCounts();
+
+    @Override
+    default void close() {
+    }
+}
