@@ -59,7 +59,7 @@ final class BoundariesClaim implements ClaimEvaluator {
 
     private static ClaimVerdict verdict(String verdict, String summary, List<String> figures, long samples,
                                         String scope) {
-        return new ClaimVerdict(CLAIM.id(), CLAIM.text(), verdict, summary, List.copyOf(figures), samples, 1, scope);
+        return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), verdict, summary, figures, samples, 1, scope);
     }
 
     /** "tcp: 4 writes (100, 200, 300, 400 B) came out as 2 reads (300, 700 B): boundaries lost". */

@@ -1,6 +1,5 @@
 package io.ipcbench.claims;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,7 @@ import io.ipcbench.results.Spread;
  * "not measured", with what it needs. Deterministic: the same run and seed give the same verdicts.
  *
  * <pre>
- * List&lt;ClaimVerdict&gt; verdicts = new ClaimsJudge(ClaimSettings.defaults()).judge(RunFolder.read(dir), dir);
+ * List&lt;ClaimVerdict&gt; verdicts = new ClaimsJudge(ClaimSettings.defaults()).judge(RunFolder.read(dir));
  * </pre>
  */
 public final class ClaimsJudge {
@@ -30,12 +29,9 @@ public final class ClaimsJudge {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /**
-     * @param run    the run, as read by {@code RunFolder.read}
-     * @param folder the run folder, where its interval logs are
-     */
-    public List<ClaimVerdict> judge(RunResult run, Path folder) {
-        Evidence evidence = new Evidence(run, folder, settings);
+    /** @param run the run, as read by {@code RunFolder.read} */
+    public List<ClaimVerdict> judge(RunResult run) {
+        Evidence evidence = new Evidence(run, settings);
         List<ClaimVerdict> verdicts = new ArrayList<>();
         for (Claim claim : Claim.values()) {
             verdicts.add(evaluator(claim).evaluate(evidence));
@@ -58,7 +54,7 @@ public final class ClaimsJudge {
                     "tcp vs unix-stream aggregate round trips/s with many connections",
                     "the connections sweep (--connections, e.g. 1,8,64) for tcp and unix-stream")
                     .withPairNotes(ClaimsJudge::perConnection)
-                    .withAfterword(ClaimsJudge::largestManyConnectionRatio);
+                    .withMagnitude(3);
             case UDP_LATENCY -> new PairwiseClaim(claim, List.of("udp"), TCP, List.of(Metric.P50, Metric.P99),
                     List.of(), c -> c == 1, Quantifier.EVERY, "udp vs tcp round trip",
                     "latency cells of udp and tcp at the same size with 1 connection (--transports tcp,udp)");
@@ -94,14 +90,5 @@ public final class ClaimsJudge {
         return List.of("per-connection p99 (best / median / worst) at " + Text.size(tcp.size()) + " with "
                 + Text.connections(tcp.connections()) + ", placement " + tcp.placement() + ": "
                 + String.join("; ", sides));
-    }
-
-    /** The claim says "up to 3x": the largest ratio seen, against that. */
-    private static List<String> largestManyConnectionRatio(List<Point> deciding) {
-        return deciding.stream().filter(p -> p.estimate() != null)
-                .max((a, b) -> Double.compare(a.estimate(), b.estimate()))
-                .map(p -> List.of("largest tcp / unix-stream round trips/s ratio measured: "
-                        + Text.ratio(p.estimate()) + " (" + p.where() + "); the claim says up to 3"))
-                .orElse(List.of());
     }
 }

@@ -23,15 +23,15 @@ public final class ClaimsMarkdown {
                     .append(run.environment().cpuModel()).append(" (").append(run.environment().logicalCpus())
                     .append(" CPUs), lo MTU ").append(Text.count(run.environment().loopbackMtu())).append(" B.\n\n");
         }
-        md.append("How: each comparison pools the per-interval values of a cell's interval log (p50, p99, round "
-                + "trips/s, or the throughput series) over its repetitions, and takes a ")
-                .append(Math.round(settings.confidence() * 100)).append("% bootstrap interval (")
-                .append(Text.count(settings.resamples())).append(" resamples, seed ").append(settings.seed())
-                .append(") of the ratio of medians. A part holds when the whole interval is on the claimed side of 1, "
-                        + "does not hold when it is wholly on the other side, and is inconclusive otherwise, with "
-                        + "fewer than ").append(settings.minIntervals()).append(" intervals a side, or on one "
-                        + "unpinned run. Intervals of one run are not independent: repetitions and pinning make a "
-                        + "verdict stronger than its interval alone.\n\n");
+        md.append("How: every repetition of a cell is a fresh peer process and gives one value (its p50, p99, "
+                + "round trips/s or throughput, as run.json holds them). A comparison takes the ratio of the two "
+                + "transports' geometric means over their repetitions, with a ")
+                .append(Text.percent(settings.confidence())).append(" interval from Welch's t on the logarithms, so "
+                        + "that it widens when repetitions disagree. A part holds when the whole interval is on the "
+                        + "claimed side of 1, does not hold when it is wholly on the other side, and is inconclusive "
+                        + "otherwise or with fewer than ").append(settings.minRepetitions()).append(" repetitions a "
+                        + "side. A claim that needs only one of several parts widens each part's interval "
+                        + "(Bonferroni).\n\n");
 
         md.append("| claim | verdict | why | samples | repetitions |\n|---|---|---|---:|---:|\n");
         for (ClaimVerdict v : verdicts) {

@@ -1,85 +1,112 @@
 package io.ipcbench.claims;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ipcbench.results.ClaimComparison;
+import io.ipcbench.stats.LogRatio;
+import io.ipcbench.stats.Medians;
+import io.ipcbench.stats.Modes;
+
 /**
- * Compares two cell groups on one metric, as a claim that A beats B: a seeded bootstrap interval of
- * the ratio of their per-interval medians, A over B. The claim holds here when the whole interval
- * is on A's side of 1 (below for latencies, above for rates), fails when it is wholly on the other
- * side, and is inconclusive when it straddles 1, when a side has too few intervals, or when the
- * cells are unpinned with a single repetition (such a run lands in either CPU mode).
+ * Compares two cell groups on one metric, as a claim that A beats B. Each repetition (a fresh peer
+ * process) of each group gives one value; the interval of the ratio A over B comes from
+ * {@link LogRatio#welch}, so it widens when repetitions disagree. The part holds when the whole
+ * interval is on A's side of 1 (below for latencies, above for rates), does not hold when it is
+ * wholly on the other side, and is inconclusive when it straddles 1 or when a side has fewer
+ * repetitions than {@link ClaimSettings#minRepetitions()}.
  */
 final class Comparison {
     private Comparison() {
     }
 
-    static final String UNPINNED = "unpinned, one repetition";
-    static final String TOO_FEW = "too few intervals";
+    static final String TOO_FEW = "needs ≥ 3 repetitions";
     static final String STRADDLES = "CI straddles 1";
 
     /**
-     * @param where a few words naming this comparison in a breakdown, e.g. "p50 at 64 B"
+     * @param where      a few words naming this comparison in a breakdown, e.g. "p50 at 64 B"
+     * @param confidence the interval's coverage, already corrected when the claim needs only one of many
      */
-    static Point compare(Evidence evidence, CellGroup a, CellGroup b, Metric metric, String where) {
+    static Point compare(Evidence evidence, CellGroup a, CellGroup b, Metric metric, String where,
+                         double confidence) {
         ClaimSettings settings = evidence.settings();
-        Samples sa = evidence.samples(a, metric);
-        Samples sb = evidence.samples(b, metric);
-        int repetitions = Math.min(a.repetitions(), b.repetitions());
+        Repetitions ra = evidence.repetitions(a, metric);
+        Repetitions rb = evidence.repetitions(b, metric);
         Map<String, Long> samples = new LinkedHashMap<>();
-        samples.put(a.id() + "#" + metric.mode(), (long) sa.size());
-        samples.put(b.id() + "#" + metric.mode(), (long) sb.size());
+        samples.put(a.id() + "#" + metric.mode(), (long) ra.size());
+        samples.put(b.id() + "#" + metric.mode(), (long) rb.size());
+        int repetitions = Math.min(ra.size(), rb.size());
+        String modesA = Modes.describe(Modes.of(ra.values()), metric::format);
+        String modesB = Modes.describe(Modes.of(rb.values()), metric::format);
 
         String head = a.transport() + " / " + b.transport() + " " + metric.label();
         String context = Text.size(a.size()) + ", " + Text.connections(a.connections()) + ", placement "
                 + a.placement() + ("raw".equals(a.engine()) ? "" : ", engine " + a.engine());
         List<String> notes = new ArrayList<>();
-        notes.add(sa.size() + " and " + sb.size() + " intervals");
-        notes.add(repetitions == 1 ? "1 repetition" : repetitions + " repetitions");
-        if (sa.skipped() + sb.skipped() > 0) {
-            notes.add((sa.skipped() + sb.skipped()) + " intervals too small for " + metric.shortLabel() + " left out");
+        notes.add(ra.size() + " and " + rb.size() + " repetitions");
+        notes.add(a.transport() + " " + spread(ra.values(), metric));
+        notes.add(b.transport() + " " + spread(rb.values(), metric));
+        if (modesA != null) {
+            notes.add(a.transport() + " " + modesA);
         }
-        notes.addAll(Verdicts.distinct(concat(sa.problems(), sb.problems())));
+        if (modesB != null) {
+            notes.add(b.transport() + " " + modesB);
+        }
+        notes.addAll(Verdicts.distinct(concat(ra.leftOut(), rb.leftOut())));
 
-        if (sa.size() < settings.minIntervals() || sb.size() < settings.minIntervals()) {
-            String figure = head + ", " + context + ": " + String.join("; ", notes) + ", need "
-                    + settings.minIntervals() + " a side (run longer or with a shorter --interval): "
-                    + Outcome.INCONCLUSIVE.verdict();
-            return new Point(Outcome.INCONCLUSIVE, where, TOO_FEW, figure, samples, repetitions, true, null);
+        if (ra.size() < settings.minRepetitions() || rb.size() < settings.minRepetitions()) {
+            String reason = settings.minRepetitions() == ClaimSettings.DEFAULT_MIN_REPETITIONS ? TOO_FEW
+                    : "needs ≥ " + settings.minRepetitions() + " repetitions";
+            String figure = head + ", " + context + ": " + String.join("; ", notes) + ": "
+                    + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with --repetitions "
+                    + settings.minRepetitions() + " or more)";
+            Double estimate = ra.size() > 0 && rb.size() > 0 ? geometricMean(ra.values()) / geometricMean(rb.values())
+                    : null;
+            return new Point(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
+                    data(a, b, metric, estimate, null, confidence, ra, rb, modesA, modesB, Outcome.INCONCLUSIVE,
+                            reason));
         }
-        double medianA = Stats.median(sa.values());
-        double medianB = Stats.median(sb.values());
-        if (medianB <= 0) {
-            String figure = head + ", " + context + ": the median of " + b.transport() + " is 0: "
-                    + Outcome.INCONCLUSIVE.verdict();
-            return new Point(Outcome.INCONCLUSIVE, where, "zero reference", figure, samples, repetitions, true, null);
-        }
-        long seed = settings.seed() * 1_000_003L + (a.id() + "|" + b.id() + "|" + metric).hashCode();
-        Stats.Interval ci = Stats.ratioOfMedians(sa.values(), sb.values(), settings.confidence(), settings.resamples(),
-                seed);
+        LogRatio.Interval ci = LogRatio.welch(ra.values(), rb.values()).interval(confidence);
         boolean claimedSide = metric.higherIsBetter() ? ci.above1() : ci.below1();
         boolean otherSide = metric.higherIsBetter() ? ci.below1() : ci.above1();
-        Outcome outcome;
-        String reason = null;
-        if (!a.pinned() && repetitions < 2) {
-            outcome = Outcome.INCONCLUSIVE;
-            reason = UNPINNED;
-        } else if (claimedSide) {
-            outcome = Outcome.HOLDS;
-        } else if (otherSide) {
-            outcome = Outcome.DOES_NOT_HOLD;
-        } else {
-            outcome = Outcome.INCONCLUSIVE;
-            reason = STRADDLES;
+        Outcome outcome = claimedSide ? Outcome.HOLDS : otherSide ? Outcome.DOES_NOT_HOLD : Outcome.INCONCLUSIVE;
+        String reason = outcome == Outcome.INCONCLUSIVE ? STRADDLES : null;
+        String figure = head + " = " + Text.ratio(ci.estimate()) + ", " + Text.percent(confidence) + " CI "
+                + Text.range(ci.lower(), ci.upper()) + ", " + context + " (" + String.join("; ", notes) + "): "
+                + outcome.verdict() + (reason == null ? "" : " (" + reason + ")");
+        return new Point(outcome, where, reason, figure, samples, repetitions, true, ci.estimate(),
+                data(a, b, metric, ci.estimate(), ci, confidence, ra, rb, modesA, modesB, outcome, reason));
+    }
+
+    private static ClaimComparison data(CellGroup a, CellGroup b, Metric metric, Double estimate,
+                                        LogRatio.Interval ci, double confidence, Repetitions ra, Repetitions rb,
+                                        String modesA, String modesB, Outcome outcome, String reason) {
+        return new ClaimComparison(metric.shortLabel(), a.transport(), b.transport(), a.engine(), a.size(),
+                a.connections(), a.placement(), estimate, ci == null ? null : ci.lower(),
+                ci == null ? null : ci.upper(), confidence, ra.size(), rb.size(), modesA, modesB, outcome.verdict(),
+                reason, true);
+    }
+
+    /** "median 12.10 µs (11.90–13.00)": the repetitions' median and range. */
+    private static String spread(double[] values, Metric metric) {
+        if (values.length == 0) {
+            return "none";
         }
-        String figure = head + " = " + Text.ratio(ci.estimate()) + ", "
-                + Math.round(settings.confidence() * 100) + "% CI " + Text.range(ci.lower(), ci.upper()) + ", "
-                + context + " (" + metric.format(medianA) + " vs " + metric.format(medianB) + "; "
-                + String.join("; ", notes) + "): " + outcome.verdict() + (reason == null ? "" : " (" + reason
-                + (UNPINNED.equals(reason) ? ": pin with --pin or repeat with --repetitions" : "") + ")");
-        return new Point(outcome, where, reason, figure, samples, repetitions, true, ci.estimate());
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return "median " + metric.format(Medians.median(sorted)) + " (" + metric.format(sorted[0])
+                + "–" + metric.format(sorted[sorted.length - 1]) + ")";
+    }
+
+    private static double geometricMean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.log(v);
+        }
+        return Math.exp(sum / values.length);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -1,10 +1,8 @@
 package io.ipcbench.claims;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +11,19 @@ import java.util.Objects;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.Probes;
-import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
-import io.ipcbench.results.Throughput;
-import org.HdrHistogram.Histogram;
 
 /**
- * What one run offers the judge: its cells grouped by what they measured, their interval samples
- * (read once, through {@link RunFolder}), its probes and its environment. Absent parts are empty,
- * never null, so a claim can ask and be told "nothing".
+ * What one run offers the judge: its cells grouped by what they measured, one value per repetition
+ * from run.json, its probes and its environment. Absent parts are empty, never null, so a claim can
+ * ask and be told "nothing".
  */
 final class Evidence {
     private final RunResult run;
-    private final Path folder;
     private final ClaimSettings settings;
-    private final Map<String, List<Histogram>> intervalsByLog = new HashMap<>();
-    private final Map<String, String> unreadableLogs = new HashMap<>();
-    private final Map<String, Samples> samplesCache = new HashMap<>();
 
-    Evidence(RunResult run, Path folder, ClaimSettings settings) {
+    Evidence(RunResult run, ClaimSettings settings) {
         this.run = Objects.requireNonNull(run, "run");
-        this.folder = Objects.requireNonNull(folder, "folder");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -94,83 +84,19 @@ final class Evidence {
         return cells().stream().filter(c -> !c.ok() && transports.contains(c.transport())).toList();
     }
 
-    /** The metric's samples of a group: one value per usable interval, pooled over its repetitions. */
-    Samples samples(CellGroup group, Metric metric) {
-        return samplesCache.computeIfAbsent(group.id() + "#" + metric, k -> read(group, metric));
-    }
-
-    private Samples read(CellGroup group, Metric metric) {
+    /** The metric's values of a group, one per repetition; cells that cannot define it are left out, and said. */
+    Repetitions repetitions(CellGroup group, Metric metric) {
         List<Double> values = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        int intervals = 0;
-        int skipped = 0;
+        List<String> leftOut = new ArrayList<>();
         for (CellResult cell : group.cells()) {
-            if (metric == Metric.BYTES_PER_SEC) {
-                Throughput throughput = cell.throughput();
-                List<Throughput.ThroughputSample> series = throughput == null || throughput.series() == null
-                        ? List.of() : throughput.series();
-                for (Throughput.ThroughputSample sample : series) {
-                    intervals++;
-                    double seconds = sample.endSeconds() - sample.startSeconds();
-                    if (seconds > 0) {
-                        values.add(sample.bytes() / seconds);
-                    } else {
-                        skipped++;
-                    }
-                }
-                continue;
-            }
-            List<Histogram> histograms = intervals(cell, problems);
-            for (Histogram histogram : histograms) {
-                intervals++;
-                Double value = valueOf(histogram, metric);
-                if (value == null) {
-                    skipped++;
-                } else {
-                    values.add(value);
-                }
+            Double value = metric.valueOf(cell);
+            if (value == null) {
+                leftOut.add(cellName(cell) + " has too few round trips for " + metric.shortLabel());
+            } else {
+                values.add(value);
             }
         }
-        return new Samples(values.stream().mapToDouble(Double::doubleValue).toArray(), intervals, skipped,
-                List.copyOf(problems));
-    }
-
-    /** The metric of one interval, or null when the interval cannot define it. */
-    private static Double valueOf(Histogram histogram, Metric metric) {
-        if (metric == Metric.ROUND_TRIPS_PER_SEC) {
-            // The log stores each interval's start and length to the millisecond.
-            long millis = histogram.getEndTimeStamp() - histogram.getStartTimeStamp();
-            return millis > 0 ? histogram.getTotalCount() * 1_000.0 / millis : null;
-        }
-        if (histogram.getTotalCount() < Math.max(1, metric.minimumCount())) {
-            return null;
-        }
-        return (double) histogram.getValueAtPercentile(metric.percentile());
-    }
-
-    private List<Histogram> intervals(CellResult cell, List<String> problems) {
-        String log = cell.histogramLog();
-        if (log == null) {
-            problems.add(cellName(cell) + " has no interval log");
-            return List.of();
-        }
-        if (unreadableLogs.containsKey(log)) {
-            problems.add(unreadableLogs.get(log));
-            return List.of();
-        }
-        List<Histogram> cached = intervalsByLog.get(log);
-        if (cached != null) {
-            return cached;
-        }
-        try {
-            List<Histogram> read = RunFolder.readIntervals(folder.resolve(log));
-            intervalsByLog.put(log, read);
-            return read;
-        } catch (RunFolder.InvalidRunException e) {
-            unreadableLogs.put(log, e.getMessage());
-            problems.add(e.getMessage());
-            return List.of();
-        }
+        return new Repetitions(values.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(leftOut));
     }
 
     /** "tcp 64 B 1c latency r0". */

@@ -2,16 +2,19 @@ package io.ipcbench.claims;
 
 import io.ipcbench.results.CellResult;
 
-/** What a comparison of two transports looks at, in each interval of their cells. */
+/**
+ * What a comparison of two transports looks at: one figure of each cell, that is of each
+ * repetition, as run.json holds it.
+ */
 enum Metric {
-    /** Median round trip of each interval. */
+    /** The cell's median round trip. */
     P50("round-trip p50", "p50", CellResult.MODE_LATENCY, false, 10),
-    /** 99th percentile round trip of each interval; needs 100 round trips in an interval to mean anything. */
+    /** The cell's 99th percentile round trip; needs 100 round trips to be more than the maximum. */
     P99("round-trip p99", "p99", CellResult.MODE_LATENCY, false, 100),
-    /** Round trips per second of each interval, all connections together. */
+    /** The cell's round trips per second, all connections together. */
     ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellResult.MODE_LATENCY, true, 1),
-    /** Bytes per second of each entry of a throughput cell's series. */
-    BYTES_PER_SEC("throughput", "throughput", CellResult.MODE_THROUGHPUT, true, 0);
+    /** The cell's bytes per second, one way. */
+    BYTES_PER_SEC("throughput", "throughput", CellResult.MODE_THROUGHPUT, true, 1);
 
     private final String label;
     private final String shortLabel;
@@ -47,13 +50,21 @@ enum Metric {
         return higherIsBetter;
     }
 
-    /** Fewest values an interval needs for this metric to be defined by it. */
+    /** Fewest round trips (or messages) a cell needs for this metric to be defined by it. */
     long minimumCount() {
         return minimumCount;
     }
 
-    double percentile() {
-        return this == P99 ? 99 : 50;
+    /** The metric of one cell, or null when the cell holds too few round trips or messages to define it. */
+    Double valueOf(CellResult cell) {
+        Double value = switch (this) {
+            case P50, P99 -> cell.latencyNs() == null || cell.latencyNs().count() < minimumCount ? null
+                    : (double) (this == P50 ? cell.latencyNs().p50() : cell.latencyNs().p99());
+            case ROUND_TRIPS_PER_SEC -> cell.roundTripsPerSec() > 0 ? cell.roundTripsPerSec() : null;
+            case BYTES_PER_SEC -> cell.throughput() == null || cell.throughput().messages() < minimumCount ? null
+                    : cell.throughput().bytesPerSec();
+        };
+        return value != null && value > 0 ? value : null;
     }
 
     String format(double value) {

@@ -7,6 +7,7 @@ import java.util.function.ToLongFunction;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.Probes.NagleProbe;
+import io.ipcbench.stats.Medians;
 
 /**
  * nagle: from the Nagle probe, a request written as header then body, with TCP_NODELAY off and on.
@@ -78,12 +79,12 @@ final class NagleClaim implements ClaimEvaluator {
     }
 
     private static double median(List<NagleProbe> probes, ToLongFunction<LatencySummary> f) {
-        return Stats.median(probes.stream().mapToDouble(p -> f.applyAsLong(p.latencyNs())).toArray());
+        return Medians.median(probes.stream().mapToDouble(p -> f.applyAsLong(p.latencyNs())).toArray());
     }
 
     private static ClaimVerdict verdict(String verdict, String summary, List<String> figures, long samples,
                                         int repetitions, String scope) {
-        return new ClaimVerdict(CLAIM.id(), CLAIM.text(), verdict, summary, List.copyOf(figures), samples,
+        return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), verdict, summary, figures, samples,
                 repetitions, scope);
     }
 }

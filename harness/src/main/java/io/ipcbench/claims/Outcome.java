@@ -14,6 +14,16 @@ enum Outcome {
         this.verdict = verdict;
     }
 
+    /** The outcome a verdict word names; NOT_MEASURED has none. */
+    static Outcome valueOfVerdict(String verdict) {
+        for (Outcome outcome : values()) {
+            if (outcome.verdict.equals(verdict)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("no outcome is called '" + verdict + "'");
+    }
+
     /** The word used in run.json and claims.md. */
     String verdict() {
         return verdict;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
+import io.ipcbench.stats.MultipleComparisons;
 
 /**
  * A claim that one transport (or each of a few) beats a reference transport: compared cell group by
@@ -29,7 +29,7 @@ final class PairwiseClaim implements ClaimEvaluator {
     private final String subject;
     private final String needs;
     private BiFunction<CellGroup, CellGroup, List<String>> pairNotes = (a, b) -> List.of();
-    private Function<List<Point>, List<String>> afterword = points -> List.of();
+    private Magnitude magnitude;
 
     /**
      * @param challengers the transports claimed to be better
@@ -60,9 +60,9 @@ final class PairwiseClaim implements ClaimEvaluator {
         return this;
     }
 
-    /** Extra figure lines drawn from the deciding points, e.g. the largest ratio seen. */
-    PairwiseClaim withAfterword(Function<List<Point>, List<String>> lines) {
-        this.afterword = Objects.requireNonNull(lines);
+    /** The claim also states a size ("by up to 3x"): tested, not just printed. */
+    PairwiseClaim withMagnitude(double factor) {
+        this.magnitude = new Magnitude(factor, subject);
         return this;
     }
 
@@ -72,7 +72,7 @@ final class PairwiseClaim implements ClaimEvaluator {
         metrics.addAll(supporting);
         List<String> modes = Verdicts.distinct(metrics.stream().map(Metric::mode).toList());
 
-        List<Point> points = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         List<String> extra = new ArrayList<>();
         Set<CellGroup> used = new LinkedHashSet<>();
         List<CellGroup> unmatchedReferences = new ArrayList<>();
@@ -93,12 +93,9 @@ final class PairwiseClaim implements ClaimEvaluator {
                     used.add(a);
                     used.add(b);
                     for (Metric metric : metrics) {
-                        if (!metric.mode().equals(mode)) {
-                            continue;
+                        if (metric.mode().equals(mode)) {
+                            pairs.add(new Pair(a, b, metric, deciding.contains(metric)));
                         }
-                        Point point = Comparison.compare(evidence, a, b, metric, where(a, metric, manyPlacements));
-                        points.add(supporting.contains(metric) && !deciding.contains(metric)
-                                ? point.supporting() : point);
                     }
                     extra.addAll(pairNotes.apply(a, b));
                 }
@@ -116,11 +113,34 @@ final class PairwiseClaim implements ClaimEvaluator {
                 extra.add("not used: " + Evidence.cellName(cell) + " failed: " + cell.error());
             }
         }
-        if (points.stream().noneMatch(Point::deciding)) {
+        int decidingCount = (int) pairs.stream().filter(Pair::deciding).count();
+        if (decidingCount == 0) {
             return Verdicts.notMeasured(claim, needs, extra, Scope.box(evidence));
         }
-        extra.addAll(afterword.apply(points.stream().filter(Point::deciding).toList()));
-        return Verdicts.combine(claim, subject, points, quantifier, extra, Scope.of(used, evidence));
+        // "Holds somewhere" asks the same question of every comparison: each interval is widened so
+        // that all of them hold together, or noise alone would find the one that holds.
+        double confidence = evidence.settings().confidence();
+        String correction = null;
+        if (quantifier == Quantifier.SOME && decidingCount > 1) {
+            confidence = MultipleComparisons.bonferroniConfidence(confidence, decidingCount);
+            correction = "Bonferroni over " + decidingCount + " comparisons: each interval at "
+                    + Text.percent(confidence);
+        }
+        List<Point> points = new ArrayList<>();
+        for (Pair pair : pairs) {
+            Point point = Comparison.compare(evidence, pair.a(), pair.b(), pair.metric(),
+                    where(pair.a(), pair.metric(), manyPlacements), pair.deciding() ? confidence
+                            : evidence.settings().confidence());
+            points.add(pair.deciding() ? point : point.supporting());
+        }
+        List<Point> decidingPoints = points.stream().filter(Point::deciding).toList();
+        ClaimVerdict verdict = Verdicts.combine(claim, subject, points, quantifier, extra, Scope.of(used, evidence),
+                correction);
+        return magnitude == null ? verdict : magnitude.test(verdict, decidingPoints, metrics.get(0));
+    }
+
+    /** A challenger group, its reference, and one metric to compare them on. */
+    private record Pair(CellGroup a, CellGroup b, Metric metric, boolean deciding) {
     }
 
     private List<CellGroup> groups(Evidence evidence, String transport, String mode) {

@@ -2,6 +2,8 @@ package io.ipcbench.claims;
 
 import java.util.Map;
 
+import io.ipcbench.results.ClaimComparison;
+
 /**
  * One part of a claim's evidence: one comparison at one size and connection count, or one probe
  * result.
@@ -10,16 +12,30 @@ import java.util.Map;
  * @param where       a few words naming the part in a breakdown, e.g. "p50 at 64 B"
  * @param reason      why it is inconclusive, in a few words; null otherwise
  * @param figure      the figure line behind it
- * @param samples     samples it rests on, by the group (or probe) they came from
- * @param repetitions repetitions of the cells it rests on
+ * @param samples     what it rests on, counted, by the group (or probe) it came from
+ * @param repetitions the fewer repetitions of its two sides
  * @param deciding    whether it counts towards the verdict, or only supports it
  * @param estimate    the ratio measured (A over B), or null when none was
+ * @param data        the comparison as data, for run.json; null for a probe's part
  */
 record Point(Outcome outcome, String where, String reason, String figure, Map<String, Long> samples,
-             int repetitions, boolean deciding, Double estimate) {
+             int repetitions, boolean deciding, Double estimate, ClaimComparison data) {
 
     /** The same point, counted as supporting evidence only. */
     Point supporting() {
-        return new Point(outcome, where, reason, figure, samples, repetitions, false, estimate);
+        ClaimComparison d = data == null ? null : new ClaimComparison(data.metric(), data.transport(),
+                data.reference(), data.engine(), data.size(), data.connections(), data.placement(), data.ratio(),
+                data.ciLow(), data.ciHigh(), data.confidence(), data.repetitions(), data.referenceRepetitions(),
+                data.modes(), data.referenceModes(), data.verdict(), data.reason(), false);
+        return new Point(outcome, where, reason, figure, samples, repetitions, false, estimate, d);
+    }
+
+    /** The same point with another outcome and reason, e.g. when a magnitude the claim states is not met. */
+    Point withOutcome(Outcome newOutcome, String newReason, String newFigure) {
+        ClaimComparison d = data == null ? null : new ClaimComparison(data.metric(), data.transport(),
+                data.reference(), data.engine(), data.size(), data.connections(), data.placement(), data.ratio(),
+                data.ciLow(), data.ciHigh(), data.confidence(), data.repetitions(), data.referenceRepetitions(),
+                data.modes(), data.referenceModes(), newOutcome.verdict(), newReason, data.deciding());
+        return new Point(newOutcome, where, newReason, newFigure, samples, repetitions, deciding, estimate, d);
     }
 }

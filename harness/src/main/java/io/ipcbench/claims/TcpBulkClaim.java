@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Probes.BulkTransfer;
+import io.ipcbench.stats.Medians;
 
 /**
  * tcp-bulk, after Snader: time to move a fixed number of blocks one way, tcp against udp, per block
@@ -61,7 +62,7 @@ final class TcpBulkClaim implements ClaimEvaluator {
         }
         String scope = Scope.probe("bulk probe, " + Text.list(List.copyOf(keys)), evidence);
         return Verdicts.combine(CLAIM, "tcp vs udp bulk transfer time per delivered block", points,
-                Quantifier.EVERY, extra, scope);
+                Quantifier.EVERY, extra, scope, null);
     }
 
     private static Point compare(String key, List<BulkTransfer> tcp, List<BulkTransfer> udp) {
@@ -76,12 +77,12 @@ final class TcpBulkClaim implements ClaimEvaluator {
         double udpPerBlock = perBlock(udp);
         if (Double.isNaN(tcpPerBlock)) {
             return new Point(Outcome.DOES_NOT_HOLD, key, null, "tcp, " + key + ": delivered nothing: does not hold",
-                    samples, repetitions, true, null);
+                    samples, repetitions, true, null, null);
         }
         if (Double.isNaN(udpPerBlock)) {
             return new Point(Outcome.HOLDS, key, null, "udp, " + key + ": delivered nothing (" + losses + "), tcp took "
                     + Text.nanos(tcpPerBlock * tcp.get(0).blocks() * 1e9) + ": holds", samples, repetitions, true,
-                    null);
+                    null, null);
         }
         double ratio = tcpPerBlock / udpPerBlock;
         Outcome outcome = ratio <= AS_FAST ? Outcome.HOLDS
@@ -92,13 +93,13 @@ final class TcpBulkClaim implements ClaimEvaluator {
                 + " blocks of " + key + " (tcp " + Text.nanos(tcpPerBlock * blocks * 1e9) + ", udp "
                 + Text.nanos(udpPerBlock * blocks * 1e9) + " for " + Text.count(blocks) + " blocks; " + losses
                 + "): " + outcome.verdict() + (reason == null ? "" : " (" + reason + ")");
-        return new Point(outcome, key, reason, figure, samples, repetitions, true, ratio);
+        return new Point(outcome, key, reason, figure, samples, repetitions, true, ratio, null);
     }
 
     /** Median seconds per delivered block over the transfers that delivered any; NaN if none did. */
     private static double perBlock(List<BulkTransfer> transfers) {
         double[] values = transfers.stream().filter(t -> t.delivered() > 0)
                 .mapToDouble(t -> t.seconds() / t.delivered()).toArray();
-        return values.length == 0 ? Double.NaN : Stats.median(values);
+        return values.length == 0 ? Double.NaN : Medians.median(values);
     }
 }

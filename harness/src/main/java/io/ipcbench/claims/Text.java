@@ -20,6 +20,13 @@ final class Text {
         return String.format(Locale.ROOT, format, value);
     }
 
+    /** "95%", "99.2%": a confidence as people write it. */
+    static String percent(double fraction) {
+        double percent = fraction * 100;
+        return (Math.abs(percent - Math.rint(percent)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", percent)
+                : String.format(Locale.ROOT, "%.1f", percent)) + "%";
+    }
+
     /** "0.58–0.66". */
     static String range(double lower, double upper) {
         return ratio(lower) + "–" + ratio(upper);

@@ -11,8 +11,9 @@ import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.DatagramCounts;
 
 /**
- * udp-same-host-reliable: counts, not a comparison. One lost, duplicated or reordered datagram in
- * any successful udp cell refutes the claim, whatever the placement. No losses in ping-pong alone
+ * udp-same-host-reliable: counts, not a comparison. One lost (never seen), duplicated or reordered
+ * datagram in any successful udp cell refutes the claim, whatever the placement; a ping-pong reply
+ * that came after the receive timeout is late, not lost, and does not. No losses in ping-pong alone
  * is not enough to confirm it: ping-pong never lets the sender outrun the receiver, so without a
  * flood (a throughput cell) the verdict is inconclusive.
  */
@@ -28,9 +29,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
         for (CellResult cell : evidence.failed(List.of(UDP))) {
             // A failed cell's counts may count a dead peer's silence as loss: shown, never used.
             DatagramCounts d = cell.datagrams();
-            String counts = d == null ? "" : " (its counts: " + Text.count(d.sent()) + " sent, "
-                    + Text.count(d.lost()) + " lost, " + Text.count(d.duplicated()) + " duplicated, "
-                    + Text.count(d.reordered()) + " reordered)";
+            String counts = d == null || d.describe() == null ? "" : " (its counts, " + d.describe() + ")";
             figures.add("not used: " + Evidence.cellName(cell) + " failed: " + cell.error() + counts);
         }
         if (cells.isEmpty()) {
@@ -41,6 +40,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
         long lost = 0;
         long duplicated = 0;
         long reordered = 0;
+        long late = 0;
         boolean flood = false;
         Set<String> badWhere = new LinkedHashSet<>();
         for (CellResult cell : cells) {
@@ -49,6 +49,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             lost += d.lost();
             duplicated += d.duplicated();
             reordered += d.reordered();
+            late += d.late();
             boolean isFlood = CellResult.MODE_THROUGHPUT.equals(cell.mode());
             flood |= isFlood;
             String where = (isFlood ? "flood" : "ping-pong") + " at " + Text.size(cell.size());
@@ -56,29 +57,35 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
                 badWhere.add(where);
             }
             figures.add(String.format(Locale.ROOT, "udp %s, %s, placement %s, r%d: %s sent, %s received, %s lost, "
-                            + "%s duplicated, %s reordered", where, Text.connections(cell.connections()),
+                            + "%s duplicated, %s reordered, %s late", where, Text.connections(cell.connections()),
                     CellGroup.placementOf(cell), cell.repetition(), Text.count(d.sent()), Text.count(d.received()),
-                    Text.count(d.lost()), Text.count(d.duplicated()), Text.count(d.reordered())));
+                    Text.count(d.lost()), Text.count(d.duplicated()), Text.count(d.reordered()),
+                    Text.count(d.late())));
         }
         int repetitions = (int) cells.stream().mapToInt(CellResult::repetition).distinct().count();
         String scope = scope(cells, evidence);
         String totals = Text.count(lost) + " lost, " + Text.count(duplicated) + " duplicated and "
                 + Text.count(reordered) + " reordered of " + Text.count(sent) + " datagrams sent";
+        if (late > 0) {
+            // Late is not lost: the datagram came, after the client had stopped waiting for it.
+            figures.add(Text.count(late) + " ping-pong replies came after the receive timeout (late, not lost): "
+                    + "counted once, and not against the claim");
+        }
         if (lost + duplicated + reordered > 0) {
-            return new ClaimVerdict(CLAIM.id(), CLAIM.text(), ClaimVerdict.DOES_NOT_HOLD,
+            return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), ClaimVerdict.DOES_NOT_HOLD,
                     "UDP on loopback: " + totals + " (in " + Text.list(List.copyOf(badWhere)) + ").",
                     List.copyOf(figures), sent, repetitions, scope);
         }
         if (!flood) {
             boolean floodFailed = evidence.failed(List.of(UDP)).stream()
                     .anyMatch(c -> CellResult.MODE_THROUGHPUT.equals(c.mode()));
-            return new ClaimVerdict(CLAIM.id(), CLAIM.text(), ClaimVerdict.INCONCLUSIVE,
+            return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), ClaimVerdict.INCONCLUSIVE,
                     "No drops, duplicates or reordering in " + Text.count(sent) + " ping-pong datagrams, but "
                             + "ping-pong never outruns the receiver; the flood (udp in throughput mode) "
                             + (floodFailed ? "failed (see the figures)." : "was not measured."),
                     List.copyOf(figures), sent, repetitions, scope);
         }
-        return new ClaimVerdict(CLAIM.id(), CLAIM.text(), ClaimVerdict.HOLDS,
+        return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), ClaimVerdict.HOLDS,
                 "No drops, duplicates or reordering in " + Text.count(sent) + " datagrams, in ping-pong and in "
                         + "a flood.", List.copyOf(figures), sent, repetitions, scope);
     }

@@ -7,6 +7,7 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.Probes.DatagramLimit;
+import io.ipcbench.stats.Medians;
 
 /**
  * udp-size: "a UDP datagram is small, about 1.5 KB". Refuted by any udp datagram well above that
@@ -71,7 +72,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
 
     private static ClaimVerdict verdict(String verdict, String summary, List<String> figures, long samples,
                                         String scope) {
-        return new ClaimVerdict(CLAIM.id(), CLAIM.text(), verdict, summary, List.copyOf(figures), samples, 1, scope);
+        return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), verdict, summary, figures, samples, 1, scope);
     }
 
     /** Whether a udp cell got messages back (ping-pong) or through (flood). */
@@ -94,7 +95,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
                 + " B" + refused;
     }
 
-    /** "udp round-trip p50 at 64 B = 12.10 µs (40 intervals), placement 0,1", per size, with the lo MTU. */
+    /** "udp round-trip p50 at 64 B = 12.10 µs (median of 3 repetitions), placement 0,1", per size, with the lo MTU. */
     private static List<String> latencyAcrossSizes(Evidence evidence) {
         List<String> lines = new ArrayList<>();
         Environment env = evidence.environment();
@@ -103,13 +104,14 @@ final class UdpSizeClaim implements ClaimEvaluator {
             if (group.connections() != 1) {
                 continue;
             }
-            Samples samples = evidence.samples(group, Metric.P50);
-            if (samples.size() == 0) {
+            Repetitions repetitions = evidence.repetitions(group, Metric.P50);
+            if (repetitions.size() == 0) {
                 continue;
             }
             String fragments = mtu > 0 && group.size() + IP_UDP_HEADERS > mtu ? ", above the lo MTU: fragmented" : "";
             lines.add("udp round-trip p50 at " + Text.size(group.size()) + " = "
-                    + Text.nanos(Stats.median(samples.values())) + " (median of " + samples.size() + " intervals), "
+                    + Text.nanos(Medians.median(repetitions.values())) + " (median of " + repetitions.size()
+                    + (repetitions.size() == 1 ? " repetition), " : " repetitions), ")
                     + "placement " + group.placement() + fragments);
         }
         if (mtu > 0 && !lines.isEmpty()) {

@@ -16,8 +16,8 @@ final class Verdicts {
 
     /** "not measured in this run: needs ...", with whatever figures explain what was there instead. */
     static ClaimVerdict notMeasured(Claim claim, String needs, List<String> figures, String scope) {
-        return new ClaimVerdict(claim.id(), claim.text(), ClaimVerdict.NOT_MEASURED,
-                "not measured in this run: needs " + needs, List.copyOf(figures), 0, 0, scope);
+        return ClaimVerdict.ofCounts(claim.id(), claim.text(), ClaimVerdict.NOT_MEASURED,
+                "not measured in this run: needs " + needs, figures, 0, 0, scope);
     }
 
     /**
@@ -25,11 +25,12 @@ final class Verdicts {
      * does not hold when every one fails; with {@link Quantifier#SOME}, holds when any one holds and
      * does not hold when every one fails; otherwise inconclusive, with the breakdown.
      *
-     * @param subject what was compared, e.g. "unix-stream vs tcp round trip"
-     * @param extra   figures after the points' own (failed cells, probe notes)
+     * @param subject    what was compared, e.g. "unix-stream vs tcp round trip"
+     * @param extra      figures after the points' own (failed cells, probe notes)
+     * @param correction how the points' intervals were corrected for being many, in words; null if not
      */
     static ClaimVerdict combine(Claim claim, String subject, List<Point> points, Quantifier quantifier,
-                                List<String> extra, String scope) {
+                                List<String> extra, String scope, String correction) {
         List<Point> deciding = points.stream().filter(Point::deciding).toList();
         if (deciding.isEmpty()) {
             throw new IllegalArgumentException("no deciding points for " + claim.id());
@@ -44,12 +45,22 @@ final class Verdicts {
         } else {
             outcome = Outcome.INCONCLUSIVE;
         }
-        String summary = subject + ": " + breakdown(deciding, outcome, quantifier) + ".";
+        String summary = subject + ": " + breakdown(deciding, outcome, quantifier)
+                + (correction == null ? "" : " (" + correction + ")") + ".";
         List<String> figures = new ArrayList<>();
         points.forEach(p -> figures.add(p.figure() + (p.deciding() ? "" : " (supporting)")));
         figures.addAll(extra);
-        return new ClaimVerdict(claim.id(), claim.text(), outcome.verdict(), summary, List.copyOf(figures),
-                samples(points), repetitions(points), scope);
+        return new ClaimVerdict(claim.id(), claim.text(), outcome.verdict(), summary, figures, samples(points),
+                repetitions(points), scope, points.stream().map(Point::data).filter(d -> d != null).toList(),
+                correction);
+    }
+
+    /** The same verdict with another outcome and summary, its figures and comparisons kept. */
+    static ClaimVerdict overruled(ClaimVerdict verdict, Outcome outcome, String summary, List<String> moreFigures) {
+        List<String> figures = new ArrayList<>(verdict.figures());
+        figures.addAll(moreFigures);
+        return new ClaimVerdict(verdict.id(), verdict.claim(), outcome.verdict(), summary, figures, verdict.samples(),
+                verdict.repetitions(), verdict.scope(), verdict.comparisons(), verdict.correction());
     }
 
     /** "holds in all 4 comparisons (p50 at 64 B, ...)", or the count of each outcome. */

@@ -17,7 +17,6 @@ import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +26,9 @@ import picocli.CommandLine.Spec;
                 "Judges the ten well-known claims about local IPC (CLAIMS.md) from a run: holds, does not hold, "
                         + "inconclusive or not measured, each with the figures, samples and scope behind it.",
                 "Writes the verdicts into the run's run.json (claims) and claims.md, and prints a table. "
-                        + "Comparisons use a bootstrap interval of the ratio of per-interval medians; give cells "
-                        + "at least 5 intervals (e.g. run with --interval 100ms), pin them (--pin) or repeat them "
-                        + "(--repetitions)."},
+                        + "Each repetition of a cell (a fresh peer process) gives one value; comparisons take the "
+                        + "ratio of the repetitions' geometric means with a t interval, so a firm verdict needs at "
+                        + "least 3 repetitions a side (run with --repetitions 3 or more)."},
         footer = {"", "Exit codes: 0 judged, 2 missing or damaged run or bad command line, 3 other error "
                 + "(e.g. the run folder is not writable)."})
 public final class ClaimsCommand implements Callable<Integer> {
@@ -37,11 +36,6 @@ public final class ClaimsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder or its run.json.")
     Path run;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ClaimSettings.DEFAULT_SEED,
-            description = "Seed of the bootstrap; the same run and seed always give the same verdicts "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Override
     public Integer call() throws IOException {
@@ -52,8 +46,8 @@ public final class ClaimsCommand implements Callable<Integer> {
             throw new Main.UserError("claims: " + e.getMessage());
         }
         Path folder = RunFolder.folderOf(run);
-        ClaimSettings settings = ClaimSettings.defaults().withSeed(seed);
-        List<ClaimVerdict> verdicts = new ClaimsJudge(settings).judge(result, folder);
+        ClaimSettings settings = ClaimSettings.defaults();
+        List<ClaimVerdict> verdicts = new ClaimsJudge(settings).judge(result);
 
         // Back into the file that was read: a run.json given by another name is updated, not copied.
         Path runJson = Files.isDirectory(run) ? run.resolve(RunFolder.RUN_JSON) : run;

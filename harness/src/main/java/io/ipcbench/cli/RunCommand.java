@@ -128,6 +128,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run the whole sweep this many times (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
+    @Option(names = "--order-seed", paramLabel = "N",
+            description = "Seed of the order the cells of each repetition run in (shuffled so that a drifting box "
+                    + "does not line up with one transport); default: a random seed, printed and recorded.")
+    Long orderSeed;
+
+    @Option(names = "--no-canary",
+            description = "Do not measure the box canary (a pipe round trip between two threads) before and after "
+                    + "every cell; the gate then cannot tell a drifting box from a slower transport.")
+    boolean noCanary;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Run folder to write (default: results/<yyyyMMdd-HHmmss>-<host>).")
     Path out;
@@ -226,7 +236,11 @@ public final class RunCommand implements Callable<Integer> {
                 .repetitions(repetitions)
                 .probes(probes)
                 .skipOversized(skipOversized)
+                .canary(!noCanary)
                 .outputDirectory(out != null ? out.toString() : defaultOutput);
+        if (orderSeed != null) {
+            builder.orderSeed(orderSeed);
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.ipcbench.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.ipcbench.results.Placement;
 
@@ -11,6 +12,11 @@ import io.ipcbench.results.Placement;
  *
  * <p>Measurement stops after {@code iterations} round trips, or after {@code durationMillis} when
  * {@code iterations} is 0; warm-up likewise with {@code warmupIterations} / {@code warmupMillis}.
+ *
+ * @param orderSeed seed of the order the cells of each repetition run in: shuffled, so that a drift
+ *                  of the box over the run does not line up with one transport; recorded, so that
+ *                  the order can be run again
+ * @param canary    whether to measure the box canary before and after every cell
  */
 public record RunConfig(String engine, List<String> transports, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
@@ -19,7 +25,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                         long peerTimeoutMillis, long receiveTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
-                        boolean skipOversized) {
+                        boolean skipOversized, long orderSeed, boolean canary) {
     public static final String MODE_LATENCY = "latency";
     public static final String MODE_THROUGHPUT = "throughput";
     public static final String ENGINE_RAW = "raw";
@@ -102,7 +108,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                         : String.join(", ", connectionTransports)) + ")" : ""),
                 "  throughput      " + (throughputSizes.isEmpty() ? "none"
                         : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),
-                "  repetitions     " + repetitions,
+                "  repetitions     " + repetitions + " (cells shuffled in each, order seed " + orderSeed + ")",
                 "  measure         " + measure + " per cell, interval log every " + intervalMillis + " ms",
                 "  warm-up         " + warmup + " per cell (not recorded)",
                 "  placement       " + (pin.pinned() ? "client on CPU " + pin.client() + ", peer on CPU " + pin.peer()
@@ -112,6 +118,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                 "  socket buffers  SO_SNDBUF " + (sendBufferBytes > 0 ? sendBufferBytes + " B" : "kernel default")
                         + ", SO_RCVBUF " + (receiveBufferBytes > 0 ? receiveBufferBytes + " B" : "kernel default"),
                 "  peer delay      " + peerDelayMicros + " µs",
+                "  box canary      " + (canary ? "a pipe round trip between two threads, before and after every cell"
+                        : "off"),
                 "  claim probes    " + (probes ? "yes (boundaries, largest datagram, Nagle)" : "no"),
                 "  output          " + outputDirectory);
     }
@@ -142,6 +150,20 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         private long throughputMillis = DEFAULT_THROUGHPUT_MILLIS;
         private List<String> connectionTransports = List.of();
         private boolean skipOversized;
+        private Long orderSeed;
+        private boolean canary = true;
+
+        /** The seed of the cells' order; without one, a random seed is drawn and recorded. */
+        public Builder orderSeed(long value) {
+            orderSeed = value;
+            return this;
+        }
+
+        /** Measure the box canary around every cell (on by default). */
+        public Builder canary(boolean value) {
+            canary = value;
+            return this;
+        }
 
         /** Skip, with a note, the sizes a transport cannot carry, instead of refusing the run. */
         public Builder skipOversized(boolean value) {
@@ -277,7 +299,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
             return new RunConfig(engine, transports, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
-                    throughputSizes, throughputMillis, connectionTransports, skipOversized);
+                    throughputSizes, throughputMillis, connectionTransports, skipOversized,
+                    orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.ipcbench.gate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import io.ipcbench.stats.BootstrapRatio;
+
 import io.ipcbench.stats.Medians;
 
 /**

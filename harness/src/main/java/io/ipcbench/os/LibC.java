@@ -46,6 +46,9 @@ public interface LibC {
 
     int close(int fd);
 
+    /** Two descriptors, read end then write end, as two ints at {@code fds}. */
+    int pipe2(long fds, int flags);
+
     int fcntl(int fd, int command, int argument);
 
     int poll(long pollFds, long count, int timeoutMillis);

@@ -12,16 +12,24 @@ package io.ipcbench.results;
  * @param perConnectionP99Ns latency mode with several connections: the spread of the connections' p99; else null
  * @param throughput         throughput mode: what was moved; null in latency mode
  * @param socketBuffers      the buffer sizes the kernel granted the client's socket; null for pipes and FIFOs
+ * @param canary             the box canary measured just before and after the cell; null when the run took none
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
-                         Throughput throughput, SocketBuffers socketBuffers) {
+                         Throughput throughput, SocketBuffers socketBuffers, Canary canary) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String MODE_LATENCY = "latency";
     public static final String MODE_THROUGHPUT = "throughput";
+
+    /** The same cell with the box canary measured around it. */
+    public CellResult withCanary(Canary measured) {
+        return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
+                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+                socketBuffers, measured);
+    }
 
     public boolean ok() {
         return OK.equals(status);

@@ -32,7 +32,39 @@ public final class SummaryTable {
         if (!overhead.isEmpty()) {
             tables.append(System.lineSeparator()).append(renderOverhead(overhead));
         }
+        List<RepetitionSummary> repeated = RepetitionSummary.of(cells);
+        if (!repeated.isEmpty()) {
+            tables.append(System.lineSeparator()).append(renderRepetitions(repeated));
+        }
         return tables.toString();
+    }
+
+    private static final String REPETITION_HEADER = "%-34s %-9s %4s  %-26s %-26s  %s%n";
+
+    /**
+     * Each cell's repetitions side by side: the median and range of their p50 and p99 (or MB/s), and
+     * their modes when they fall apart. A cell is one process per repetition; this is its spread.
+     */
+    static String renderRepetitions(List<RepetitionSummary> rows) {
+        StringBuilder table = new StringBuilder("Repetitions (each a fresh peer process): median (lowest–highest)")
+                .append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, REPETITION_HEADER, "cell", "placement", "reps", "p50 µs / MB/s",
+                "p99 µs", "modes"));
+        for (RepetitionSummary row : rows) {
+            boolean throughput = row.bytesPerSec() != null;
+            RepetitionSummary.Figure first = throughput ? row.bytesPerSec() : row.p50Ns();
+            double scale = throughput ? 1e6 : 1e3;
+            // Wake-up modes show in the median; a tail's scatter is not a mode.
+            String modes = first.modes();
+            table.append(String.format(Locale.ROOT, REPETITION_HEADER, row.key(), row.placement(), row.repetitions(),
+                    range(first, scale), throughput ? "" : range(row.p99Ns(), 1e3), modes == null ? "-" : modes));
+        }
+        return table.toString();
+    }
+
+    private static String range(RepetitionSummary.Figure figure, double scale) {
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", figure.median() / scale, figure.min() / scale,
+                figure.max() / scale);
     }
 
     private static final String OVERHEAD_HEADER = "%-15s %9s %5s %9s %9s %9s %9s %9s %9s%n";
@@ -105,9 +137,8 @@ public final class SummaryTable {
             text.append(cell.errors().total()).append(" bad replies; ");
         }
         DatagramCounts d = cell.datagrams();
-        if (d != null && (d.lost() + d.duplicated() + d.reordered()) > 0) {
-            text.append(String.format(Locale.ROOT, "lost %d, dup %d, late %d of %d; ",
-                    d.lost(), d.duplicated(), d.reordered(), d.sent()));
+        if (d != null && d.describe() != null) {
+            text.append(d.describe()).append("; ");
         }
         if (!cell.ok()) {
             text.append("FAILED: ").append(cell.error());

@@ -1,7 +1,9 @@
 package io.ipcbench.runner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.transport.Engine;
@@ -25,13 +27,18 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
     }
 
     /**
-     * Latency cells for every engine × transport × size × connection count, then throughput cells
-     * for every engine × transport × throughput size × connection count, all of it once per repetition.
+     * Every engine × transport × size × connection count in latency mode, and every engine ×
+     * transport × throughput size × connection count in throughput mode, once per repetition. Each
+     * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
+     * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
+     * transport alike, instead of lining up with whichever ran last.
      */
     public static CellPlan of(RunConfig config) {
         List<Cell> cells = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
+            int first = cells.size();
             for (String engineLabel : config.engines()) {
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
@@ -70,6 +77,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                     }
                 }
             }
+            Collections.shuffle(cells.subList(first, cells.size()), order);
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped));
     }

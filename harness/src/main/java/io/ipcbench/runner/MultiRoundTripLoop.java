@@ -118,7 +118,8 @@ public final class MultiRoundTripLoop implements PingPongLoop {
                     long replySequence = length >= Long.BYTES ? in.getLong(0) : -1;
                     if (datagrams && replySequence >= 0 && replySequence != inFlight[i]) {
                         if (replySequence == lastLost[i]) {
-                            counts.reordered++;
+                            lastLost[i] = 0;
+                            counts.late++;
                         } else {
                             counts.duplicated++;
                         }
@@ -155,7 +156,7 @@ public final class MultiRoundTripLoop implements PingPongLoop {
         int retired = 0;
         for (int i = 0; i < connections.size(); i++) {
             if (inFlight[i] != 0 && now - sentAt[i] > receiveTimeoutNanos) {
-                counts.lost++;
+                counts.timedOut++;
                 lastLost[i] = inFlight[i];
                 if (stopping || stopRequested) {
                     inFlight[i] = 0;

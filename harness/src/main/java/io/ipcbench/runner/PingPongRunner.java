@@ -25,6 +25,7 @@ import io.ipcbench.peer.PeerMain;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.PeerSpec;
 import io.ipcbench.results.Calibration;
+import io.ipcbench.results.Canary;
 import io.ipcbench.results.Throughput;
 import io.ipcbench.results.Spread;
 import io.ipcbench.results.SocketBuffers;
@@ -109,17 +110,23 @@ public final class PingPongRunner implements AutoCloseable {
         List<CellResult> cells = new ArrayList<>();
         int total = plan.cells().size();
         int index = 0;
-        for (CellPlan.Cell planned : plan.cells()) {
-            index++;
-            listener.cellStarting(index, total, planned.describe());
-            CellResult cell = runCell(planned, folder);
-            cells.add(cell);
-            RunFolder.write(folder, new RunResult(RunResult.SCHEMA, id, startedAt, null, config,
-                    calibration, environment, cells, Probes.NONE, List.of()));
-            listener.cellFinished(index, total, cell);
+        try (BoxCanary canary = config.canary() ? BoxCanary.start(config.pin()) : null) {
+            for (CellPlan.Cell planned : plan.cells()) {
+                index++;
+                listener.cellStarting(index, total, planned.describe());
+                Long before = canary == null ? null : onMeasuringThread(canary::measure);
+                CellResult cell = runCell(planned, folder);
+                if (canary != null) {
+                    cell = cell.withCanary(new Canary(before, onMeasuringThread(canary::measure)));
+                }
+                cells.add(cell);
+                RunFolder.write(folder, RunResult.of(id, startedAt, null, config, calibration, environment, cells,
+                        Probes.NONE));
+                listener.cellFinished(index, total, cell);
+            }
         }
-        RunResult run = new RunResult(RunResult.SCHEMA, id, startedAt, Instant.now().toString(), config,
-                calibration, environment, cells, Probes.NONE, List.of());
+        RunResult run = RunResult.of(id, startedAt, Instant.now().toString(), config, calibration, environment, cells,
+                Probes.NONE);
         RunFolder.write(folder, run);
         return run;
     }
@@ -324,7 +331,7 @@ public final class PingPongRunner implements AutoCloseable {
         }
         if (record.kind.preservesBoundaries()) {
             record.datagrams = new DatagramCounts(sentTotal, arrivedTotal, Math.max(0, sentTotal - arrivedTotal),
-                    duplicated, reordered);
+                    duplicated, reordered, 0);
         }
     }
 
@@ -448,7 +455,7 @@ public final class PingPongRunner implements AutoCloseable {
         Warmup warmup = new Warmup(0, 0, 0);
         LatencySummary latency = LatencySummary.EMPTY;
         boolean logWritten;
-        DatagramCounts datagrams = new DatagramCounts(0, 0, 0, 0, 0);
+        DatagramCounts datagrams = new DatagramCounts(0, 0, 0, 0, 0, 0);
         IntegrityErrors errors = IntegrityErrors.NONE;
         Spread perConnectionP99;
         Throughput throughput;
@@ -471,7 +478,7 @@ public final class PingPongRunner implements AutoCloseable {
                     warmup, latency, logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
                     !throughputMode && measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, perConnectionP99,
                     throughputMode ? (throughput != null ? throughput : Throughput.of(0, 0, 0, List.of())) : null,
-                    bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()));
+                    bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null);
         }
     }
 }

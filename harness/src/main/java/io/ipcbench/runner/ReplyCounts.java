@@ -10,15 +10,16 @@ import io.ipcbench.results.IntegrityErrors;
 final class ReplyCounts {
     long sent;
     long received;
-    long lost;
+    /** Round trips the receive timeout cut off; those whose reply came later are also in {@link #late}. */
+    long timedOut;
+    long late;
     long duplicated;
-    long reordered;
     long wrongSize;
     long wrongSequence;
     long wrongContent;
 
     DatagramCounts datagramCounts() {
-        return new DatagramCounts(sent, received, lost, duplicated, reordered);
+        return new DatagramCounts(sent, received, timedOut - late, duplicated, 0, late);
     }
 
     IntegrityErrors integrityErrors() {
@@ -27,7 +28,7 @@ final class ReplyCounts {
 
     /** Starts the next phase's counts from zero. */
     void reset() {
-        sent = received = lost = duplicated = reordered = 0;
+        sent = received = timedOut = late = duplicated = 0;
         wrongSize = wrongSequence = wrongContent = 0;
     }
 }

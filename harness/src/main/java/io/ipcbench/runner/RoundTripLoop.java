@@ -24,10 +24,10 @@ import io.ipcbench.transport.MessageBuffer;
  * <p>Nothing here allocates, locks or logs: buffers and views are made once in the constructor, the
  * sink is an HdrHistogram recorder (wait-free), and progress is published with a lazy store.
  *
- * <p>On a datagram transport a reply may never come: after the receive timeout the message is
- * counted lost and the next one goes out. A reply whose sequence number is older than the one
- * awaited is discarded: counted {@code reordered} if its message was counted lost, else
- * {@code duplicated}.
+ * <p>On a datagram transport a reply may never come: after the receive timeout the round trip is
+ * cut off and the next message goes out. A reply whose sequence number is older than the one
+ * awaited is discarded: counted {@code late} if its round trip was cut off (once: it is then no
+ * longer lost), else {@code duplicated}.
  */
 public final class RoundTripLoop implements PingPongLoop {
     private static final int RECENTLY_LOST = 64;
@@ -94,7 +94,7 @@ public final class RoundTripLoop implements PingPongLoop {
             final long end = clock.nanoTime();
 
             if (length == Connection.TIMED_OUT) {
-                counts.lost++;
+                counts.timedOut++;
                 recentlyLost[(int) (seq % RECENTLY_LOST)] = seq;
             } else {
                 sink.record(end - start);
@@ -123,7 +123,7 @@ public final class RoundTripLoop implements PingPongLoop {
     private void discardOldReply(long replySequence) {
         if (recentlyLost[(int) (replySequence % RECENTLY_LOST)] == replySequence) {
             recentlyLost[(int) (replySequence % RECENTLY_LOST)] = -1;
-            counts.reordered++;
+            counts.late++;
         } else {
             counts.duplicated++;
         }

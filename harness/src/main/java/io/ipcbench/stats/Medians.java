@@ -18,7 +18,7 @@ public final class Medians {
     }
 
     /** The median of the first {@code length} values of an array already sorted in that range. */
-    static double medianOfSorted(double[] sorted, int length) {
+    public static double medianOfSorted(double[] sorted, int length) {
         int middle = length / 2;
         return length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
     }

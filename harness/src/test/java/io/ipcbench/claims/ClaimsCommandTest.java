@@ -32,7 +32,7 @@ class ClaimsCommandTest {
 
     private Path run() throws IOException {
         return new SyntheticRun(dir.resolve("run"), 1)
-                .latency("unix-stream", 64, 5_000, 20).latency("tcp", 64, 10_000, 20).write();
+                .latency("unix-stream", 64, 5_000).latency("tcp", 64, 10_000).write();
     }
 
     @Test
@@ -46,12 +46,13 @@ class ClaimsCommandTest {
         ClaimVerdict uds = judged.claims().get(0);
         assertEquals("uds-latency", uds.id());
         assertEquals(ClaimVerdict.HOLDS, uds.verdict(), uds.summary());
-        assertEquals(2, judged.cells().size(), "the cells are kept as they were");
+        assertEquals(6, judged.cells().size(), "the cells are kept as they were");
+        assertEquals(2, judged.repetitions().size(), "the repetitions summarised per cell");
 
         String markdown = Files.readString(folder.resolve("claims.md"));
         assertTrue(markdown.contains("| uds-latency | **holds** |"), markdown);
         assertTrue(markdown.contains("## nagle: not measured"), markdown);
-        assertTrue(markdown.contains("- unix-stream / tcp round-trip p50 = 0.50"), markdown);
+        assertTrue(markdown.contains("- unix-stream / tcp round-trip p50 = 0.5"), markdown);
 
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("uds-latency") && l.contains("holds")), r.out());
         assertTrue(r.out().contains("claims.md"), r.out());
@@ -86,7 +87,7 @@ class ClaimsCommandTest {
 
     @Test
     void anUnfinishedRunIsSaidSo() throws IOException {
-        Path folder = new SyntheticRun(dir.resolve("cut"), 2).unfinished().latency("tcp", 64, 10_000, 20).write();
+        Path folder = new SyntheticRun(dir.resolve("cut"), 2).unfinished().latency("tcp", 64, 10_000).write();
         CommandRun r = claims(folder.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("note: the run did not finish"), r.out());

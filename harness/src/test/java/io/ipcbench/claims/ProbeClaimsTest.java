@@ -66,8 +66,8 @@ class ProbeClaimsTest {
 
     @Test
     void anyLostDatagramRefutesReliability() throws IOException {
-        SyntheticRun run = run().latency("udp", 64, 8_000, 10)
-                .throughput("udp", 64, 1e8, 10).datagrams(new DatagramCounts(100_000, 97_000, 3_000, 0, 12));
+        SyntheticRun run = run().latency("udp", 64, 8_000)
+                .throughput("udp", 64, 1e8).datagrams(new DatagramCounts(100_000, 97_000, 3_000, 0, 12, 0));
         ClaimVerdict v = judge(run, Claim.UDP_SAME_HOST_RELIABLE);
         assertEquals(ClaimVerdict.DOES_NOT_HOLD, v.verdict());
         assertTrue(v.summary().contains("3,000 lost, 0 duplicated and 12 reordered"), v.summary());
@@ -76,15 +76,15 @@ class ProbeClaimsTest {
 
     @Test
     void noLossInPingPongAloneIsInconclusive() throws IOException {
-        ClaimVerdict v = judge(run().latency("udp", 64, 8_000, 10), Claim.UDP_SAME_HOST_RELIABLE);
+        ClaimVerdict v = judge(run().latency("udp", 64, 8_000), Claim.UDP_SAME_HOST_RELIABLE);
         assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict());
         assertTrue(v.summary().contains("flood"), v.summary());
     }
 
     @Test
     void noLossInPingPongAndFloodHolds() throws IOException {
-        SyntheticRun run = run().latency("udp", 64, 8_000, 10)
-                .throughput("udp", 64, 1e8, 10).datagrams(new DatagramCounts(100_000, 100_000, 0, 0, 0));
+        SyntheticRun run = run().latency("udp", 64, 8_000)
+                .throughput("udp", 64, 1e8).datagrams(new DatagramCounts(100_000, 100_000, 0, 0, 0, 0));
         ClaimVerdict v = judge(run, Claim.UDP_SAME_HOST_RELIABLE);
         assertEquals(ClaimVerdict.HOLDS, v.verdict(), v.summary());
         assertTrue(v.samples() > 100_000, "every datagram sent counts");
@@ -108,7 +108,7 @@ class ProbeClaimsTest {
 
     @Test
     void aLargeUdpCellAloneRefutesTheSizeClaim() throws IOException {
-        ClaimVerdict v = judge(run().latency("udp", 16_384, 20_000, 10), Claim.UDP_SIZE);
+        ClaimVerdict v = judge(run().latency("udp", 16_384, 20_000), Claim.UDP_SIZE);
         assertEquals(ClaimVerdict.DOES_NOT_HOLD, v.verdict());
         assertTrue(v.figures().stream().anyMatch(f -> f.startsWith("udp round-trip p50 at 16 KiB")),
                 v.figures().toString());
@@ -116,7 +116,7 @@ class ProbeClaimsTest {
 
     @Test
     void smallUdpCellsWithoutTheProbeMeasureNothing() throws IOException {
-        ClaimVerdict v = judge(run().latency("udp", 64, 8_000, 10), Claim.UDP_SIZE);
+        ClaimVerdict v = judge(run().latency("udp", 64, 8_000), Claim.UDP_SIZE);
         assertEquals(ClaimVerdict.NOT_MEASURED, v.verdict());
         assertTrue(v.summary().contains("largest-datagram probe"), v.summary());
     }

@@ -30,10 +30,18 @@ import org.HdrHistogram.HistogramLogWriter;
  * Builds a run the way the harness writes one, with interval logs drawn from known distributions
  * (seeded, so every test sees the same numbers): latency cells get an .hlog of {@link #INTERVAL_MILLIS}
  * intervals, throughput cells a series. Logs are written into the folder as cells are added.
+ *
+ * <p>Each repetition of a cell is a separate process on a real box, and lands a little apart from
+ * the others: the short forms give every cell {@link #REPETITIONS} repetitions whose medians differ
+ * by a few percent ({@link #REPETITION_SPREAD}).
  */
 final class SyntheticRun {
     static final long INTERVAL_MILLIS = 100;
     static final int PER_INTERVAL = 1_000;
+    static final int REPETITIONS = 3;
+    static final int INTERVALS = 10;
+    /** Log-normal spread of one repetition's median around the cell's. */
+    static final double REPETITION_SPREAD = 0.03;
     private static final long BASE_MILLIS = 1_795_300_000_000L;
 
     private final Path folder;
@@ -63,9 +71,27 @@ final class SyntheticRun {
         return this;
     }
 
-    /** A 1-connection latency cell of repetition 0: round trips around {@code medianNs}. */
-    SyntheticRun latency(String transport, int size, double medianNs, int intervals) throws IOException {
-        return latency(transport, size, 1, 0, medianNs, intervals, PER_INTERVAL);
+    /** {@link #REPETITIONS} repetitions of a 1-connection latency cell, round trips around {@code medianNs}. */
+    SyntheticRun latency(String transport, int size, double medianNs) throws IOException {
+        return latency(transport, size, 1, medianNs, PER_INTERVAL);
+    }
+
+    /** {@link #REPETITIONS} repetitions of a latency cell with {@code perInterval} round trips an interval. */
+    SyntheticRun latency(String transport, int size, int connections, double medianNs, int perInterval)
+            throws IOException {
+        for (int r = 0; r < REPETITIONS; r++) {
+            latency(transport, size, connections, r, medianNs * Math.exp(REPETITION_SPREAD * gaussian()), INTERVALS,
+                    perInterval);
+        }
+        return this;
+    }
+
+    /** One repetition each, at these medians: repetitions that sit in separate modes, say. */
+    SyntheticRun latencyRepetitions(String transport, int size, double... medianNs) throws IOException {
+        for (int r = 0; r < medianNs.length; r++) {
+            latency(transport, size, 1, r, medianNs[r], INTERVALS, PER_INTERVAL);
+        }
+        return this;
     }
 
     /**
@@ -76,6 +102,8 @@ final class SyntheticRun {
     SyntheticRun latency(String transport, int size, int connections, int repetition, double medianNs, int intervals,
                          int perInterval) throws IOException {
         String log = RunFolder.logFileName(transport, size, connections, CellResult.MODE_LATENCY, repetition);
+        // A stable spread inside one process: the repetitions differ, the intervals of one hardly.
+        double intervalSpread = 0.05;
         Histogram all = new Histogram(3);
         try (PrintStream out = new PrintStream(folder.resolve(log).toFile())) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -89,7 +117,7 @@ final class SyntheticRun {
                 interval.setEndTimeStamp(BASE_MILLIS + (i + 1) * INTERVAL_MILLIS);
                 int count = (int) Math.round(perInterval * (0.95 + 0.1 * random.nextDouble()));
                 for (int k = 0; k < count; k++) {
-                    interval.recordValue(Math.max(1, Math.round(medianNs * Math.exp(0.2 * gaussian()))));
+                    interval.recordValue(Math.max(1, Math.round(medianNs * Math.exp(intervalSpread * gaussian()))));
                 }
                 writer.outputIntervalHistogram(interval);
                 all.add(interval);
@@ -97,17 +125,26 @@ final class SyntheticRun {
         }
         double seconds = intervals * INTERVAL_MILLIS / 1_000.0;
         DatagramCounts datagrams = "udp".equals(transport)
-                ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0) : null;
+                ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0, 0) : null;
         Spread perConnection = connections > 1
                 ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
         cells.add(new CellResult(transport, "raw", CellResult.MODE_LATENCY, size, connections, repetition, placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
-                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null));
+                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
+                null));
         return this;
     }
 
-    /** A 1-connection throughput cell whose series moves about {@code bytesPerSec} (more or less 5%). */
-    SyntheticRun throughput(String transport, int size, double bytesPerSec, int intervals) {
+    /** {@link #REPETITIONS} repetitions of a 1-connection throughput cell moving about {@code bytesPerSec}. */
+    SyntheticRun throughput(String transport, int size, double bytesPerSec) {
+        for (int r = 0; r < REPETITIONS; r++) {
+            throughput(transport, size, r, bytesPerSec * Math.exp(REPETITION_SPREAD * gaussian()), INTERVALS);
+        }
+        return this;
+    }
+
+    /** One throughput cell whose series moves about {@code bytesPerSec} (more or less 5%). */
+    SyntheticRun throughput(String transport, int size, int repetition, double bytesPerSec, int intervals) {
         List<Throughput.ThroughputSample> series = new ArrayList<>();
         long messages = 0;
         long bytes = 0;
@@ -117,9 +154,9 @@ final class SyntheticRun {
             messages += moved / size;
             bytes += moved;
         }
-        cells.add(new CellResult(transport, "raw", CellResult.MODE_THROUGHPUT, size, 1, 0, placement, CellResult.OK,
-                null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
-                Throughput.of(messages, bytes, intervals * 0.1, series), null));
+        cells.add(new CellResult(transport, "raw", CellResult.MODE_THROUGHPUT, size, 1, repetition, placement,
+                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
+                Throughput.of(messages, bytes, intervals * 0.1, series), null, null));
         return this;
     }
 
@@ -128,7 +165,7 @@ final class SyntheticRun {
         CellResult c = cells.remove(cells.size() - 1);
         cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
                 c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), counts, c.errors(),
-                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers()));
+                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(), c.canary()));
         return this;
     }
 
@@ -137,7 +174,8 @@ final class SyntheticRun {
         CellResult c = cells.remove(cells.size() - 1);
         cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
                 c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
-                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers()));
+                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(),
+                c.canary()));
         return this;
     }
 
@@ -155,9 +193,8 @@ final class SyntheticRun {
                 .build();
         Environment environment = new Environment("testbox", "6.1.0-test", "Test CPU", 2, "Test", "17.0.0", List.of(),
                 "0.1", null, Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
-        return new RunResult(RunResult.SCHEMA, "synthetic", "2026-11-21T10:00:00Z",
-                finished ? "2026-11-21T10:01:00Z" : null, config, new Calibration(20, 20, 10), environment,
-                List.copyOf(cells), probes, List.of());
+        return RunResult.of("synthetic", "2026-11-21T10:00:00Z", finished ? "2026-11-21T10:01:00Z" : null, config,
+                new Calibration(20, 20, 10), environment, cells, probes);
     }
 
     /** Writes run.json beside the logs and returns the folder. */

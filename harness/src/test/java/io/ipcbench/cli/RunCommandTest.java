@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +37,10 @@ class RunCommandTest {
     @Test
     void defaultsAreTheConfigurationDefaults() {
         RunConfig config = parse();
-        RunConfig defaults = RunConfig.builder().outputDirectory("default-out").build();
+        // The order seed is drawn at random when none is given: the one thing a default cannot fix.
+        RunConfig defaults = RunConfig.builder().outputDirectory("default-out").orderSeed(config.orderSeed()).build();
         assertEquals(defaults, config);
+        assertNotEquals(config.orderSeed(), parse().orderSeed(), "a fresh seed each run");
     }
 
     @Test
@@ -45,12 +48,13 @@ class RunCommandTest {
         RunConfig config = parse("--transports", "tcp,unix-dgram", "--sizes", "8,1k,200k", "--iterations", "10k",
                 "--warmup", "3s", "--interval", "250ms", "--pin", "0,0", "--no-tcp-nodelay", "--bind", "127.0.0.2",
                 "--peer-timeout", "2s", "--receive-timeout", "50ms", "--sndbuf", "256k", "--rcvbuf", "1m",
-                "--peer-delay-us", "7", "--repetitions", "3", "--out", "somewhere", "--engine", "raw", "--probes");
+                "--peer-delay-us", "7", "--repetitions", "3", "--out", "somewhere", "--engine", "raw", "--probes",
+                "--order-seed", "9", "--no-canary");
         RunConfig expected = RunConfig.builder().transports(List.of("tcp", "unix-dgram"))
                 .sizes(List.of(8, 1024, 200 << 10)).iterations(10_000).warmupMillis(3_000).intervalMillis(250)
                 .pin(new Placement(0, 0)).tcpNoDelay(false).bindHost("127.0.0.2").peerTimeoutMillis(2_000)
                 .receiveTimeoutMillis(50).sendBufferBytes(256 * 1024).receiveBufferBytes(1 << 20).peerDelayMicros(7).repetitions(3)
-                .outputDirectory("somewhere").engine("raw").probes(true).build();
+                .outputDirectory("somewhere").engine("raw").probes(true).orderSeed(9).canary(false).build();
         assertEquals(expected, config);
     }
 

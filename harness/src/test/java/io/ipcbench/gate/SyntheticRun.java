@@ -140,10 +140,9 @@ final class SyntheticRun {
         environment.put("clockSource", "tsc");
         List<CellResult> cellResults = cells.stream()
                 .map(c -> RunFolder.json().convertValue(c, CellResult.class)).toList();
-        RunResult run = new RunResult(RunResult.SCHEMA, id, "2026-11-21T10:00:00Z",
-                interrupted ? null : "2026-11-21T10:01:00Z", config,
+        RunResult run = RunResult.of(id, "2026-11-21T10:00:00Z", interrupted ? null : "2026-11-21T10:01:00Z", config,
                 new Calibration(20, 20, 10), RunFolder.json().convertValue(environment, Environment.class),
-                cellResults, Probes.NONE, List.of());
+                cellResults, Probes.NONE);
         RunFolder.write(folder, run);
         return folder;
     }

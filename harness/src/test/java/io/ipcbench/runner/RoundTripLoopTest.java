@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 
+import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The loop's datagram accounting, with a scripted connection that replies late, twice, or never. */
+@Timeout(10)
 class RoundTripLoopTest {
     /** Echoes like a datagram socket, but following a script: per message, how the replies go. */
     private static class ScriptedConnection implements Connection {
         private final String script;
         private final java.util.ArrayDeque<byte[]> pending = new java.util.ArrayDeque<>();
         private int message;
+        private boolean timeOutNextReceive;
 
         ScriptedConnection(String script) {
             this.script = script;
@@ -26,10 +30,13 @@ class RoundTripLoopTest {
             buffer.buffer().get(0, copy);
             char what = script.charAt(message++ % script.length());
             switch (what) {
-                case 'k' -> pending.add(copy);                  // answered
+                case 'k' -> pending.add(copy);                         // answered
                 case 'd' -> { pending.add(copy); pending.add(copy); } // answered twice
-                case 'l' -> { }                                 // lost
-                case 'L' -> pending.addLast(copy);               // late: answered after the next one times out
+                case 'l' -> { }                                        // never answered
+                case 'L' -> {                                          // answered after the receive timeout
+                    pending.add(copy);
+                    timeOutNextReceive = true;
+                }
                 default -> throw new IllegalStateException();
             }
         }
@@ -41,7 +48,8 @@ class RoundTripLoopTest {
 
         @Override
         public int receiveOnce(MessageBuffer buffer, int maxLength) {
-            byte[] next = pending.poll();
+            byte[] next = timeOutNextReceive ? null : pending.poll();
+            timeOutNextReceive = false;
             if (next == null) {
                 return TIMED_OUT;
             }
@@ -54,41 +62,42 @@ class RoundTripLoopTest {
         }
     }
 
-    @Test
-    void countsLostDuplicatedAndLateRepliesBySequenceNumber() throws IOException {
-        // Message 1 answered, 2 answered twice, 3 lost, 4 answered.
-        RoundTripLoop loop = new RoundTripLoop(new ScriptedConnection("kdlk"), () -> 0, 64, true);
-        long recorded = loop.run(nanos -> { }, 4, Long.MAX_VALUE);
+    private static RoundTripLoop run(String script, int messages, long[] recorded) throws IOException {
+        RoundTripLoop loop = new RoundTripLoop(new ScriptedConnection(script), () -> 0, 64, true);
+        recorded[0] = loop.run(nanos -> { }, messages, Long.MAX_VALUE);
+        return loop;
+    }
 
-        assertEquals(3, recorded);
-        assertEquals(4, loop.datagramCounts().sent());
-        assertEquals(3, loop.datagramCounts().received());
-        assertEquals(1, loop.datagramCounts().lost());
-        assertEquals(1, loop.datagramCounts().duplicated());
+    @Test
+    void countsEveryMessageOnceBySequenceNumber() throws IOException {
+        // Message 1 answered, 2 answered twice, 3 never answered, 4 answered.
+        long[] recorded = new long[1];
+        DatagramCounts counts = run("kdlk", 4, recorded).datagramCounts();
+
+        assertEquals(3, recorded[0]);
+        assertEquals(new DatagramCounts(4, 3, 1, 1, 0, 0), counts);
+        assertEquals(1, counts.timedOut());
+    }
+
+    @Test
+    void aReplyAfterTheReceiveTimeoutIsLateAndNeitherLostNorReordered() throws IOException {
+        // Message 1's reply comes after its round trip was cut off, while message 2's is awaited.
+        long[] recorded = new long[1];
+        RoundTripLoop loop = run("Lk", 2, recorded);
+        DatagramCounts counts = loop.datagramCounts();
+
+        assertEquals(1, recorded[0], "the cut-off round trip is not in the histogram");
+        assertEquals(new DatagramCounts(2, 1, 0, 0, 0, 1), counts);
+        assertEquals(1, counts.timedOut(), "cut off once");
+        assertEquals("of 2 sent: 1 cut off by the receive timeout (1 late, 0 never seen)", counts.describe());
         assertEquals(0, loop.integrityErrors().total());
     }
 
     @Test
-    void aReplyThatArrivesAfterItsMessageWasCountedLostIsCountedReordered() throws IOException {
-        // Message 1 lost, then its reply turns up while message 2's is awaited.
-        ScriptedConnection connection = new ScriptedConnection("Lk") {
-            private boolean first = true;
-
-            @Override
-            public int receiveOnce(MessageBuffer buffer, int maxLength) {
-                if (first) {
-                    first = false;
-                    return TIMED_OUT;
-                }
-                return super.receiveOnce(buffer, maxLength);
-            }
-        };
-        RoundTripLoop loop = new RoundTripLoop(connection, () -> 0, 64, true);
-        loop.run(nanos -> { }, 2, Long.MAX_VALUE);
-
-        assertEquals(1, loop.datagramCounts().lost());
-        assertEquals(1, loop.datagramCounts().reordered());
-        assertEquals(1, loop.datagramCounts().received());
-        assertEquals(0, loop.integrityErrors().total());
+    void aReplyThatNeverComesIsLost() throws IOException {
+        long[] recorded = new long[1];
+        DatagramCounts counts = run("lk", 2, recorded).datagramCounts();
+        assertEquals(new DatagramCounts(2, 1, 1, 0, 0, 0), counts);
+        assertEquals("of 2 sent: 1 lost", counts.describe());
     }
 }

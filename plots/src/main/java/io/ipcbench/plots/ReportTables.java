@@ -192,9 +192,8 @@ final class ReportTables {
             parts.add(cell.errors().total() + " bad replies");
         }
         DatagramCounts d = cell.datagrams();
-        if (d != null && d.lost() + d.duplicated() + d.reordered() > 0) {
-            parts.add(String.format(Locale.ROOT, "lost %,d, duplicated %,d, late %,d of %,d",
-                    d.lost(), d.duplicated(), d.reordered(), d.sent()));
+        if (d != null && d.describe() != null) {
+            parts.add(d.describe());
         }
         if (!cell.ok()) {
             parts.add("FAILED: " + cell.error());

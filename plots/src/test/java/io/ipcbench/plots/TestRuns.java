@@ -70,20 +70,20 @@ final class TestRuns {
         String log = RunFolder.logFileName(transport, size, connections, mode, 0);
         return new CellResult(transport, RunConfig.ENGINE_RAW, mode, size, connections, 0, PINNED, CellResult.OK, null,
                 new Warmup(100, 0.01, 1000), LatencySummary.of(total), intervals.isEmpty() ? null : log, null,
-                IntegrityErrors.NONE, 0, null, null, null);
+                IntegrityErrors.NONE, 0, null, null, null, null);
     }
 
     static CellResult failed(String transport, int size, String error) {
         return new CellResult(transport, RunConfig.ENGINE_RAW, RunConfig.MODE_LATENCY, size, 1, 0, PINNED,
                 CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
-                null);
+                null, null);
     }
 
     static RunResult run(String id, List<CellResult> cells) {
         RunConfig config = RunConfig.builder().transports(cells.stream().map(CellResult::transport).distinct().toList())
                 .sizes(cells.stream().map(CellResult::size).distinct().toList()).iterations(1000).pin(PINNED).build();
-        return new RunResult(RunResult.SCHEMA, id, "2023-11-14T22:13:20Z", "2023-11-14T22:14:00Z", config, null,
-                ENVIRONMENT, cells, Probes.NONE, List.of());
+        return RunResult.of(id, "2023-11-14T22:13:20Z", "2023-11-14T22:14:00Z", config, null, ENVIRONMENT, cells,
+                Probes.NONE);
     }
 
     /** A cell and its data as the plotter holds it, built in memory. */

@@ -1,7 +1,9 @@
-package io.ipcbench.stats;
+package io.ipcbench.gate;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+
+import io.ipcbench.stats.Medians;
 
 /**
  * A percentile-bootstrap confidence interval of the ratio of medians, candidate over baseline:
