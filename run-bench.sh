@@ -79,22 +79,24 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-# Profiles. Latency cells run for a fixed time with 100 ms log intervals, so that every cell gives
-# the claims and the gate a distribution of interval percentiles, not one number.
+# Profiles. Each repetition is a fresh peer process per cell, and claims and the gate rest on the
+# spread between repetitions: quick has the fewest that give a verdict (3), full more (5).
 case "$profile" in
     smoke)
         p_transports="pipe,tcp,udp,unix-stream,unix-dgram"; p_sizes="64"; p_throughput="64"
         p_connections="1,4"; p_duration="300ms"; p_warmup="200ms"; p_throughput_duration="300ms"
         p_repetitions=1; p_jmh=0; p_probes=0 ;;
     quick)
-        p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"; p_sizes="64,1k,16k"
-        p_throughput="64,16k"; p_connections="1,8,64"; p_duration="1s"; p_warmup="300ms"
-        p_throughput_duration="1s"; p_repetitions=1; p_jmh=0; p_probes=1 ;;
+        # Three repetitions of short cells: a verdict rests on repetitions (fresh peer processes),
+        # not on the length of one, and three is the fewest that give one.
+        p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"; p_sizes="64,16k"
+        p_throughput="64,16k"; p_connections="1,8,64"; p_duration="400ms"; p_warmup="200ms"
+        p_throughput_duration="400ms"; p_repetitions=3; p_jmh=0; p_probes=1 ;;
     full)
         p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"
         p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"; p_throughput="64,1k,16k,64k"
-        p_connections="1,8,64,256,1024"; p_duration="3s"; p_warmup="1s"; p_throughput_duration="3s"
-        p_repetitions=3; p_jmh=1; p_probes=1 ;;
+        p_connections="1,8,64,256,1024"; p_duration="2s"; p_warmup="1s"; p_throughput_duration="2s"
+        p_repetitions=5; p_jmh=1; p_probes=1 ;;
     *) die_usage "unknown profile '$profile' (quick, full or smoke)" ;;
 esac
 transports="${transports:-$p_transports}"

@@ -1,6 +1,6 @@
 package io.ipcbench.claims;
 
-/** The ten claims of CLAIMS.md, in its order, with its ids and wording. */
+/** The ten claims of docs/claims.md, in its order, with its ids and wording. */
 public enum Claim {
     UDS_LATENCY("uds-latency",
             "Unix domain stream sockets have lower round-trip latency than loopback TCP."),

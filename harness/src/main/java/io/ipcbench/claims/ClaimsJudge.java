@@ -10,7 +10,7 @@ import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
 
 /**
- * Judges the ten claims of CLAIMS.md from one run: one verdict each, in CLAIMS.md's order, with the
+ * Judges the ten claims of docs/claims.md from one run: one verdict each, in that order, with the
  * figures, samples, repetitions and scope behind it. A claim whose data the run did not collect is
  * "not measured", with what it needs. Deterministic: the same run and seed give the same verdicts.
  *

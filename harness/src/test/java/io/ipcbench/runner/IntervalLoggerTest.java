@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.results.RunFolder;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +49,41 @@ class IntervalLoggerTest {
         assertEquals(total.getMaxValue(), reread.getMaxValue());
         assertEquals(expectedSum / 30_000.0, reread.getMean(), 30_000 * 0.001, "mean within histogram precision");
         assertTrue(Files.readString(log).startsWith("#test cell"));
+    }
+
+    @Test
+    void intervalsFollowOneAnotherFromTheLogsBaseTimeWithoutGapsOrOverlaps() throws Exception {
+        Path log = folder.resolve("timed.hlog");
+        long before = System.currentTimeMillis();
+        IntervalLogger logger = IntervalLogger.start(log, "timed cell", 20);
+        PingPongLoop.LatencySink sink = logger.sink();
+        for (int i = 0; i < 5; i++) {
+            sink.record(1_000 + i);
+            Thread.sleep(30);
+        }
+        logger.finish();
+        long after = System.currentTimeMillis();
+
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        List<Histogram> intervals = new ArrayList<>();
+        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+            intervals.add((Histogram) h);
+        }
+        assertTrue(intervals.size() >= 3, intervals.size() + " intervals");
+        long baseMillis = Math.round(reader.getStartTimeSec() * 1000);
+        assertTrue(baseMillis >= before && baseMillis <= after, "the log starts when the cell started: " + baseMillis);
+        // The reader adds the base time back: timestamps are absolute milliseconds.
+        assertEquals(baseMillis, intervals.get(0).getStartTimeStamp(), "the first interval starts at the base time");
+        for (int i = 0; i < intervals.size(); i++) {
+            Histogram interval = intervals.get(i);
+            assertTrue(interval.getEndTimeStamp() >= interval.getStartTimeStamp(), "interval " + i + " has a length");
+            if (i > 0) {
+                // The log writes times as decimal seconds; reading them back may round a millisecond off.
+                assertEquals(intervals.get(i - 1).getEndTimeStamp(), interval.getStartTimeStamp(), 1.0,
+                        "interval " + i + " starts where the one before ended");
+            }
+        }
+        assertTrue(intervals.get(intervals.size() - 1).getEndTimeStamp() <= after, "the last ends by the finish");
+        assertEquals(5, intervals.stream().mapToLong(Histogram::getTotalCount).sum());
     }
 }

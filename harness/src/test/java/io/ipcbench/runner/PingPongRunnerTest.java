@@ -101,9 +101,10 @@ class PingPongRunnerTest {
         CellResult cell = run.cells().get(0);
         assertTrue(cell.ok(), "losses on UDP are results, not failures: " + cell.error());
         assertEquals(1_000, cell.datagrams().sent());
-        assertEquals(100, cell.datagrams().lost());
-        assertEquals(900, cell.datagrams().received());
-        assertEquals(900, cell.latencyNs().count(), "a lost message is not a round trip");
+        assertEquals(100, cell.datagrams().lost(), "the dropped messages are never seen");
+        // On a busy box a reply can miss the 5 ms timeout: then it is late, counted once, not lost.
+        assertEquals(900, cell.datagrams().received() + cell.datagrams().late());
+        assertEquals(cell.datagrams().received(), cell.latencyNs().count(), "a cut-off round trip is not recorded");
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
+import io.ipcbench.results.Throughput;
 import io.ipcbench.transport.Transports;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -62,18 +63,33 @@ class ThroughputAndConnectionsTest {
             assertTrue(cell.ok(), cell.transport() + " " + cell.size() + ": " + cell.error());
             assertEquals("throughput", cell.mode());
             assertTrue(cell.throughput().messages() > 0, cell.transport());
+            // Bytes are counted as read, messages as parsed: a partial or doubled message shows here.
             assertEquals(cell.throughput().messages() * cell.size(), cell.throughput().bytes(),
                     cell.transport() + ": whole messages only");
-            long sampled = cell.throughput().series().stream().mapToLong(s -> s.messages()).sum();
-            assertEquals(cell.throughput().messages(), sampled, cell.transport() + ": the series adds up to the total");
+            assertSeriesCoversTheMeasuredPart(cell);
             DatagramCounts d = cell.datagrams();
             if (d != null) {
-                assertEquals(d.sent(), d.received() + d.lost(), cell.transport() + ": sent = received + lost");
+                // The peer counts what it sent, this side what arrived (distinct sequence numbers).
+                assertTrue(d.sent() > 0 && d.received() <= d.sent(), cell.transport() + ": " + d);
+                assertTrue(d.received() >= cell.throughput().messages(), cell.transport()
+                        + ": the measured part is part of what arrived: " + d);
             }
             if ("unix-dgram".equals(cell.transport()) || "unix-seqpacket".equals(cell.transport())) {
                 assertEquals(0, d.lost(), cell.transport() + " blocks the sender rather than drop");
             }
         }
+    }
+
+    /** The samples follow one another from 0 to the end of the measured part, with no gap and no overlap. */
+    private static void assertSeriesCoversTheMeasuredPart(CellResult cell) {
+        List<Throughput.ThroughputSample> series = cell.throughput().series();
+        assertFalse(series.isEmpty(), cell.transport());
+        assertEquals(0.0, series.get(0).startSeconds(), cell.transport());
+        for (int i = 1; i < series.size(); i++) {
+            assertEquals(series.get(i - 1).endSeconds(), series.get(i).startSeconds(), cell.transport() + " " + i);
+        }
+        assertEquals(cell.throughput().seconds(), series.get(series.size() - 1).endSeconds(), 1e-9,
+                cell.transport());
     }
 
     @Test
@@ -87,9 +103,10 @@ class ThroughputAndConnectionsTest {
             assertTrue(cell.ok(), cell.transport() + ": " + cell.error());
             assertEquals(4, cell.connections());
             assertEquals(cell.throughput().messages() * 256, cell.throughput().bytes());
+            assertSeriesCoversTheMeasuredPart(cell);
             DatagramCounts d = cell.datagrams();
             if (d != null) {
-                assertEquals(d.sent(), d.received() + d.lost(), cell.transport() + ": sent = received + lost");
+                assertTrue(d.sent() > 0 && d.received() <= d.sent(), cell.transport() + ": " + d);
             }
         }
     }
