@@ -17,8 +17,12 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         referenceLines = List.copyOf(referenceLines);
     }
 
-    /** The chart families, in the order the report shows them. */
+    /**
+     * The chart families, in the order the report shows them. The forest plot is drawn into the
+     * page itself, not through a spec; it is here so that its absence is listed with the others.
+     */
     public enum Kind {
+        FOREST("Claims: every comparison"),
         SPECTRUM("Latency by percentile"),
         SIZE_SWEEP("Latency against message size"),
         RATIO("unix-stream against tcp"),

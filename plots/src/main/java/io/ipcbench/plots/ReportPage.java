@@ -69,7 +69,8 @@ public final class ReportPage {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>ipcbench report: ").append(escape(labels)).append("</title><style>")
-                .append(STYLE).append("</style></head><body>\n");
+                .append(STYLE).append(ClaimsSection.STYLE)
+                .append("</style></head><body>\n");
         html.append("<h1>ipcbench: how processes talk on ").append(escape(hosts(runs))).append("</h1>\n")
                 .append("<p class=\"sub\">").append(escape(runs.size() == 1 ? "run " + labels : runs.size()
                         + " runs overlaid: " + labels)).append(" · ")
@@ -78,7 +79,7 @@ public final class ReportPage {
         html.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>")
                 .append("<a href=\"#environment\">Environment</a><a href=\"#files\">Raw files</a></nav>\n");
         html.append(warnings(runs));
-        html.append(claims(runs));
+        html.append(ClaimsSection.html(runs, charts.forests()));
         html.append("<h2 id=\"summary\">Summary</h2>\n<p>Round-trip latency per cell in microseconds, from the "
                 + "histogram of every measured round trip (warm-up excluded). Failed cells are shaded.</p>\n");
         for (RunData run : runs) {
@@ -148,25 +149,6 @@ public final class ReportPage {
             html.append("<li>").append(escape(item)).append("</li>");
         }
         return html.append("</ul></div>\n").toString();
-    }
-
-    private static String claims(List<RunData> runs) {
-        StringBuilder html = new StringBuilder();
-        for (RunData run : runs) {
-            List<JsonNode> claims = JsonSections.claims(run);
-            if (claims.isEmpty()) {
-                continue;
-            }
-            if (html.length() == 0) {
-                html.append("<h2 id=\"claims\">Claims</h2>\n<p>Each claim judged from this run's data: holds, does "
-                        + "not hold, inconclusive (the difference is inside the noise), or not measured.</p>\n");
-            }
-            if (runs.size() > 1) {
-                html.append("<h3>").append(escape(run.label())).append("</h3>\n");
-            }
-            html.append(JsonSections.claimsTable(claims));
-        }
-        return html.toString();
     }
 
     private static String jmh(RunData run) {

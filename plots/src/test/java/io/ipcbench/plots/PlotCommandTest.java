@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.cli.Main;
 import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -171,13 +172,11 @@ class PlotCommandTest {
     }
 
     @Test
-    void claimsInRunJsonAppearInTheReport() throws IOException {
+    void claimsAppearInTheReportAsLinesAndAForestPlot() throws IOException {
         ObjectNode extras = RunFolder.json().createObjectNode();
-        ObjectNode claim = extras.putArray("claims").addObject().put("id", "uds-latency")
-                .put("claim", "Unix domain stream sockets have lower round-trip latency than loopback TCP.")
-                .put("verdict", "holds").put("summary", "unix-stream vs tcp round trip: holds in both comparisons.")
-                .put("samples", 40).put("repetitions", 1).put("scope", "64 B, 1 connection, placement 0,1");
-        claim.putArray("figures").add("unix-stream / tcp p50 = 0.60");
+        extras.set("claims", RunFolder.json().valueToTree(List.of(TestRuns.claim("uds-latency",
+                ClaimVerdict.HOLDS, List.of(TestRuns.comparison("p50", "unix-stream", 0.6, 0.5, 0.7,
+                        ClaimVerdict.HOLDS, true)), null))));
         Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(Cell.latency("tcp", 64, 20_000, 2),
                 Cell.latency("unix-stream", 64, 12_000, 2)), extras);
 
@@ -186,6 +185,7 @@ class PlotCommandTest {
         String html = Files.readString(run.resolve(ReportPage.FILE_NAME));
         assertTrue(html.contains("id=\"claims\""));
         assertTrue(html.contains("<span class=\"verdict holds\">holds</span>"));
-        assertTrue(html.contains("<li>unix-stream / tcp p50 = 0.60</li>"), "figures as a list, one a line");
+        assertTrue(html.contains("<li>unix-stream / tcp p50 = 0.6</li>"), "figures as a list, one a line");
+        assertEquals(1, html.split("<svg class=\"forest\"", -1).length - 1);
     }
 }
