@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param charts  drawn with XChart, into files
  * @param forests the forest plot of each run with a claim that rests on a comparison, drawn into the page
+ * @param strips  the strip plots of the repetitions, drawn into the page
  */
-public record ChartSet(List<ChartSpec> charts, List<ForestPlot> forests, List<Omitted> omitted) {
+public record ChartSet(List<ChartSpec> charts, List<ForestPlot> forests, List<StripPlot> strips,
+                       List<Omitted> omitted) {
     public ChartSet {
         charts = List.copyOf(charts);
         forests = List.copyOf(forests);
+        strips = List.copyOf(strips);
         omitted = List.copyOf(omitted);
     }
 

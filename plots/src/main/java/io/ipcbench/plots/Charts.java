@@ -24,8 +24,10 @@ public final class Charts {
         RatioChart.build(overlay, charts, omitted);
         ThroughputCharts.build(overlay, charts, omitted);
         ConnectionCharts.build(overlay, charts, omitted);
+        CanaryChart.build(overlay, charts, omitted);
         TimelineCharts.build(overlay, charts, omitted);
-        return new ChartSet(charts, forests(runs, omitted), omitted);
+        List<StripPlot> strips = StripPlots.build(overlay, omitted);
+        return new ChartSet(charts, forests(runs, omitted), strips, omitted);
     }
 
     /** The forest plot of each run whose claims rest on comparisons; left out, with the reason, when none does. */

@@ -21,8 +21,8 @@ import static io.ipcbench.plots.Html.escape;
 
 /**
  * {@code report.html}: one page that needs no network. Environment, warnings, claims verdicts
- * (when the run has them), the summary table, the charts (embedded as PNG, with links to the PNG
- * and SVG files beside the page) and links to the raw files.
+ * (when the run has them), the summary table, the repetitions side by side, the charts (embedded as
+ * PNG, with links to the PNG and SVG files beside the page) and links to the raw files.
  */
 public final class ReportPage {
     public static final String FILE_NAME = "report.html";
@@ -37,6 +37,7 @@ public final class ReportPage {
             thead th{background:#f1f3f5} tbody tr:nth-child(even){background:#fafafa}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.failed td{background:#fdecea} table.env th{background:#f1f3f5;white-space:nowrap}
+            tr.modes td{font-size:12px;color:#444;background:#eef1f4;padding:2px 7px}
             pre{margin:0;font-size:12px;white-space:pre-wrap}
             .swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
             .warn{background:#fff4e5;border-left:4px solid #f0a030;padding:8px 12px;margin:12px 0}
@@ -69,7 +70,7 @@ public final class ReportPage {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>ipcbench report: ").append(escape(labels)).append("</title><style>")
-                .append(STYLE).append(ClaimsSection.STYLE)
+                .append(STYLE).append(ClaimsSection.STYLE).append(RepetitionsSection.STYLE)
                 .append("</style></head><body>\n");
         html.append("<h1>ipcbench: how processes talk on ").append(escape(hosts(runs))).append("</h1>\n")
                 .append("<p class=\"sub\">").append(escape(runs.size() == 1 ? "run " + labels : runs.size()
@@ -99,6 +100,7 @@ public final class ReportPage {
             }
             html.append(jmh(run));
         }
+        html.append(RepetitionsSection.html(charts.strips()));
         html.append(charts(charts, rendered, folder));
         html.append("<h2 id=\"environment\">Environment</h2>\n").append(ReportTables.environment(runs));
         html.append(files(runs, folder));

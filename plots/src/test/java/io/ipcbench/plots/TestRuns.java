@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
@@ -105,6 +106,25 @@ final class TestRuns {
             json.putObject("throughput").put("messages", 1000).put("bytes", 1000L * size).put("seconds", 1.0)
                     .put("messagesPerSec", bytesPerSec / size).put("bytesPerSec", bytesPerSec);
             return new Cell(cell(transport, size, 1, CellData.MODE_THROUGHPUT, List.of()), List.of(), json);
+        }
+
+        /**
+         * The same cell as repetition {@code k} (from 0) of its key, with its own log file name. Set
+         * through the JSON tree, as run.json holds it, so it follows the record's fields.
+         */
+        Cell repetition(int k) {
+            ObjectNode node = RunFolder.json().valueToTree(result);
+            node.put("repetition", k);
+            if (result.histogramLog() != null) {
+                node.put("histogramLog", RunFolder.logFileName(result.transport(), result.size(), result.connections(),
+                        result.mode(), k));
+            }
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, json);
+        }
+
+        /** The same cell with the box canary measured around it. */
+        Cell canary(long beforeNs, long afterNs) {
+            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals, json);
         }
 
         /** The same cell with an extra JSON field (a per-connection spread, say). */
