@@ -22,7 +22,7 @@ final class RepetitionsSection {
             svg.strip .filled *{fill:currentColor;stroke:currentColor}
             svg.strip .hollow *{fill:#fff;stroke:currentColor;stroke-width:1.6}
             svg.strip .filled title,svg.strip .hollow title{fill:none;stroke:none}
-            ul.modes{margin:4px 0 0;padding-left:18px;font-size:13px}
+            ul.modes{margin:4px 0 0;padding-left:18px;font-size:13px} .grid figure.wide{grid-column:1/-1}
             """;
 
     private RepetitionsSection() {
@@ -38,9 +38,13 @@ final class RepetitionsSection {
                 + "lands in one of a few wake-up modes and stays there. Clusters apart from each other are such modes; "
                 + "the summary's figures would average them away. Filled: p50; hollow: p99; point at a mark for its "
                 + "repetition (numbered as in the summary table above). The modes are the run's own: groups of "
-                + "repetitions whose values step apart by more than " + Math.round(Modes.GAP * 100) + "%.</p>\n<div class=\"grid\">\n");
+                + "repetitions whose values step apart by more than " + Math.round(Modes.GAP * 100) + "%.</p>\n"
+                + "<div class=\"grid\">\n");
         for (StripPlot plot : plots) {
-            html.append("<figure id=\"").append(escape(plot.id())).append("\">").append(StripPlotSvg.svg(plot))
+            // A plot wider than half the page takes the whole row of the grid.
+            html.append("<figure id=\"").append(escape(plot.id())).append('"')
+                    .append(StripPlotSvg.width(plot) > StripPlotSvg.WIDTH ? " class=\"wide\"" : "").append('>')
+                    .append(StripPlotSvg.svg(plot))
                     .append("<figcaption>").append(modes(plot)).append("</figcaption></figure>\n");
         }
         return html.append("</div>\n").toString();

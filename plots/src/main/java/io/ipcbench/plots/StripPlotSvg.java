@@ -15,10 +15,15 @@ import static io.ipcbench.plots.Html.escape;
  * name a column by, and its markers cannot be hollow.
  */
 final class StripPlotSvg {
+    /** The width of a plot whose columns fit it: half the page, so two sit side by side. */
     static final int WIDTH = 540;
     static final int HEIGHT = 320;
     private static final int LEFT = 62;
-    private static final int RIGHT = WIDTH - 12;
+    private static final int RIGHT_MARGIN = 12;
+    /** The least room one strip of points takes, in a column. */
+    private static final int STRIP_WIDTH = 50;
+    /** About the width of a character of the 12-pixel column names. */
+    private static final double CHAR_WIDTH = 6.9;
     private static final int TOP = 30;
     private static final int BOTTOM = HEIGHT - 58;
     private static final double RADIUS = 4.5;
@@ -28,19 +33,33 @@ final class StripPlotSvg {
     private StripPlotSvg() {
     }
 
+    /**
+     * The plot's width: {@link #WIDTH}, or more when its columns need it (several runs overlaid)
+     * so that no column's name runs into the next.
+     */
+    static int width(StripPlot plot) {
+        double column = 0;
+        for (StripPlot.Column c : plot.columns()) {
+            column = Math.max(column, Math.max(STRIP_WIDTH * c.strips().size(), c.name().length() * CHAR_WIDTH + 12));
+        }
+        return Math.max(WIDTH, (int) Math.ceil(LEFT + RIGHT_MARGIN + plot.columns().size() * column));
+    }
+
     /** The {@code <svg>} element. */
     static String svg(StripPlot plot) {
+        int width = width(plot);
+        int right = width - RIGHT_MARGIN;
         List<Double> values = plot.values();
         double low = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
         double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(10);
         LogAxis axis = LogAxis.over(low, Math.max(high, low), BOTTOM, TOP);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg class=\"strip\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-                        + "role=\"img\"><title>%s</title>\n", WIDTH, HEIGHT, WIDTH,
+                        + "role=\"img\"><title>%s</title>\n", width, HEIGHT, width,
                 escape("Each repetition, " + plot.title())));
         svg.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%d\" y=\"18\">%s</text>\n", LEFT,
                 escape(plot.title() + ": each repetition")));
-        double columnWidth = (RIGHT - LEFT) / (double) plot.columns().size();
+        double columnWidth = (right - LEFT) / (double) plot.columns().size();
         for (int i = 0; i < plot.columns().size(); i += 2) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"band\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
                     LEFT + i * columnWidth, TOP, columnWidth, BOTTOM - TOP));
@@ -48,13 +67,13 @@ final class StripPlotSvg {
         for (double tick : axis.ticks()) {
             double y = axis.position(tick);
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-                    + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT, y, RIGHT, y,
+                    + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT, y, right, y,
                     LEFT - 6, y + 4, escape(ChartRenderer.plain(tick))));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"axis\" transform=\"translate(14 %.1f) rotate(-90)\" "
                 + "text-anchor=\"middle\">%s (log)</text>\n", (TOP + BOTTOM) / 2.0, escape(plot.unit())));
         svg.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
-                LEFT, TOP, RIGHT - LEFT, BOTTOM - TOP));
+                LEFT, TOP, right - LEFT, BOTTOM - TOP));
         for (int i = 0; i < plot.columns().size(); i++) {
             column(svg, plot.columns().get(i), axis, LEFT + i * columnWidth, columnWidth, plot.unit());
         }

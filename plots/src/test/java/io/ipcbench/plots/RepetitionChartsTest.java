@@ -76,6 +76,20 @@ class RepetitionChartsTest {
     }
 
     @Test
+    void overlaidRunsGetAColumnEachAndAPlotWideEnoughToNameThem() {
+        RunData before = repeated();
+        RunData after = new RunData(1, "after", before.folder(), before.run(), before.tree(), before.cells(), List.of());
+
+        StripPlot strip = Charts.build(List.of(before, after)).strips().get(0);
+
+        assertEquals(List.of("pipe · r", "tcp · r", "pipe · after", "tcp · after"),
+                strip.columns().stream().map(StripPlot.Column::name).toList());
+        assertEquals(StripPlotSvg.WIDTH, StripPlotSvg.width(Charts.build(List.of(before)).strips().get(0)));
+        assertTrue(StripPlotSvg.width(new StripPlot("s", "t", "µs", java.util.Collections.nCopies(8,
+                strip.columns().get(2)))) > StripPlotSvg.WIDTH, "eight named columns need more than half the page");
+    }
+
+    @Test
     void shapesWhereEveryTransportRanOnceAreLeftOutAndListed() {
         ChartSet set = Charts.build(List.of(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
                 Cell.latency("tcp", 1024, 30_000, 2), Cell.latency("tcp", 1024, 31_000, 2).repetition(1)))));
