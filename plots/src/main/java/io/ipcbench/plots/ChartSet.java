@@ -5,10 +5,17 @@ import java.util.List;
 /**
  * The charts a set of runs supports, and the ones left out with the reason (data the runs did not
  * collect is never drawn as an empty chart).
+ *
+ * @param charts  drawn with XChart, into files
+ * @param forests the forest plot of each run with a claim that rests on a comparison, drawn into the page
+ * @param strips  the strip plots of the repetitions, drawn into the page
  */
-public record ChartSet(List<ChartSpec> charts, List<Omitted> omitted) {
+public record ChartSet(List<ChartSpec> charts, List<ForestPlot> forests, List<StripPlot> strips,
+                       List<Omitted> omitted) {
     public ChartSet {
         charts = List.copyOf(charts);
+        forests = List.copyOf(forests);
+        strips = List.copyOf(strips);
         omitted = List.copyOf(omitted);
     }
 

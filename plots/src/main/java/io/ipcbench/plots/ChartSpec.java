@@ -17,13 +17,20 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         referenceLines = List.copyOf(referenceLines);
     }
 
-    /** The chart families, in the order the report shows them. */
+    /**
+     * The chart families, in the order the report shows them. The forest and strip plots are drawn
+     * into the page itself, not through a spec; they are here so that their absence is listed with
+     * the others.
+     */
     public enum Kind {
+        FOREST("Claims: every comparison"),
+        STRIP("Repetitions side by side"),
         SPECTRUM("Latency by percentile"),
         SIZE_SWEEP("Latency against message size"),
         RATIO("unix-stream against tcp"),
         THROUGHPUT("Throughput"),
         CONNECTIONS("Many connections"),
+        CANARY("Box canary over the run"),
         TIMELINE("Latency over time");
 
         private final String heading;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ipcbench.plots.ChartSet.Omitted;
+import io.ipcbench.results.ClaimVerdict;
 
 /**
  * Builds every chart the given runs support, as data ({@link ChartSpec}), in the order the report
@@ -23,7 +24,28 @@ public final class Charts {
         RatioChart.build(overlay, charts, omitted);
         ThroughputCharts.build(overlay, charts, omitted);
         ConnectionCharts.build(overlay, charts, omitted);
+        CanaryChart.build(overlay, charts, omitted);
         TimelineCharts.build(overlay, charts, omitted);
-        return new ChartSet(charts, omitted);
+        List<StripPlot> strips = StripPlots.build(overlay, omitted);
+        return new ChartSet(charts, forests(runs, omitted), strips, omitted);
+    }
+
+    /** The forest plot of each run whose claims rest on comparisons; left out, with the reason, when none does. */
+    static List<ForestPlot> forests(List<RunData> runs, List<Omitted> omitted) {
+        List<ForestPlot> forests = new ArrayList<>();
+        boolean judged = false;
+        for (RunData run : runs) {
+            List<ClaimVerdict> claims = run.run().claims() == null ? List.of() : run.run().claims();
+            judged |= !claims.isEmpty();
+            ForestPlot forest = ForestPlot.of(run.label(), claims);
+            if (forest.drawable()) {
+                forests.add(forest);
+            }
+        }
+        if (forests.isEmpty()) {
+            omitted.add(new Omitted(ChartSpec.Kind.FOREST, judged ? "no claim rests on a comparison with a ratio"
+                    : "the claims have not been judged (ipcbench claims RUN_DIR)"));
+        }
+        return forests;
     }
 }

@@ -21,8 +21,8 @@ import static io.ipcbench.plots.Html.escape;
 
 /**
  * {@code report.html}: one page that needs no network. Environment, warnings, claims verdicts
- * (when the run has them), the summary table, the charts (embedded as PNG, with links to the PNG
- * and SVG files beside the page) and links to the raw files.
+ * (when the run has them), the summary table, the repetitions side by side, the charts (embedded as
+ * PNG, with links to the PNG and SVG files beside the page) and links to the raw files.
  */
 public final class ReportPage {
     public static final String FILE_NAME = "report.html";
@@ -37,6 +37,7 @@ public final class ReportPage {
             thead th{background:#f1f3f5} tbody tr:nth-child(even){background:#fafafa}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.failed td{background:#fdecea} table.env th{background:#f1f3f5;white-space:nowrap}
+            tr.modes td{font-size:12px;color:#444;background:#eef1f4;padding:2px 7px}
             pre{margin:0;font-size:12px;white-space:pre-wrap}
             .swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
             .warn{background:#fff4e5;border-left:4px solid #f0a030;padding:8px 12px;margin:12px 0}
@@ -69,7 +70,8 @@ public final class ReportPage {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>ipcbench report: ").append(escape(labels)).append("</title><style>")
-                .append(STYLE).append("</style></head><body>\n");
+                .append(STYLE).append(ClaimsSection.STYLE).append(RepetitionsSection.STYLE)
+                .append("</style></head><body>\n");
         html.append("<h1>ipcbench: how processes talk on ").append(escape(hosts(runs))).append("</h1>\n")
                 .append("<p class=\"sub\">").append(escape(runs.size() == 1 ? "run " + labels : runs.size()
                         + " runs overlaid: " + labels)).append(" · ")
@@ -78,7 +80,7 @@ public final class ReportPage {
         html.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>")
                 .append("<a href=\"#environment\">Environment</a><a href=\"#files\">Raw files</a></nav>\n");
         html.append(warnings(runs));
-        html.append(claims(runs));
+        html.append(ClaimsSection.html(runs, charts.forests()));
         html.append("<h2 id=\"summary\">Summary</h2>\n<p>Round-trip latency per cell in microseconds, from the "
                 + "histogram of every measured round trip (warm-up excluded). Failed cells are shaded.</p>\n");
         for (RunData run : runs) {
@@ -98,6 +100,7 @@ public final class ReportPage {
             }
             html.append(jmh(run));
         }
+        html.append(RepetitionsSection.html(charts.strips()));
         html.append(charts(charts, rendered, folder));
         html.append("<h2 id=\"environment\">Environment</h2>\n").append(ReportTables.environment(runs));
         html.append(files(runs, folder));
@@ -148,25 +151,6 @@ public final class ReportPage {
             html.append("<li>").append(escape(item)).append("</li>");
         }
         return html.append("</ul></div>\n").toString();
-    }
-
-    private static String claims(List<RunData> runs) {
-        StringBuilder html = new StringBuilder();
-        for (RunData run : runs) {
-            List<JsonNode> claims = JsonSections.claims(run);
-            if (claims.isEmpty()) {
-                continue;
-            }
-            if (html.length() == 0) {
-                html.append("<h2 id=\"claims\">Claims</h2>\n<p>Each claim judged from this run's data: holds, does "
-                        + "not hold, inconclusive (the difference is inside the noise), or not measured.</p>\n");
-            }
-            if (runs.size() > 1) {
-                html.append("<h3>").append(escape(run.label())).append("</h3>\n");
-            }
-            html.append(JsonSections.claimsTable(claims));
-        }
-        return html.toString();
     }
 
     private static String jmh(RunData run) {

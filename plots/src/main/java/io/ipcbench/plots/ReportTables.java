@@ -2,6 +2,7 @@ package io.ipcbench.plots;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.EngineOverhead;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.RepetitionSummary;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
 
@@ -24,26 +26,35 @@ final class ReportTables {
     }
 
     /**
-     * One row per latency cell, as the run printed it, with the transport's chart colour beside its
-     * name. Throughput cells have their own table; one that failed before it had figures shows here.
+     * One row per latency cell, with the transport's chart colour beside its name. Throughput cells
+     * have their own table; one that failed before it had figures shows here. A cell's repetitions
+     * sit together under a line with their modes, each numbered by when it ran (#, the x of the
+     * canary chart).
      */
     static String summary(RunData run, Path pageFolder) {
-        List<CellData> cells = run.cells().stream().filter(c -> c.latency() || c.throughput() == null).toList();
+        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.latency() || c.throughput() == null).toList());
         boolean engines = run.cells().stream().map(CellData::engine).distinct().count() > 1;
-        boolean repetitions = run.cells().stream().anyMatch(c -> c.cell().repetition() > 0);
-        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>transport</th>");
+        boolean repetitions = repeated(run);
+        List<String> headings = new ArrayList<>(List.of("#", "transport"));
         if (engines) {
-            html.append("<th>engine</th>");
+            headings.add("engine");
         }
-        html.append("<th>mode</th><th>size</th><th>conn</th>");
+        headings.addAll(List.of("mode", "size", "conn"));
         if (repetitions) {
-            html.append("<th>rep</th>");
+            headings.add("rep");
         }
-        html.append("<th>placement</th><th>count</th><th>p50 µs</th><th>p90 µs</th><th>p99 µs</th><th>p99.9 µs</th>"
-                + "<th>p99.99 µs</th><th>max µs</th><th>warm-up</th><th>problems</th><th>log</th></tr></thead><tbody>");
-        for (CellData data : cells) {
+        headings.addAll(List.of("placement", "count", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "p99.99 µs", "max µs",
+                "warm-up", "problems", "log"));
+        StringBuilder html = new StringBuilder(head(headings));
+        int columns = headings.size();
+        for (int i = 0; i < cells.size(); i++) {
+            CellData data = cells.get(i);
             CellResult cell = data.cell();
+            if (repetitions) {
+                html.append(modesRow(run, cells, i, columns));
+            }
             html.append(cell.ok() ? "<tr>" : "<tr class=\"failed\">");
+            html.append(num(Integer.toString(run.number(data))));
             html.append("<td>").append(swatch(data.transport())).append(escape(data.transport())).append("</td>");
             if (engines) {
                 html.append("<td>").append(escape(data.engine())).append("</td>");
@@ -60,8 +71,8 @@ final class ReportTables {
             for (long value : new long[] {l.p50(), l.p90(), l.p99(), l.p999(), l.p9999(), l.max()}) {
                 html.append(num(l.count() > 0 ? micros(value) : "–"));
             }
-            html.append("<td>").append(cell.warmup() == null ? "–" : escape(String.format(Locale.ROOT,
-                    "%,d in %.2f s", cell.warmup().count(), cell.warmup().seconds()))).append("</td>");
+            html.append(num(cell.warmup() == null ? "–" : String.format(Locale.ROOT, "%,d in %.2f s",
+                    cell.warmup().count(), cell.warmup().seconds())));
             html.append("<td>").append(escape(problems(cell))).append("</td><td>");
             if (cell.histogramLog() != null) {
                 html.append(Html.link(pageFolder, run.folder().resolve(cell.histogramLog()), ".hlog"));
@@ -73,19 +84,29 @@ final class ReportTables {
 
     /** Throughput figures of the throughput-mode cells, or an empty string when there are none. */
     static String throughput(RunData run) {
-        List<CellData> cells = run.cells().stream().filter(c -> c.throughput() != null).toList();
+        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.throughput() != null).toList());
         if (cells.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>transport</th><th>engine</th>"
-                + "<th>size</th><th>conn</th><th>MB/s</th><th>messages/s</th><th>messages</th><th>seconds</th>"
-                + "<th>problems</th></tr></thead><tbody>");
-        for (CellData data : cells) {
+        boolean repetitions = repeated(run);
+        List<String> headings = new ArrayList<>(List.of("#", "transport", "engine", "size", "conn"));
+        if (repetitions) {
+            headings.add("rep");
+        }
+        headings.addAll(List.of("MB/s", "messages/s", "messages", "seconds", "problems"));
+        StringBuilder html = new StringBuilder(head(headings));
+        int columns = headings.size();
+        for (int i = 0; i < cells.size(); i++) {
+            CellData data = cells.get(i);
             Throughput t = data.throughput();
-            html.append(data.ok() ? "<tr>" : "<tr class=\"failed\">")
+            if (repetitions) {
+                html.append(modesRow(run, cells, i, columns));
+            }
+            html.append(data.ok() ? "<tr>" : "<tr class=\"failed\">").append(num(Integer.toString(run.number(data))))
                     .append("<td>").append(swatch(data.transport())).append(escape(data.transport())).append("</td>")
                     .append("<td>").append(escape(data.engine())).append("</td>")
                     .append(num(SummaryTable.size(data.size()))).append(num(Integer.toString(data.connections())))
+                    .append(repetitions ? num(Integer.toString(data.cell().repetition() + 1)) : "")
                     .append(num(String.format(Locale.ROOT, "%,.1f", t.bytesPerSec() / 1e6)))
                     .append(num(String.format(Locale.ROOT, "%,.0f", t.messagesPerSec())))
                     .append(num(String.format(Locale.ROOT, "%,d", t.messages())))
@@ -93,6 +114,70 @@ final class ReportTables {
                     .append("<td>").append(escape(problems(data.cell()))).append("</td></tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
+    }
+
+    /** A cell table's start, up to its first row. */
+    private static String head(List<String> headings) {
+        StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr>");
+        headings.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+        return html.append("</tr></thead><tbody>").toString();
+    }
+
+    /** Whether any cell of the run was repeated. */
+    private static boolean repeated(RunData run) {
+        return run.cells().stream().anyMatch(c -> c.cell().repetition() > 0);
+    }
+
+    /** Transport, engine, size, connections, mode: a cell's repetitions next to each other, in the order they ran. */
+    private static final Comparator<CellData> CELL_ORDER = Comparator
+            .comparing(CellData::transport, Overlay.TRANSPORT_ORDER)
+            .thenComparing(CellData::engine, Overlay.ENGINE_ORDER)
+            .thenComparingInt(CellData::size)
+            .thenComparingInt(CellData::connections)
+            .thenComparing(CellData::mode)
+            .thenComparing(c -> String.valueOf(c.cell().placement()));
+
+    /** The cells with each cell's repetitions together (a stable sort: within a cell, the order they ran). */
+    static List<CellData> grouped(List<CellData> cells) {
+        return cells.stream().sorted(CELL_ORDER).toList();
+    }
+
+    /**
+     * Before the first of a cell's repetitions, a line across the table with their modes in words;
+     * nothing before the others, or before a cell that ran once.
+     */
+    private static String modesRow(RunData run, List<CellData> rows, int i, int columns) {
+        CellData data = rows.get(i);
+        if (i > 0 && CELL_ORDER.compare(rows.get(i - 1), data) == 0) {
+            return "";
+        }
+        RepetitionSummary summary = run.repetitions(data.cell());
+        if (summary == null) {
+            return "";
+        }
+        return "<tr class=\"modes\"><td colspan=\"" + columns + "\">" + escape(data.transport() + " "
+                + SummaryTable.size(data.size()) + ", " + data.connections() + "c, " + summary.repetitions()
+                + " repetitions: " + modes(summary)) + "</td></tr>\n";
+    }
+
+    /** "p50 bimodal: 2 of 3 repetitions near 24.07 µs, 1 near 30.37 µs", "one mode", or "–" when it ran once. */
+    static String modes(RepetitionSummary summary) {
+        if (summary == null) {
+            return "–";
+        }
+        List<String> parts = new ArrayList<>();
+        String[] names = {"p50", "p99", "MB/s"};
+        RepetitionSummary.Figure[] figures = {summary.p50Ns(), summary.p99Ns(), summary.bytesPerSec()};
+        for (int f = 0; f < figures.length; f++) {
+            if (figures[f] != null && figures[f].modes() != null) {
+                parts.add(names[f] + " " + figures[f].modes());
+            }
+        }
+        if (!parts.isEmpty()) {
+            return String.join("; ", parts);
+        }
+        // The run tells modes apart from 3 repetitions on; 2 can only differ.
+        return summary.repetitions() >= 3 ? "one mode" : "too few to tell modes apart";
     }
 
     /**

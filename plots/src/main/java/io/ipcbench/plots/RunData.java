@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
+import io.ipcbench.results.RepetitionSummary;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import org.HdrHistogram.Histogram;
@@ -75,6 +76,29 @@ public record RunData(int index, String label, Path folder, RunResult run, JsonN
     public Environment environment() {
         Environment e = run.environment();
         return e != null ? e : new Environment(null, null, null, 0, null, null, List.of(), null, null, null, 0, null, null);
+    }
+
+    /**
+     * The run's summary of a cell's repetitions (their values side by side, and their modes in
+     * words), or null when the cell ran once or the run predates the summary.
+     */
+    public RepetitionSummary repetitions(CellResult cell) {
+        if (run.repetitions() == null) {
+            return null;
+        }
+        String placement = String.valueOf(cell.placement());
+        return run.repetitions().stream().filter(r -> r.key().equals(cell.key()) && r.placement().equals(placement))
+                .findFirst().orElse(null);
+    }
+
+    /** Where a cell ran in the run, counted from 1: the x of the canary chart and the # of the summary table. */
+    public int number(CellData cell) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i) == cell) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("cell " + cell.cell().key() + " is not in run " + label);
     }
 
     /** The cells that finished ok. */

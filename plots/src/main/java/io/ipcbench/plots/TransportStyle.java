@@ -14,18 +14,19 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * marker tells them apart in black and white.
  */
 public record TransportStyle(Color colour, Marker marker) {
-    private static final Map<String, TransportStyle> KNOWN = Map.of(
-            "pipe", new TransportStyle(new Color(0xE69F00), SeriesMarkers.CIRCLE),
-            "fifo", new TransportStyle(new Color(0x56B4E9), SeriesMarkers.DIAMOND),
-            "tcp", new TransportStyle(new Color(0xD55E00), SeriesMarkers.SQUARE),
-            "udp", new TransportStyle(new Color(0xCC79A7), SeriesMarkers.TRIANGLE_UP),
-            "unix-stream", new TransportStyle(new Color(0x0072B2), SeriesMarkers.TRIANGLE_DOWN),
-            "unix-dgram", new TransportStyle(new Color(0x009E73), SeriesMarkers.CROSS),
-            "unix-seqpacket", new TransportStyle(new Color(0x000000), SeriesMarkers.TRAPEZOID),
-            // Ratios are metrics, not transports; they get colours of their own.
-            RatioChart.P50, new TransportStyle(new Color(0x4477AA), SeriesMarkers.CIRCLE),
-            RatioChart.P99, new TransportStyle(new Color(0xAA3377), SeriesMarkers.SQUARE),
-            RatioChart.THROUGHPUT, new TransportStyle(new Color(0x228833), SeriesMarkers.DIAMOND));
+    private static final Map<String, TransportStyle> KNOWN = Map.ofEntries(
+            Map.entry("pipe", new TransportStyle(new Color(0xE69F00), SeriesMarkers.CIRCLE)),
+            Map.entry("fifo", new TransportStyle(new Color(0x56B4E9), SeriesMarkers.DIAMOND)),
+            Map.entry("tcp", new TransportStyle(new Color(0xD55E00), SeriesMarkers.SQUARE)),
+            Map.entry("udp", new TransportStyle(new Color(0xCC79A7), SeriesMarkers.TRIANGLE_UP)),
+            Map.entry("unix-stream", new TransportStyle(new Color(0x0072B2), SeriesMarkers.TRIANGLE_DOWN)),
+            Map.entry("unix-dgram", new TransportStyle(new Color(0x009E73), SeriesMarkers.CROSS)),
+            Map.entry("unix-seqpacket", new TransportStyle(new Color(0x000000), SeriesMarkers.TRAPEZOID)),
+            // Ratios are metrics, not transports, and the canary is the box; they get colours of their own.
+            Map.entry(RatioChart.P50, new TransportStyle(new Color(0x4477AA), SeriesMarkers.CIRCLE)),
+            Map.entry(RatioChart.P99, new TransportStyle(new Color(0xAA3377), SeriesMarkers.SQUARE)),
+            Map.entry(RatioChart.THROUGHPUT, new TransportStyle(new Color(0x228833), SeriesMarkers.DIAMOND)),
+            Map.entry(CanaryChart.COLOUR, new TransportStyle(new Color(0x555555), SeriesMarkers.CIRCLE)));
 
     /** For names this class does not know (a transport added later): picked by the name, so still stable. */
     private static final List<Color> SPARE_COLOURS = List.of(new Color(0x882255), new Color(0x117733),

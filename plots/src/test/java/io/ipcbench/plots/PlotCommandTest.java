@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.cli.Main;
 import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -171,21 +172,27 @@ class PlotCommandTest {
     }
 
     @Test
-    void claimsInRunJsonAppearInTheReport() throws IOException {
+    void claimsRepetitionsAndTheCanaryAppearInTheReport() throws IOException {
         ObjectNode extras = RunFolder.json().createObjectNode();
-        ObjectNode claim = extras.putArray("claims").addObject().put("id", "uds-latency")
-                .put("claim", "Unix domain stream sockets have lower round-trip latency than loopback TCP.")
-                .put("verdict", "holds").put("summary", "unix-stream vs tcp round trip: holds in both comparisons.")
-                .put("samples", 40).put("repetitions", 1).put("scope", "64 B, 1 connection, placement 0,1");
-        claim.putArray("figures").add("unix-stream / tcp p50 = 0.60");
-        Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(Cell.latency("tcp", 64, 20_000, 2),
-                Cell.latency("unix-stream", 64, 12_000, 2)), extras);
+        extras.set("claims", RunFolder.json().valueToTree(List.of(TestRuns.claim("uds-latency",
+                ClaimVerdict.HOLDS, List.of(TestRuns.comparison("p50", "unix-stream", 0.6, 0.5, 0.7,
+                        ClaimVerdict.HOLDS, true)), null))));
+        Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(
+                Cell.latency("tcp", 64, 20_000, 2).canary(10_000, 10_500),
+                Cell.latency("unix-stream", 64, 12_000, 2).canary(10_200, 10_100),
+                Cell.latency("unix-stream", 64, 12_500, 2).repetition(1).canary(10_300, 10_000),
+                Cell.latency("tcp", 64, 21_000, 2).repetition(1).canary(10_100, 10_200)), extras);
 
         assertEquals(0, ipcbench("plot", run.toString()).exitCode());
 
         String html = Files.readString(run.resolve(ReportPage.FILE_NAME));
         assertTrue(html.contains("id=\"claims\""));
         assertTrue(html.contains("<span class=\"verdict holds\">holds</span>"));
-        assertTrue(html.contains("<li>unix-stream / tcp p50 = 0.60</li>"), "figures as a list, one a line");
+        assertTrue(html.contains("<li>unix-stream / tcp p50 = 0.6</li>"), "figures as a list, one a line");
+        assertEquals(1, html.split("<svg class=\"forest\"", -1).length - 1);
+        assertEquals(1, html.split("<svg class=\"strip\"", -1).length - 1);
+        assertTrue(Files.exists(run.resolve("plots/" + CanaryChart.ID + ".png")));
+        assertTrue(html.contains("href=\"plots/" + CanaryChart.ID + ".svg\""));
+        assertTrue(html.contains("href=\"tcp_64B_1c_latency_r1.hlog\""), "each repetition's log is linked");
     }
 }

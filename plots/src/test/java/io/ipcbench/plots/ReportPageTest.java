@@ -3,7 +3,6 @@ package io.ipcbench.plots;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.plots.TestRuns.Cell;
 import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -29,43 +28,6 @@ class ReportPageTest {
         assertFalse(html.contains("id=\"claims\""));
         assertTrue(html.contains("<h2 id=\"summary\">"));
         assertTrue(html.contains("testbox"));
-    }
-
-    @Test
-    void claimsAreReadGenericallyAndEveryFieldIsShown() {
-        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
-        ObjectNode claim = ((ObjectNode) run.tree()).putArray("claims").addObject();
-        claim.put("id", "tcp-many-connections").put("claim", "With many connections TCP can beat Unix sockets")
-                .put("verdict", "not measured").put("reason", "needs the connections sweep");
-        claim.putObject("scope").put("kernel", "6.1");
-
-        String html = page(run);
-
-        assertTrue(html.contains("<code>tcp-many-connections</code>"));
-        assertTrue(html.contains("verdict unmeasured"));
-        assertTrue(html.contains("needs the connections sweep"));
-        assertTrue(html.contains("{&quot;kernel&quot;:&quot;6.1&quot;}"), "objects are shown as JSON");
-    }
-
-    @Test
-    void claimsKeyedByIdAreReadToo() {
-        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
-        ((ObjectNode) run.tree()).putObject("claims").putObject("udp-latency").put("verdict", "does not hold");
-
-        List<com.fasterxml.jackson.databind.JsonNode> claims = JsonSections.claims(run);
-
-        assertEquals(1, claims.size());
-        assertEquals("udp-latency", claims.get(0).path("id").asText());
-        assertTrue(page(run).contains("verdict fails"));
-    }
-
-    @Test
-    void verdictsAreColouredByWhatTheySay() {
-        assertEquals("holds", JsonSections.verdictClass("holds"));
-        assertEquals("fails", JsonSections.verdictClass("does not hold"));
-        assertEquals("fails", JsonSections.verdictClass("DOES_NOT_HOLD"));
-        assertEquals("inconclusive", JsonSections.verdictClass("inconclusive"));
-        assertEquals("unmeasured", JsonSections.verdictClass("not measured"));
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.ClaimComparison;
+import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
@@ -105,6 +108,25 @@ final class TestRuns {
             return new Cell(cell(transport, size, 1, CellData.MODE_THROUGHPUT, List.of()), List.of(), json);
         }
 
+        /**
+         * The same cell as repetition {@code k} (from 0) of its key, with its own log file name. Set
+         * through the JSON tree, as run.json holds it, so it follows the record's fields.
+         */
+        Cell repetition(int k) {
+            ObjectNode node = RunFolder.json().valueToTree(result);
+            node.put("repetition", k);
+            if (result.histogramLog() != null) {
+                node.put("histogramLog", RunFolder.logFileName(result.transport(), result.size(), result.connections(),
+                        result.mode(), k));
+            }
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, json);
+        }
+
+        /** The same cell with the box canary measured around it. */
+        Cell canary(long beforeNs, long afterNs) {
+            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals, json);
+        }
+
         /** The same cell with an extra JSON field (a per-connection spread, say). */
         Cell withJson(String field, ObjectNode value) {
             ObjectNode copy = json.deepCopy();
@@ -113,9 +135,30 @@ final class TestRuns {
         }
     }
 
+    /** A comparison behind a claim: {@code transport} against tcp at 64 B, one connection, 3 repetitions each. */
+    static ClaimComparison comparison(String metric, String transport, Double ratio, Double low, Double high,
+                                      String verdict, boolean deciding) {
+        return new ClaimComparison(metric, transport, "tcp", RunConfig.ENGINE_RAW, 64, 1, "0,1", ratio, low, high, 0.95,
+                3, 3, null, "bimodal: 2 of 3 repetitions near 32.27 µs, 1 near 38.40 µs", verdict,
+                ClaimVerdict.INCONCLUSIVE.equals(verdict) ? "CI straddles 1" : null, deciding);
+    }
+
+    /** A judged claim with its summary, one figure per comparison, and 3 repetitions. */
+    static ClaimVerdict claim(String id, String verdict, List<ClaimComparison> comparisons, String correction) {
+        List<String> figures = comparisons.stream().map(c -> c.transport() + " / tcp " + c.metric() + " = " + c.ratio())
+                .toList();
+        return new ClaimVerdict(id, "The claim " + id + " in words.", verdict, "Why " + id + " " + verdict + ".",
+                figures, 6, comparisons.isEmpty() ? 0 : 3, "64 B; 1 connection; placement 0,1", comparisons, correction);
+    }
+
     /** A run as the plotter holds it, without any file. */
     static RunData inMemory(int index, String label, List<Cell> cells) {
-        RunResult run = run(label, cells.stream().map(Cell::result).toList());
+        return inMemory(index, label, cells, List.of());
+    }
+
+    /** A run as the plotter holds it, without any file, with its claims judged. */
+    static RunData inMemory(int index, String label, List<Cell> cells, List<ClaimVerdict> claims) {
+        RunResult run = run(label, cells.stream().map(Cell::result).toList()).withClaims(claims);
         ObjectNode tree = RunFolder.json().valueToTree(run);
         List<CellData> data = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
