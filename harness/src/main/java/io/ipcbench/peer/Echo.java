@@ -11,9 +11,6 @@ import io.ipcbench.transport.MessageBuffer;
  * Allocation-free after the buffer is made.
  */
 public final class Echo {
-    /** Room for a datagram a little larger than expected, so that the client sees it as the wrong size. */
-    static final int SLACK = 64;
-
     private Echo() {
     }
 
@@ -24,7 +21,7 @@ public final class Echo {
      * @return messages echoed
      */
     public static long serve(Connection connection, int size, long delayNanos) throws IOException {
-        MessageBuffer buffer = new MessageBuffer(size + SLACK);
+        MessageBuffer buffer = MessageBuffer.forReceiving(size);
         long echoed = 0;
         try {
             while (true) {

@@ -97,7 +97,7 @@ public final class PeerMain implements Callable<Integer> {
                     if (connections.size() == 1) {
                         Echo.serve(connections.get(0), size, delayNanos);
                     } else {
-                        PollEcho.serve(connections, size, delayNanos);
+                        PollEcho.serve(connections, size, spec.transport().preservesBoundaries(), delayNanos);
                     }
                 }
             }

@@ -288,7 +288,7 @@ public final class PingPongRunner implements AutoCloseable {
                 peer.requestStop();
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
                 connections.forEach(Connection::closeOutput);
-                onMeasuringThread(() -> drain(receivers, peer));
+                onMeasuringThread(() -> drain(receivers, peer, isConnectionless(record.kind)));
                 peer.close();
                 record.errors = receivers.integrityErrors();
                 account(record, readSourceReport(privateDirectory, connections.size()), receivers);
@@ -337,13 +337,17 @@ public final class PingPongRunner implements AutoCloseable {
         return null;
     }
 
-    /** Takes in what the stopped peer still sends, until its end of stream or, for datagrams, its exit. */
-    private Void drain(ThroughputReceivers receivers, PeerHandle peer) throws IOException {
+    /**
+     * Takes in what the stopped peer still sends, until the end of every connection or, on
+     * connectionless sockets, which have no end, until the peer has exited and nothing more comes.
+     * A connection's end comes after all that was sent on it, however slowly that trickles in.
+     */
+    private Void drain(ThroughputReceivers receivers, PeerHandle peer, boolean connectionless) throws IOException {
         long giveUp = System.nanoTime() + config.peerTimeoutMillis() * 1_000_000L;
         while (System.nanoTime() < giveUp) {
             long before = receivers.messages();
             boolean open = receivers.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
-            if (!open || (receivers.messages() == before && !peer.isAlive())) {
+            if (!open || (connectionless && receivers.messages() == before && !peer.isAlive())) {
                 return null;
             }
         }

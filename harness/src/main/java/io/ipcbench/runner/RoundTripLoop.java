@@ -54,8 +54,7 @@ public final class RoundTripLoop implements PingPongLoop {
         this.size = size;
         this.datagrams = datagrams;
         this.outgoing = new MessageBuffer(size);
-        // Larger than a message, so that a datagram that is too long shows up as the wrong size.
-        this.incoming = new MessageBuffer(size + 64);
+        this.incoming = MessageBuffer.forReceiving(size);
         fillPayload(outgoing.buffer(), size);
         this.outgoingView = outgoing.buffer().slice(0, size);
         this.incomingView = incoming.buffer().slice(0, size);
