@@ -21,6 +21,7 @@ import io.ipcbench.results.Probes;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
+import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
 import io.ipcbench.runner.PingPongRunner;
@@ -133,7 +134,8 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--skip-oversized",
-            description = "Skip, with a note, the sizes a datagram transport cannot carry instead of refusing the run.")
+            description = "Skip, with a note, what cannot be measured here instead of refusing the run: the sizes a "
+                    + "datagram transport cannot carry, and the cells whose message buffers do not fit the memory.")
     boolean skipOversized;
 
     @Option(names = "--probes", description = "Also run the claim probes: message boundaries, largest datagram, Nagle.")
@@ -284,6 +286,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
         RunConfig config = config(Path.of("results", id).toString());
+        CellPlan plan = plan(config);
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
 
         if (!quiet) {
@@ -298,7 +301,7 @@ public final class RunCommand implements Callable<Integer> {
         RunResult run;
         try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
                 NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
-            run = runner.run(folder, id);
+            run = runner.run(folder, id, plan);
         }
         if (config.probes()) {
             if (!quiet) {
@@ -321,6 +324,20 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_CELL_FAILED;
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The cells of the run; a user error if a cell's message buffers do not fit the memory, unless
+     * the run skips what cannot be measured.
+     */
+    static CellPlan plan(RunConfig config) {
+        CellPlan plan = CellPlan.of(config);
+        if (!plan.tooLarge().isEmpty() && !config.skipOversized()) {
+            int more = plan.tooLarge().size() - 1;
+            throw new Main.UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
+                    + ". Use fewer connections or smaller sizes, or add --skip-oversized.");
+        }
+        return plan;
     }
 
     /** Creates the run folder, refusing one that already holds a run; a user error if it cannot be made. */

@@ -14,6 +14,11 @@ public final class Echo {
     private Echo() {
     }
 
+    /** What the message buffer takes, at {@code size} bytes a message. */
+    static long bufferBytes(int size) {
+        return MessageBuffer.receivingBytes(size);
+    }
+
     /**
      * Echoes until the client goes away.
      *

@@ -24,6 +24,11 @@ public final class PollEcho {
     private PollEcho() {
     }
 
+    /** What the message buffers of {@code connections} connections take, at {@code size} bytes a message. */
+    static long bufferBytes(int connections, int size) {
+        return connections * Echo.bufferBytes(size);
+    }
+
     /**
      * Echoes until any connection reaches its end (the client closes them all together).
      *

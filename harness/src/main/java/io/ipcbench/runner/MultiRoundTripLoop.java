@@ -118,6 +118,11 @@ public final class MultiRoundTripLoop implements PingPongLoop {
         this.whole = new int[n];
     }
 
+    /** What the message buffers of {@code connections} connections take: one outgoing message, an incoming one each. */
+    static long bufferBytes(int connections, int size) {
+        return size + connections * MessageBuffer.receivingBytes(size);
+    }
+
     /** The bytes between the two sequence numbers, the same in every message. */
     private ByteBuffer payload(MessageBuffer message) {
         return message.buffer().slice(Long.BYTES, Math.max(0, size - 2 * Long.BYTES));

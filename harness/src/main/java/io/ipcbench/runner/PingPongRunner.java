@@ -93,6 +93,11 @@ public final class PingPongRunner implements AutoCloseable {
 
     /** Runs every cell of the configuration and saves the run in {@code folder}. */
     public RunResult run(Path folder, String id) throws IOException {
+        return run(folder, id, CellPlan.of(config));
+    }
+
+    /** Runs every cell of {@code plan}, made from this runner's configuration, and saves the run in {@code folder}. */
+    public RunResult run(Path folder, String id, CellPlan plan) throws IOException {
         String startedAt = Instant.now().toString();
         if (config.pin().pinned()) {
             onMeasuringThread(() -> {
@@ -104,8 +109,8 @@ public final class PingPongRunner implements AutoCloseable {
         listener.calibrated(calibration);
         Environment environment = EnvironmentProbe.capture();
 
-        CellPlan plan = CellPlan.of(config);
         plan.skipped().forEach(listener::skipped);
+        plan.tooLarge().forEach(listener::skipped);
         List<CellResult> cells = new ArrayList<>();
         int total = plan.cells().size();
         int index = 0;
@@ -122,6 +127,20 @@ public final class PingPongRunner implements AutoCloseable {
                 calibration, environment, cells, Probes.NONE, List.of());
         RunFolder.write(folder, run);
         return run;
+    }
+
+    /** The role of a cell's peer: the echo of a latency cell, the source of a throughput cell. */
+    static PeerRole peerRole(CellPlan.Cell cell) {
+        return RunConfig.MODE_THROUGHPUT.equals(cell.mode()) ? PeerRole.SOURCE : PeerRole.ECHO;
+    }
+
+    /** What the message buffers of a cell take on this side: those of the loop {@link #runCell} gives it. */
+    static long clientBufferBytes(CellPlan.Cell cell) {
+        if (RunConfig.MODE_THROUGHPUT.equals(cell.mode())) {
+            return ThroughputReceivers.bufferBytes(cell.connections(), cell.size());
+        }
+        return cell.connections() > 1 ? MultiRoundTripLoop.bufferBytes(cell.connections(), cell.size())
+                : RoundTripLoop.bufferBytes(cell.size());
     }
 
     /** One cell, with a fresh private directory and peer. Never throws for the cell's own failures. */
@@ -146,7 +165,7 @@ public final class PingPongRunner implements AutoCloseable {
                 }
                 String address = String.join(PeerSpec.ADDRESS_SEPARATOR, listeners.stream().map(Listener::address).toList());
                 PeerSpec spec = new PeerSpec(kind, planned.engine(), address, options, config.pin().peer(),
-                        config.peerDelayMicros(), throughput ? PeerRole.SOURCE : PeerRole.ECHO, planned.connections());
+                        config.peerDelayMicros(), peerRole(planned), planned.connections());
                 try (PeerHandle peer = launcher.launch(spec, transport.usesPeerStdio())) {
                     List<Connection> connections = new ArrayList<>();
                     try {

@@ -61,6 +61,11 @@ public final class RoundTripLoop implements PingPongLoop {
         java.util.Arrays.fill(recentlyLost, -1);
     }
 
+    /** What the message buffers take, at {@code size} bytes a message. */
+    static long bufferBytes(int size) {
+        return size + MessageBuffer.receivingBytes(size);
+    }
+
     /** A byte pattern that differs from position to position, so that a shifted or mixed-up message is caught. */
     static void fillPayload(ByteBuffer buffer, int size) {
         for (int i = 0; i < size; i++) {

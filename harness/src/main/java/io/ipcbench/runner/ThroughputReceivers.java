@@ -7,6 +7,7 @@ import java.util.List;
 import io.ipcbench.os.Poller;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.MessageBuffer;
 
 /**
  * The receiving end of a throughput cell, over one connection or many, each with its own
@@ -73,6 +74,11 @@ final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
             }
         }
         return open > 0;
+    }
+
+    /** What the message buffers of {@code connections} connections take, an incoming message each. */
+    static long bufferBytes(int connections, int size) {
+        return connections * MessageBuffer.receivingBytes(size);
     }
 
     @Override

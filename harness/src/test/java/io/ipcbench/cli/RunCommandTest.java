@@ -79,7 +79,8 @@ class RunCommandTest {
             "--duration=forever",
             "--engine=quantum",
             "--no-such-flag",
-            "--repetitions=0"})
+            "--repetitions=0",
+            "--transports=tcp --sizes=1024m --connections=512"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();
