@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
 import io.ipcbench.runner.PingPongRunner;
+import io.ipcbench.runner.RunEstimate;
 import io.ipcbench.runner.RunListener;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
@@ -137,6 +139,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Skip, with a note, what cannot be measured here instead of refusing the run: the sizes a "
                     + "datagram transport cannot carry, and the cells whose message buffers do not fit the memory.")
     boolean skipOversized;
+
+    @Option(names = "--plan",
+            description = "Print how many cells the run has and about how long it takes, then stop: nothing is "
+                    + "measured or written.")
+    boolean planOnly;
 
     @Option(names = "--probes", description = "Also run the claim probes: message boundaries, largest datagram, Nagle.")
     boolean probes;
@@ -287,11 +294,19 @@ public final class RunCommand implements Callable<Integer> {
         String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
         RunConfig config = config(Path.of("results", id).toString());
         CellPlan plan = plan(config);
+        RunEstimate estimate = RunEstimate.of(plan, config);
+        if (planOnly) {
+            stdout.println(estimate.describe());
+            plan.skipped().forEach(what -> stdout.println("skipped: " + what));
+            plan.tooLarge().forEach(what -> stdout.println("skipped: " + what));
+            return Main.EXIT_OK;
+        }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
 
         if (!quiet) {
             stdout.println("ipcbench " + EnvironmentProbe.version() + ": run " + id);
             stdout.println(config);
+            stdout.println("  plan            " + estimate.describe());
             if (!config.pin().pinned()) {
                 stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "
                         + "mode (about 3x apart) from run to run; use --pin 0,0 or --pin 0,1 for figures you compare.");
@@ -381,8 +396,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             String left = "";
             if (index > 1) {
-                double perCell = (cellStartNanos - runStartNanos) / 1e9 / (index - 1);
-                left = String.format(Locale.ROOT, " (about %.0f s left)", perCell * (total - index + 1));
+                long perCell = (cellStartNanos - runStartNanos) / (index - 1);
+                left = " (about " + RunEstimate.duration(Duration.ofNanos(perCell * (total - index + 1))) + " left)";
             }
             out.printf(Locale.ROOT, "[%d/%d]%s %s ... ", index, total, left, description);
             out.flush();
