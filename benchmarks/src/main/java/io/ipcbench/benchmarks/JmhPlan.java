@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.runner.RunEstimate;
 import org.openjdk.jmh.annotations.Mode;
@@ -108,6 +109,6 @@ public record JmhPlan(int runs, Duration iterations, Duration total) {
     }
 
     private static Duration time(int count, TimeValue each) {
-        return Duration.ofMillis(each.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)).multipliedBy(count);
+        return Duration.ofMillis(each.convertTo(TimeUnit.MILLISECONDS)).multipliedBy(count);
     }
 }
