@@ -29,8 +29,11 @@ Options:
   --jmh                   also run the JMH benchmarks (kept as jmh.json in the run folder)
   --no-jmh                do not run them (the full profile runs them by default)
   --gate BASELINE         after the run, gate its tail latency against a baseline run folder
-  --dry-run               print the commands instead of running them
+  --dry-run               print the plan and the commands instead of running them
   -h, --help              this text
+
+Before the first cell it prints the run's plan (how many cells, about how long) and, with --jmh,
+JMH's (how many benchmark runs, about how long).
 
 Exit codes: 0 every cell ran (and the gate, if asked, passed); 1 a cell failed or the gate found a
 regression; 2 bad options or missing tools; 3 another error.
@@ -90,7 +93,7 @@ case "$profile" in
         # Three repetitions of short cells: a verdict rests on repetitions (fresh peer processes),
         # not on the length of one, and three is the fewest that give one.
         p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"; p_sizes="64,16k"
-        p_throughput="64,16k"; p_connections="1,8,64"; p_duration="400ms"; p_warmup="200ms"
+        p_throughput="16k"; p_connections="1,8,64"; p_duration="400ms"; p_warmup="200ms"
         p_throughput_duration="400ms"; p_repetitions=3; p_jmh=0; p_probes=1 ;;
     full)
         p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"
@@ -176,13 +179,6 @@ args=(run --transports "$transports" --engine "$engine" --duration "$p_duration"
 # A sweep over many sizes skips, with a note, those a datagram transport cannot carry.
 [ "$profile" = full ] && args+=(--skip-oversized)
 
-echo "profile $profile: $transports; placement $pin"
-status=0
-ipcbench "${args[@]}" || status=$?
-if [ "$status" -ge 2 ]; then
-    exit "$status"
-fi
-
 if [ "$jmh" = 1 ]; then
     # JMH takes sizes in plain bytes.
     jmh_sizes="$(echo "${sizes:-64}" | tr ',' '\n' \
@@ -191,9 +187,36 @@ if [ "$jmh" = 1 ]; then
     jmh_time=(-wi 2 -w 1s -i 3 -r 1s)
     [ "$profile" = smoke ] && jmh_time=(-wi 1 -w 200ms -i 1 -r 500ms)
     [ "$profile" = full ] && jmh_time=()
+    jmh_args=(RoundTripBenchmark -p transport="$transports" -p size="$jmh_sizes" -bm sample "${jmh_time[@]}")
+fi
+
+echo "profile $profile: $transports; placement $pin"
+# The plans, reckoned by the jars themselves; a dry run reckons them too (nothing is measured or
+# written), once the jars are built and current. Bad options stop here, before anything is written.
+if needs_build; then
+    echo "run: the number of cells and the time are known once ipcbench is built"
+else
+    plan="$(java -jar "$JAR" "${args[@]}" --plan)" || exit $?
+    echo "run: $plan"
+fi
+if [ "$jmh" = 1 ]; then
+    if needs_build; then
+        echo "JMH: the number of benchmark runs and the time are known once the benchmarks are built"
+    else
+        plan="$(java -cp "$JMH_JAR" io.ipcbench.benchmarks.JmhPlan "${jmh_args[@]}")" || exit $?
+        echo "JMH: $plan"
+    fi
+fi
+
+status=0
+ipcbench "${args[@]}" || status=$?
+if [ "$status" -ge 2 ]; then
+    exit "$status"
+fi
+
+if [ "$jmh" = 1 ]; then
     echo "JMH: RoundTripBenchmark for $transports at $jmh_sizes B ..."
-    run java -Dipcbench.pin="$pin" -jar "$JMH_JAR" RoundTripBenchmark -p transport="$transports" \
-        -p size="$jmh_sizes" -bm sample "${jmh_time[@]}" -rf json -rff "$out/jmh.json" -o "$out/jmh.log" \
+    run java -Dipcbench.pin="$pin" -jar "$JMH_JAR" "${jmh_args[@]}" -rf json -rff "$out/jmh.json" -o "$out/jmh.log" \
         || echo "note: JMH failed; see $out/jmh.log" >&2
 fi
 

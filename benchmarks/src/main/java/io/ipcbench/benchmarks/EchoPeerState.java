@@ -112,7 +112,7 @@ public class EchoPeerState {
         connection = session.connection();
         outgoing = new MessageBuffer(size);
         // Room for a datagram that is too long, so that it shows up as the wrong size.
-        incoming = new MessageBuffer(size + 64);
+        incoming = MessageBuffer.forReceiving(size);
         out = outgoing.buffer();
         in = incoming.buffer();
         for (int i = 0; i < size; i++) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ import io.ipcbench.results.Probes;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
+import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
 import io.ipcbench.runner.PingPongRunner;
+import io.ipcbench.runner.RunEstimate;
 import io.ipcbench.runner.RunListener;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
@@ -143,8 +146,14 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--skip-oversized",
-            description = "Skip, with a note, the sizes a datagram transport cannot carry instead of refusing the run.")
+            description = "Skip, with a note, what cannot be measured here instead of refusing the run: the sizes a "
+                    + "datagram transport cannot carry, and the cells whose message buffers do not fit the memory.")
     boolean skipOversized;
+
+    @Option(names = "--plan",
+            description = "Print how many cells the run has and about how long it takes, then stop: nothing is "
+                    + "measured or written.")
+    boolean planOnly;
 
     @Option(names = "--probes", description = "Also run the claim probes: message boundaries, largest datagram, Nagle.")
     boolean probes;
@@ -298,11 +307,20 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
         RunConfig config = config(Path.of("results", id).toString());
+        CellPlan plan = plan(config);
+        RunEstimate estimate = RunEstimate.of(plan, config);
+        if (planOnly) {
+            stdout.println(estimate.describe());
+            plan.skipped().forEach(what -> stdout.println("skipped: " + what));
+            plan.tooLarge().forEach(what -> stdout.println("skipped: " + what));
+            return Main.EXIT_OK;
+        }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
 
         if (!quiet) {
             stdout.println("ipcbench " + EnvironmentProbe.version() + ": run " + id);
             stdout.println(config);
+            stdout.println("  plan            " + estimate.describe());
             if (!config.pin().pinned()) {
                 stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "
                         + "mode (about 3x apart) from run to run; use --pin 0,0 or --pin 0,1 for figures you compare.");
@@ -312,7 +330,7 @@ public final class RunCommand implements Callable<Integer> {
         RunResult run;
         try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
                 NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
-            run = runner.run(folder, id);
+            run = runner.run(folder, id, plan);
         }
         if (config.probes()) {
             if (!quiet) {
@@ -335,6 +353,20 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_CELL_FAILED;
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The cells of the run; a user error if a cell's message buffers do not fit the memory, unless
+     * the run skips what cannot be measured.
+     */
+    static CellPlan plan(RunConfig config) {
+        CellPlan plan = CellPlan.of(config);
+        if (!plan.tooLarge().isEmpty() && !config.skipOversized()) {
+            int more = plan.tooLarge().size() - 1;
+            throw new Main.UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
+                    + ". Use fewer connections or smaller sizes, or add --skip-oversized.");
+        }
+        return plan;
     }
 
     /** Creates the run folder, refusing one that already holds a run; a user error if it cannot be made. */
@@ -378,8 +410,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             String left = "";
             if (index > 1) {
-                double perCell = (cellStartNanos - runStartNanos) / 1e9 / (index - 1);
-                left = String.format(Locale.ROOT, " (about %.0f s left)", perCell * (total - index + 1));
+                long perCell = (cellStartNanos - runStartNanos) / (index - 1);
+                left = " (about " + RunEstimate.duration(Duration.ofNanos(perCell * (total - index + 1))) + " left)";
             }
             out.printf(Locale.ROOT, "[%d/%d]%s %s ... ", index, total, left, description);
             out.flush();

@@ -32,6 +32,7 @@ public final class Native {
     public static final int IPPROTO_TCP = 6;
     public static final int TCP_NODELAY = 1;
     public static final int MSG_NOSIGNAL = 0x4000;
+    public static final int MSG_DONTWAIT = 0x40;
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
     public static final int O_NONBLOCK = 0x800;

@@ -6,20 +6,23 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Waits for any of a fixed set of descriptors to become readable, with epoll: a wait costs in
- * proportion to the descriptors that are ready, not to all of them, which matters with hundreds of
- * connections (poll(2) scans every socket on every call, and that scan, not the transport, would
- * be measured). The event array is allocated once, so waiting and reading the ready set allocate
- * nothing and a measured loop may use them.
+ * Waits for any of a fixed set of descriptors to become readable, or writable where asked, with
+ * epoll: a wait costs in proportion to the descriptors that are ready, not to all of them, which
+ * matters with hundreds of connections (poll(2) scans every socket on every call, and that scan,
+ * not the transport, would be measured). The event arrays are allocated once, so waiting, reading
+ * the ready set and switching a descriptor between reading and writing allocate nothing, and a
+ * measured loop may use them.
  *
- * <p>Each descriptor is registered with its index as the event's data; {@link #readyIndex} gives
- * the index of the k-th ready descriptor after {@link #await}.
+ * <p>Each descriptor is registered, for reading, with its index as the event's data;
+ * {@link #readyIndex} gives the index of the k-th ready descriptor after {@link #await}.
  */
-public final class Poller implements AutoCloseable {
+public final class Poller implements Readiness {
     private static final int EPOLL_CLOEXEC = 0x80000;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CTL_MOD = 3;
     private static final int EPOLLIN = 0x1;
+    private static final int EPOLLOUT = 0x4;
     /** struct epoll_event is packed (12 bytes) on x86-64 and padded (16 bytes) elsewhere. */
     private static final boolean PACKED = System.getProperty("os.arch").matches("amd64|x86_64");
     private static final int EVENT_BYTES = PACKED ? 12 : 16;
@@ -29,16 +32,16 @@ public final class Poller implements AutoCloseable {
     private final int[] descriptors;
     private final ByteBuffer events;
     private final long eventsAddress;
+    /** One event, for registering and changing what a descriptor is watched for. */
+    private final ByteBuffer change = Native.allocate(EVENT_BYTES);
+    private final long changeAddress = Native.address(change);
 
     public Poller(int[] descriptors) throws IOException {
         this.descriptors = descriptors.clone();
         this.epollFd = Native.check(LIBC.epoll_create1(EPOLL_CLOEXEC), "epoll_create1()");
         try {
-            ByteBuffer event = Native.allocate(EVENT_BYTES);
             for (int i = 0; i < descriptors.length; i++) {
-                event.putInt(0, EPOLLIN).putLong(DATA_OFFSET, i);
-                Native.check(LIBC.epoll_ctl(epollFd, EPOLL_CTL_ADD, descriptors[i], Native.address(event)),
-                        "epoll_ctl(ADD)");
+                control(EPOLL_CTL_ADD, i, EPOLLIN, "epoll_ctl(ADD)");
             }
         } catch (IOException | RuntimeException e) {
             LIBC.close(epollFd);
@@ -49,11 +52,12 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (-1: for ever) for any descriptor to become readable (or
-     * closed, or in error).
+     * Waits up to {@code timeoutMillis} (-1: for ever) for any descriptor to become ready as it is
+     * watched (or closed, or in error).
      *
      * @return how many are ready; 0 on timeout or when interrupted by a signal
      */
+    @Override
     public int await(int timeoutMillis) throws IOException {
         int ready = LIBC.epoll_wait(epollFd, eventsAddress, Math.max(1, descriptors.length), timeoutMillis);
         if (ready < 0) {
@@ -67,8 +71,24 @@ public final class Poller implements AutoCloseable {
     }
 
     /** The index (in the array given at construction) of the k-th descriptor ready at the last {@link #await}. */
+    @Override
     public int readyIndex(int k) {
         return (int) events.getLong(k * EVENT_BYTES + DATA_OFFSET);
+    }
+
+    @Override
+    public void watchReadable(int index) throws IOException {
+        control(EPOLL_CTL_MOD, index, EPOLLIN, "epoll_ctl(MOD)");
+    }
+
+    @Override
+    public void watchWritable(int index) throws IOException {
+        control(EPOLL_CTL_MOD, index, EPOLLOUT, "epoll_ctl(MOD)");
+    }
+
+    private void control(int operation, int index, int interest, String what) throws IOException {
+        change.putInt(0, interest).putLong(DATA_OFFSET, index);
+        Native.check(LIBC.epoll_ctl(epollFd, operation, descriptors[index], changeAddress), what);
     }
 
     /** Leaves descriptor {@code index} out of later waits. */

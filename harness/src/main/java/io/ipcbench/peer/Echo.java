@@ -11,10 +11,12 @@ import io.ipcbench.transport.MessageBuffer;
  * Allocation-free after the buffer is made.
  */
 public final class Echo {
-    /** Room for a datagram a little larger than expected, so that the client sees it as the wrong size. */
-    static final int SLACK = 64;
-
     private Echo() {
+    }
+
+    /** What the message buffer takes, at {@code size} bytes a message. */
+    static long bufferBytes(int size) {
+        return MessageBuffer.receivingBytes(size);
     }
 
     /**
@@ -24,7 +26,7 @@ public final class Echo {
      * @return messages echoed
      */
     public static long serve(Connection connection, int size, long delayNanos) throws IOException {
-        MessageBuffer buffer = new MessageBuffer(size + SLACK);
+        MessageBuffer buffer = MessageBuffer.forReceiving(size);
         long echoed = 0;
         try {
             while (true) {

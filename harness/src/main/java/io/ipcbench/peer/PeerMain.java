@@ -61,6 +61,19 @@ public final class PeerMain implements Callable<Integer> {
         System.exit(commandLine.execute(args));
     }
 
+    /**
+     * What the message buffers of a peer in {@code role} over {@code connections} connections take,
+     * at {@code size} bytes a message: they are direct, and the launcher sizes the peer JVM's direct
+     * memory limit by this.
+     */
+    public static long bufferBytes(PeerRole role, int connections, int size) {
+        return switch (role) {
+            case SPLIT_READS -> SplitReads.bufferBytes(size);
+            case SOURCE -> Source.bufferBytes(connections, size);
+            case ECHO -> connections == 1 ? Echo.bufferBytes(size) : PollEcho.bufferBytes(connections, size);
+        };
+    }
+
     /** The spec this command line describes; {@link PeerSpec#toArguments()} is its inverse. */
     PeerSpec spec() {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
@@ -97,7 +110,7 @@ public final class PeerMain implements Callable<Integer> {
                     if (connections.size() == 1) {
                         Echo.serve(connections.get(0), size, delayNanos);
                     } else {
-                        PollEcho.serve(connections, size, delayNanos);
+                        PollEcho.serve(connections, size, spec.transport().preservesBoundaries(), delayNanos);
                     }
                 }
             }

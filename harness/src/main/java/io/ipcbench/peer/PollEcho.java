@@ -9,41 +9,64 @@ import java.util.concurrent.TimeUnit;
 import io.ipcbench.os.Poller;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
+import io.ipcbench.transport.MessageProgress;
 
 /**
- * Echo over many connections from one thread: an epoll loop that, for each readable connection,
- * reads one whole message and sends it back. One thread rather than one per connection: with
- * hundreds of connections on a two-CPU box, hundreds of threads would measure the scheduler. A
- * connection with no pollable descriptor (the jdk engine's) gets a thread of its own instead.
+ * Echo over many connections from one thread: an epoll loop that takes in each message, in as
+ * many pieces as it comes, and once it is whole sends it back, in as many pieces as the socket
+ * takes, watching that connection for writing until the echo has gone. Nothing blocks: a thread
+ * that blocked writing an echo on one connection would wait for ever on a client that blocked
+ * writing its next message on another. One thread rather than one per connection: with hundreds of
+ * connections on a two-CPU box, hundreds of threads would measure the scheduler. A connection with
+ * no pollable descriptor (the jdk engine's) gets a thread of its own instead.
  */
 public final class PollEcho {
     private PollEcho() {
     }
 
-    /** Echoes until any connection reaches its end (the client closes them all together). */
-    public static void serve(List<Connection> connections, int size, long delayNanos) throws IOException {
-        int[] descriptors = new int[connections.size()];
-        for (int i = 0; i < descriptors.length; i++) {
-            descriptors[i] = connections.get(i).pollDescriptor();
-            if (descriptors[i] < 0) {
-                serveOnThreads(connections, size, delayNanos);
-                return;
-            }
+    /** What the message buffers of {@code connections} connections take, at {@code size} bytes a message. */
+    static long bufferBytes(int connections, int size) {
+        return connections * Echo.bufferBytes(size);
+    }
+
+    /**
+     * Echoes until any connection reaches its end (the client closes them all together).
+     *
+     * @param datagrams whether the connections keep message boundaries
+     */
+    public static void serve(List<Connection> connections, int size, boolean datagrams, long delayNanos)
+            throws IOException {
+        if (connections.stream().anyMatch(connection -> connection.pollDescriptor() < 0)) {
+            serveOnThreads(connections, size, delayNanos);
+            return;
         }
-        MessageBuffer buffer = new MessageBuffer(size + Echo.SLACK);
-        try (Poller poller = new Poller(descriptors)) {
+        int n = connections.size();
+        MessageProgress[] progress = new MessageProgress[n];
+        MessageBuffer[] buffers = new MessageBuffer[n];
+        for (int i = 0; i < n; i++) {
+            progress[i] = new MessageProgress(connections.get(i), datagrams);
+            buffers[i] = MessageBuffer.forReceiving(size);
+        }
+        try (Poller poller = new Poller(Connection.pollDescriptors(connections))) {
             while (true) {
                 int ready = poller.await(-1);
                 for (int k = 0; k < ready; k++) {
-                    Connection connection = connections.get(poller.readyIndex(k));
-                    int length = connection.receive(buffer, size);
-                    if (length == Connection.TIMED_OUT) {
-                        continue;
+                    int i = poller.readyIndex(k);
+                    MessageProgress connection = progress[i];
+                    if (connection.sending()) {
+                        if (connection.sendMore(buffers[i])) {
+                            poller.watchReadable(i);
+                        }
+                    } else if (connection.receiveMore(buffers[i], size)) {
+                        if (delayNanos > 0) {
+                            Echo.spin(delayNanos);
+                        }
+                        connection.startSending(connection.received());
+                        connection.startReceiving();
+                        if (!connection.sendMore(buffers[i])) {
+                            poller.watchWritable(i);
+                        }
                     }
-                    if (delayNanos > 0) {
-                        Echo.spin(delayNanos);
-                    }
-                    connection.send(buffer, length);
                 }
             }
         } catch (EOFException clientClosed) {

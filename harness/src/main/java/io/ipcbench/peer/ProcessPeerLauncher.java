@@ -14,10 +14,15 @@ import io.ipcbench.os.Cleanup;
  * Starts the peer as a child JVM with this JVM's class path. Its error stream (and its output,
  * unless that is the data channel) goes to {@code peer.log} in the cell's private directory, never
  * to this process's streams: a child that shares our stdout would keep a pipe open after we die.
+ *
+ * <p>The peer's message buffers are direct, outside its small heap: its direct memory limit is
+ * sized for its cell (a buffer per connection), so that 1,024 connections at 1 MiB fit.
  */
 public final class ProcessPeerLauncher implements PeerLauncher {
     /** A small heap and the serial collector: the peer allocates nothing once it runs. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /** Direct memory the peer may use besides its message buffers: what its heap limit allowed it in all. */
+    static final long OWN_DIRECT_BYTES = 256L << 20;
     private static final long GRACE_MILLIS = 2_000;
 
     private final List<String> jvmOptions;
@@ -35,6 +40,8 @@ public final class ProcessPeerLauncher implements PeerLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.add("-XX:MaxDirectMemorySize="
+                + (PeerMain.bufferBytes(spec.role(), spec.connections(), spec.options().messageSize()) + OWN_DIRECT_BYTES));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PeerMain.class.getName());

@@ -21,6 +21,11 @@ public final class Source {
     private Source() {
     }
 
+    /** What the message buffers of {@code connections} connections take, one per sending thread. */
+    static long bufferBytes(int connections, int size) {
+        return (long) connections * size;
+    }
+
     /**
      * Sends on every connection at once, a thread each (a blocked send on one must not starve the
      * others), and returns what each sent, in connection order.

@@ -21,6 +21,15 @@ public final class SplitReads {
     private SplitReads() {
     }
 
+    /** What the buffers take, for {@code total} bytes to read. */
+    static long bufferBytes(int total) {
+        return readBufferBytes(total) + REPORT_BYTES;
+    }
+
+    private static int readBufferBytes(int total) {
+        return Math.max(total, 64) + 64;
+    }
+
     static void serve(Connection connection, int total) throws IOException {
         try {
             Thread.sleep(PAUSE_MILLIS);
@@ -28,7 +37,7 @@ public final class SplitReads {
             Thread.currentThread().interrupt();
             return;
         }
-        MessageBuffer in = new MessageBuffer(Math.max(total, 64) + 64);
+        MessageBuffer in = new MessageBuffer(readBufferBytes(total));
         MessageBuffer report = new MessageBuffer(REPORT_BYTES);
         int reads = 0;
         int received = 0;

@@ -235,7 +235,7 @@ public final class ClaimProbes {
             Connection connection = session.connection();
             MessageBuffer header = new MessageBuffer(NAGLE_HEADER);
             MessageBuffer body = new MessageBuffer(NAGLE_BODY);
-            MessageBuffer reply = new MessageBuffer(size + 64);
+            MessageBuffer reply = MessageBuffer.forReceiving(size);
             Histogram histogram = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
             for (int i = 0; i < roundTrips; i++) {
                 long start = System.nanoTime();

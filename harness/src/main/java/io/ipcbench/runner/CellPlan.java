@@ -12,10 +12,12 @@ import io.ipcbench.transport.TransportKind;
 /**
  * The cells of a run, in the order they run, and the combinations left out with the reason.
  *
- * @param cells   what will be measured
- * @param skipped what the configuration asked for that cannot be measured, one line each
+ * @param cells    what will be measured
+ * @param skipped  what the configuration asked for that cannot be measured, one line each
+ * @param tooLarge cells left out because their message buffers do not fit the memory at hand
+ *                 ({@link MemoryBudget}), one line each: a run refuses them unless told to skip
  */
-public record CellPlan(List<Cell> cells, List<String> skipped) {
+public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooLarge) {
     /** One cell to measure. */
     public record Cell(TransportKind transport, Engine engine, String mode, int size, int connections, int repetition) {
         public String describe() {
@@ -26,16 +28,23 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
         }
     }
 
+    /** The plan of {@code config} for the memory this JVM and this box allow now. */
+    public static CellPlan of(RunConfig config) {
+        return of(config, MemoryBudget.ofThisProcess());
+    }
+
     /**
      * Every engine × transport × size × connection count in latency mode, and every engine ×
-     * transport × throughput size × connection count in throughput mode, once per repetition. Each
-     * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
-     * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
-     * transport alike, instead of lining up with whichever ran last.
+     * transport × throughput size × connection count in throughput mode, once per repetition, less
+     * those whose buffers do not fit {@code memory}. Each repetition runs all its cells before the
+     * next starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
+     * drifts during the run then drifts across every transport alike, instead of lining up with
+     * whichever ran last.
      */
-    public static CellPlan of(RunConfig config) {
+    public static CellPlan of(RunConfig config, MemoryBudget memory) {
         List<Cell> cells = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> tooLarge = new ArrayList<>();
         Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
             int first = cells.size();
@@ -57,7 +66,8 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                             }
                             String reason = connections > 1 ? whyNotManyConnections(kind, engine) : null;
                             if (reason == null) {
-                                cells.add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition));
+                                add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition),
+                                        memory, cells, tooLarge);
                             } else if (repetition == 0 && size == config.sizes().get(0)) {
                                 skipped.add(kind.label() + " at " + connections + " connections: " + reason);
                             }
@@ -70,8 +80,8 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
                         for (int connections : config.connections()) {
                             if (connections == 1 || (takesManyConnections(config, label)
                                     && whyNotManyConnections(kind, engine) == null)) {
-                                cells.add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
-                                        repetition));
+                                add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
+                                        repetition), memory, cells, tooLarge);
                             }
                         }
                     }
@@ -79,7 +89,17 @@ public record CellPlan(List<Cell> cells, List<String> skipped) {
             }
             Collections.shuffle(cells.subList(first, cells.size()), order);
         }
-        return new CellPlan(List.copyOf(cells), List.copyOf(skipped));
+        return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(tooLarge));
+    }
+
+    /** Adds the cell if its buffers fit, else says why not (once, not for every repetition). */
+    private static void add(Cell cell, MemoryBudget memory, List<Cell> cells, List<String> tooLarge) {
+        String why = memory.whyNot(cell);
+        if (why == null) {
+            cells.add(cell);
+        } else if (cell.repetition() == 0) {
+            tooLarge.add(cell.describe() + ": " + why);
+        }
     }
 
     /** Whether the configuration asks for many-connection cells of this transport. */

@@ -94,6 +94,11 @@ public final class PingPongRunner implements AutoCloseable {
 
     /** Runs every cell of the configuration and saves the run in {@code folder}. */
     public RunResult run(Path folder, String id) throws IOException {
+        return run(folder, id, CellPlan.of(config));
+    }
+
+    /** Runs every cell of {@code plan}, made from this runner's configuration, and saves the run in {@code folder}. */
+    public RunResult run(Path folder, String id, CellPlan plan) throws IOException {
         String startedAt = Instant.now().toString();
         if (config.pin().pinned()) {
             onMeasuringThread(() -> {
@@ -105,8 +110,8 @@ public final class PingPongRunner implements AutoCloseable {
         listener.calibrated(calibration);
         Environment environment = EnvironmentProbe.capture();
 
-        CellPlan plan = CellPlan.of(config);
         plan.skipped().forEach(listener::skipped);
+        plan.tooLarge().forEach(listener::skipped);
         List<CellResult> cells = new ArrayList<>();
         int total = plan.cells().size();
         int index = 0;
@@ -131,6 +136,20 @@ public final class PingPongRunner implements AutoCloseable {
         return run;
     }
 
+    /** The role of a cell's peer: the echo of a latency cell, the source of a throughput cell. */
+    static PeerRole peerRole(CellPlan.Cell cell) {
+        return RunConfig.MODE_THROUGHPUT.equals(cell.mode()) ? PeerRole.SOURCE : PeerRole.ECHO;
+    }
+
+    /** What the message buffers of a cell take on this side: those of the loop {@link #runCell} gives it. */
+    static long clientBufferBytes(CellPlan.Cell cell) {
+        if (RunConfig.MODE_THROUGHPUT.equals(cell.mode())) {
+            return ThroughputReceivers.bufferBytes(cell.connections(), cell.size());
+        }
+        return cell.connections() > 1 ? MultiRoundTripLoop.bufferBytes(cell.connections(), cell.size())
+                : RoundTripLoop.bufferBytes(cell.size());
+    }
+
     /** One cell, with a fresh private directory and peer. Never throws for the cell's own failures. */
     CellResult runCell(CellPlan.Cell planned, Path folder) throws IOException {
         TransportKind kind = planned.transport();
@@ -153,7 +172,7 @@ public final class PingPongRunner implements AutoCloseable {
                 }
                 String address = String.join(PeerSpec.ADDRESS_SEPARATOR, listeners.stream().map(Listener::address).toList());
                 PeerSpec spec = new PeerSpec(kind, planned.engine(), address, options, config.pin().peer(),
-                        config.peerDelayMicros(), throughput ? PeerRole.SOURCE : PeerRole.ECHO, planned.connections());
+                        config.peerDelayMicros(), peerRole(planned), planned.connections());
                 try (PeerHandle peer = launcher.launch(spec, transport.usesPeerStdio())) {
                     List<Connection> connections = new ArrayList<>();
                     try {
@@ -295,7 +314,7 @@ public final class PingPongRunner implements AutoCloseable {
                 peer.requestStop();
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
                 connections.forEach(Connection::closeOutput);
-                onMeasuringThread(() -> drain(receivers, peer));
+                onMeasuringThread(() -> drain(receivers, peer, isConnectionless(record.kind)));
                 peer.close();
                 record.errors = receivers.integrityErrors();
                 account(record, readSourceReport(privateDirectory, connections.size()), receivers);
@@ -344,13 +363,17 @@ public final class PingPongRunner implements AutoCloseable {
         return null;
     }
 
-    /** Takes in what the stopped peer still sends, until its end of stream or, for datagrams, its exit. */
-    private Void drain(ThroughputReceivers receivers, PeerHandle peer) throws IOException {
+    /**
+     * Takes in what the stopped peer still sends, until the end of every connection or, on
+     * connectionless sockets, which have no end, until the peer has exited and nothing more comes.
+     * A connection's end comes after all that was sent on it, however slowly that trickles in.
+     */
+    private Void drain(ThroughputReceivers receivers, PeerHandle peer, boolean connectionless) throws IOException {
         long giveUp = System.nanoTime() + config.peerTimeoutMillis() * 1_000_000L;
         while (System.nanoTime() < giveUp) {
             long before = receivers.messages();
             boolean open = receivers.run(Long.MAX_VALUE, clock.nanoTime() + DRAIN_STEP_NANOS);
-            if (!open || (receivers.messages() == before && !peer.isAlive())) {
+            if (!open || (connectionless && receivers.messages() == before && !peer.isAlive())) {
                 return null;
             }
         }

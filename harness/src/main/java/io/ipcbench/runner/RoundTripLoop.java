@@ -54,12 +54,16 @@ public final class RoundTripLoop implements PingPongLoop {
         this.size = size;
         this.datagrams = datagrams;
         this.outgoing = new MessageBuffer(size);
-        // Larger than a message, so that a datagram that is too long shows up as the wrong size.
-        this.incoming = new MessageBuffer(size + 64);
+        this.incoming = MessageBuffer.forReceiving(size);
         fillPayload(outgoing.buffer(), size);
         this.outgoingView = outgoing.buffer().slice(0, size);
         this.incomingView = incoming.buffer().slice(0, size);
         java.util.Arrays.fill(recentlyLost, -1);
+    }
+
+    /** What the message buffers take, at {@code size} bytes a message. */
+    static long bufferBytes(int size) {
+        return size + MessageBuffer.receivingBytes(size);
     }
 
     /** A byte pattern that differs from position to position, so that a shifted or mixed-up message is caught. */

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
+import io.ipcbench.transport.MessageProgress;
 
 /**
  * The receiving end of a throughput cell: the peer sends messages one way as fast as it can and
@@ -16,6 +17,10 @@ import io.ipcbench.transport.MessageBuffer;
  * repeats and late arrivals are facts to count, not errors: a window of recently seen sequence
  * numbers (a ring of bits, allocated once) tells a duplicate from a late arrival. How many were
  * lost is known only when the peer says how many it sent.
+ *
+ * <p>A receiver on its own connection reads each message whole, blocking ({@link #run}); one of
+ * many, served by one thread, takes in whatever has arrived, in pieces, without blocking
+ * ({@link #receiveAvailable}).
  *
  * <p>Counts are published with lazy stores, so that a sampler thread can take a throughput time
  * series without stalling the loop. Nothing here allocates, locks or logs.
@@ -28,6 +33,7 @@ public final class ThroughputReceiver implements ThroughputCounts {
     private final int size;
     private final boolean datagrams;
     private final MessageBuffer incoming;
+    private final MessageProgress progress;
     private final long[] seen = new long[WINDOW / Long.SIZE];
     private final AtomicLong publishedMessages = new AtomicLong();
     private final AtomicLong publishedBytes = new AtomicLong();
@@ -48,7 +54,8 @@ public final class ThroughputReceiver implements ThroughputCounts {
         this.clock = clock;
         this.size = size;
         this.datagrams = datagrams;
-        this.incoming = new MessageBuffer(size + 64);
+        this.incoming = MessageBuffer.forReceiving(size);
+        this.progress = new MessageProgress(connection, datagrams);
     }
 
     /** Receives until {@code maxMessages} more have arrived or the deadline passes; returns how many arrived. */
@@ -71,18 +78,36 @@ public final class ThroughputReceiver implements ThroughputCounts {
         long now = clock.nanoTime();
         lastReceiveNanos = now;
         if (length != Connection.TIMED_OUT) {
-            lastArrivalNanos = now;
-            messages++;
-            bytes += length;
-            publishedMessages.lazySet(messages);
-            publishedBytes.lazySet(bytes);
-            if (length != size) {
-                wrongSize++;
-            } else {
-                account(incoming.buffer().getLong(0));
-            }
+            arrived(length, now);
         }
         return length;
+    }
+
+    /**
+     * Takes in what has arrived without waiting, for a loop that serves many connections: at most
+     * the message under way, however many pieces it comes in; counts it once it is whole.
+     *
+     * @throws java.io.EOFException when the peer closed the connection
+     */
+    public void receiveAvailable() throws IOException {
+        if (progress.receiveMore(incoming, size)) {
+            int length = progress.received();
+            progress.startReceiving();
+            arrived(length, clock.nanoTime());
+        }
+    }
+
+    private void arrived(int length, long now) {
+        lastArrivalNanos = now;
+        messages++;
+        bytes += length;
+        publishedMessages.lazySet(messages);
+        publishedBytes.lazySet(bytes);
+        if (length != size) {
+            wrongSize++;
+        } else {
+            account(incoming.buffer().getLong(0));
+        }
     }
 
     private void account(long sequence) {

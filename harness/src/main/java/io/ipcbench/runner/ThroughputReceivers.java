@@ -7,13 +7,15 @@ import java.util.List;
 import io.ipcbench.os.Poller;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.MessageBuffer;
 
 /**
  * The receiving end of a throughput cell, over one connection or many, each with its own
  * {@link ThroughputReceiver} (sequence numbers run per connection). Many connections are served by
- * one epoll loop that takes in whichever has data, and a connection that reaches its end is dropped
- * from the epoll set; a single connection is read directly, since a wait before every read would
- * be measured too.
+ * one epoll loop that takes in whatever has arrived on each ready one, in pieces, never waiting on
+ * one connection for the rest of a message while others have data; a connection that reaches its
+ * end is dropped from the epoll set. A single connection is read directly, whole messages at a
+ * time, since a wait before every read would be measured too.
  */
 final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
     private static final int POLL_MILLIS = 50;
@@ -30,15 +32,10 @@ final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
             throws IOException {
         this.clock = clock;
         this.receivers = new ThroughputReceiver[connections.size()];
-        int[] descriptors = new int[connections.size()];
         for (int i = 0; i < receivers.length; i++) {
             receivers[i] = new ThroughputReceiver(connections.get(i), clock, size, datagrams);
-            descriptors[i] = connections.get(i).pollDescriptor();
-            if (descriptors[i] < 0 && connections.size() > 1) {
-                throw new IllegalArgumentException("several connections need pollable descriptors (the raw engine)");
-            }
         }
-        this.poller = receivers.length == 1 ? null : new Poller(descriptors);
+        this.poller = receivers.length == 1 ? null : new Poller(Connection.pollDescriptors(connections));
         this.ended = new boolean[receivers.length];
         this.open = receivers.length;
     }
@@ -64,7 +61,7 @@ final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
                 int i = poller.readyIndex(k);
                 if (!ended[i]) {
                     try {
-                        receivers[i].receiveOne();
+                        receivers[i].receiveAvailable();
                     } catch (EOFException end) {
                         ended[i] = true;
                         poller.ignore(i);
@@ -77,6 +74,11 @@ final class ThroughputReceivers implements ThroughputCounts, AutoCloseable {
             }
         }
         return open > 0;
+    }
+
+    /** What the message buffers of {@code connections} connections take, an incoming message each. */
+    static long bufferBytes(int connections, int size) {
+        return connections * MessageBuffer.receivingBytes(size);
     }
 
     @Override

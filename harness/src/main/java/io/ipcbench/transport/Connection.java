@@ -2,10 +2,17 @@ package io.ipcbench.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One connected, two-way channel between the client and its peer: the whole of what a measured
- * loop touches. Implementations must not allocate, lock or log in {@link #send} and {@link #receive}.
+ * loop touches. Implementations must not allocate, lock or log in {@link #send}, {@link #receive},
+ * {@link #sendSome} and {@link #receiveSome}.
+ *
+ * <p>A message moves whole and blocking ({@link #send}, {@link #receive}), for a loop that serves
+ * one connection; or in pieces and never blocking ({@link #sendSome}, {@link #receiveSome}), for a
+ * loop that serves several from one thread and must never wait on one while another could move.
+ * Only a connection with a {@link #pollDescriptor()} moves messages in pieces.
  */
 public interface Connection extends Closeable {
     /** Returned by {@link #receive} when a datagram did not arrive within the receive timeout. */
@@ -23,6 +30,27 @@ public interface Connection extends Closeable {
      */
     int receive(MessageBuffer message, int length) throws IOException;
 
+    /**
+     * Sends as much of bytes {@code offset} to {@code offset + length} of {@code message} as the
+     * channel takes now, without waiting, and returns how many went: 0 when none would go now (the
+     * poll descriptor then signals when some would). A datagram goes whole or not at all.
+     */
+    default int sendSome(MessageBuffer message, int offset, int length) throws IOException {
+        throw new UnsupportedOperationException("this connection moves whole messages only");
+    }
+
+    /**
+     * Receives what has arrived, up to {@code length} bytes into {@code message} at {@code offset},
+     * without waiting, and returns how many bytes came: 0 when none has. A datagram arrives whole:
+     * one datagram, whatever its length up to {@code length} (a zero-length datagram, which nothing
+     * here sends, reads as none).
+     *
+     * @throws java.io.EOFException when the other side closed the channel
+     */
+    default int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
+        throw new UnsupportedOperationException("this connection moves whole messages only");
+    }
+
     /** Reads whatever one system call returns, up to {@code maxLength}: for probing how reads split writes. */
     int receiveOnce(MessageBuffer message, int maxLength) throws IOException;
 
@@ -34,11 +62,24 @@ public interface Connection extends Closeable {
     }
 
     /**
-     * The file descriptor a poll loop waits on to see this connection readable, or -1 if the
-     * connection has none (then a caller serving many connections gives each a thread).
+     * The file descriptor a poll loop waits on to see this connection readable or writable, or -1
+     * if the connection has no single one (then a caller serving many connections gives each a
+     * thread, or refuses).
      */
     default int pollDescriptor() {
         return -1;
+    }
+
+    /** The poll descriptors of several connections, in their order; a caller serving them from one thread needs every one. */
+    static int[] pollDescriptors(List<Connection> connections) {
+        int[] descriptors = new int[connections.size()];
+        for (int i = 0; i < descriptors.length; i++) {
+            descriptors[i] = connections.get(i).pollDescriptor();
+            if (descriptors[i] < 0) {
+                throw new IllegalArgumentException("several connections need pollable descriptors (the raw engine)");
+            }
+        }
+        return descriptors;
     }
 
     /** The socket buffer sizes the kernel granted, or null where there is no socket. */

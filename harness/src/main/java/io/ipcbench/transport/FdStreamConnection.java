@@ -12,6 +12,11 @@ import io.ipcbench.os.Native;
  * FIFOs, TCP and Unix stream sockets. Reads and writes loop until the whole message has passed,
  * since a stream keeps no message boundaries. The read and write descriptors may be the same
  * (a socket) or two (a pair of pipes).
+ *
+ * <p>A socket also moves messages in pieces without blocking ({@link #sendSome}, {@link #receiveSome}:
+ * {@code send} and {@code recv} with {@code MSG_DONTWAIT}, which leaves the descriptor itself
+ * blocking for {@link #send} and {@link #receive}). A pair of pipes does not: one poll entry cannot
+ * watch its two descriptors.
  */
 final class FdStreamConnection implements Connection {
     private final int readFd;
@@ -59,6 +64,45 @@ final class FdStreamConnection implements Connection {
     }
 
     @Override
+    public int sendSome(MessageBuffer message, int offset, int length) throws IOException {
+        requireSocket();
+        while (true) {
+            long n = LIBC.send(writeFd, message.address() + offset, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = Native.errno();
+            if (errno == Native.EAGAIN) {
+                return 0;
+            }
+            if (errno != Native.EINTR) {
+                throw Native.failure("send()", errno);
+            }
+        }
+    }
+
+    @Override
+    public int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
+        requireSocket();
+        while (true) {
+            long n = LIBC.recv(readFd, message.address() + offset, length, Native.MSG_DONTWAIT);
+            if (n > 0) {
+                return (int) n;
+            }
+            if (n < 0 && Native.errno() == Native.EAGAIN) {
+                return 0;
+            }
+            handleFailedRead(n);
+        }
+    }
+
+    private void requireSocket() {
+        if (readFd != writeFd) {
+            throw new UnsupportedOperationException("a pair of pipes moves whole messages only");
+        }
+    }
+
+    @Override
     public int receiveOnce(MessageBuffer message, int maxLength) throws IOException {
         while (true) {
             long n = LIBC.read(readFd, message.address(), maxLength);
@@ -90,7 +134,7 @@ final class FdStreamConnection implements Connection {
 
     @Override
     public int pollDescriptor() {
-        return readFd;
+        return readFd == writeFd ? readFd : -1;
     }
 
     @Override

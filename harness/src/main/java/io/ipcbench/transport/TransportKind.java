@@ -52,9 +52,17 @@ public enum TransportKind {
      * {@link Integer#MAX_VALUE} for byte streams, which carry any size.
      */
     public int maxMessageSize() {
+        return maxMessageSize(KernelSettings.read().wmemDefault());
+    }
+
+    /**
+     * Largest message this transport carries in one piece from a socket whose send buffer the
+     * kernel granted {@code sendBufferBytes} (SO_SNDBUF as read back): a Unix datagram must fit it.
+     */
+    public int maxMessageSize(int sendBufferBytes) {
         return switch (this) {
             case UDP -> UDP_MAX_PAYLOAD;
-            case UNIX_DGRAM, UNIX_SEQPACKET -> KernelSettings.read().wmemDefault() - UNIX_DATAGRAM_OVERHEAD;
+            case UNIX_DGRAM, UNIX_SEQPACKET -> sendBufferBytes - UNIX_DATAGRAM_OVERHEAD;
             default -> Integer.MAX_VALUE;
         };
     }

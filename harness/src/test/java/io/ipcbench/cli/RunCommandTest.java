@@ -83,7 +83,8 @@ class RunCommandTest {
             "--duration=forever",
             "--engine=quantum",
             "--no-such-flag",
-            "--repetitions=0"})
+            "--repetitions=0",
+            "--transports=tcp --sizes=1024m --connections=512"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();
@@ -103,6 +104,33 @@ class RunCommandTest {
         assertTrue(message.startsWith("ipcbench: "), message);
         assertFalse(message.contains("Exception"), "no stack trace or exception name: " + message);
         assertFalse(Files.exists(out), "nothing written for a bad command line");
+    }
+
+    @Test
+    void thePlanSaysHowManyCellsAndAboutHowLongAndWritesNothing() {
+        Path out = directory.resolve("run");
+        CommandRun run = CommandRun.of("run", "--transports", "pipe,tcp,unix-stream", "--sizes", "64,1k",
+                "--connections", "1,8", "--throughput-sizes", "64", "--duration", "1s", "--warmup", "300ms",
+                "--plan", "--out", out.toString());
+
+        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        // Latency: pipe at one connection, tcp and unix-stream at one and eight, at two sizes; throughput at one size.
+        assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput), about "), lines.get(0));
+        assertEquals(List.of("skipped: pipe at 8 connections: not supported: a child process has one standard input "
+                + "and output, so one pipe pair"), lines.subList(1, lines.size()));
+        assertFalse(Files.exists(out), "a plan writes nothing");
+    }
+
+    @Test
+    void aCellTooLargeForTheMemoryIsSkippedWithItsReasonWhenAsked() {
+        CommandRun run = CommandRun.of("run", "--transports", "tcp", "--sizes", "64,1024m", "--connections", "512",
+                "--skip-oversized", "--plan", "--out", directory.resolve("run").toString());
+
+        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput)"), run.out());
+        assertTrue(run.out().contains("skipped: tcp, 1073741824 B, 512 connections: its message buffers take "),
+                run.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ipcbench.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,17 @@ class PeerSpecTest {
         PeerSpec spec = new PeerSpec(TransportKind.UNIX_SEQPACKET, Engine.RAW, "/tmp/x/s.sock", options, 1, 250,
                 PeerRole.SOURCE, 3, 5_000);
         assertEquals(spec, roundTrip(spec));
+    }
+
+    @Test
+    void thePeerJvmMayHoldABufferPerConnection() {
+        TransportOptions options = TransportOptions.defaults(Path.of("/tmp/z"), 1 << 20);
+        PeerSpec spec = new PeerSpec(TransportKind.TCP, Engine.RAW, "127.0.0.1:4000", options, null, 0, PeerRole.ECHO,
+                1_024);
+
+        long buffers = 1_024L * ((1 << 20) + 64);
+        assertTrue(new ProcessPeerLauncher().command(spec)
+                .contains("-XX:MaxDirectMemorySize=" + (buffers + ProcessPeerLauncher.OWN_DIRECT_BYTES)));
     }
 
     @Test

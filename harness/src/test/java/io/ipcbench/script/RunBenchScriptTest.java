@@ -101,6 +101,36 @@ class RunBenchScriptTest {
     }
 
     @Test
+    void thePlansOfTheRunAndOfJmhComeBeforeTheFirstCell() throws Exception {
+        Result result = script(Map.of(), "--dry-run", "--profile", "smoke", "--jmh", "--pin", "0,0",
+                "--out", directory.resolve("run").toString());
+        assertEquals(0, result.exit(), result.err());
+        List<String> lines = result.out().lines().toList();
+        int runPlan = indexOf(lines, "run: ");
+        int jmhPlan = indexOf(lines, "JMH: ");
+        int firstCell = lines.indexOf(lines.stream().filter(line -> line.contains(" run --transports")).findFirst()
+                .orElseThrow());
+        assertTrue(runPlan >= 0 && runPlan < firstCell, result.out());
+        assertTrue(jmhPlan >= 0 && jmhPlan < firstCell, result.out());
+        // The jars reckon the plans once built and current: smoke's five transports at 64 B, two of them also at
+        // four connections, latency and throughput.
+        String run = lines.get(runPlan);
+        assertTrue(run.startsWith("run: 14 cells (7 latency, 7 throughput), about ") || run.contains("once ipcbench is built"),
+                run);
+        String jmh = lines.get(jmhPlan);
+        assertTrue(jmh.startsWith("JMH: 5 benchmark runs, about ") || jmh.contains("once the benchmarks are built"), jmh);
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void helpWorks() throws Exception {
         Result result = script(Map.of(), "--help");
         assertEquals(0, result.exit());

@@ -2,6 +2,7 @@ package io.ipcbench.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.ipcbench.os.Poller;
 import io.ipcbench.peer.PeerHandle;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.PeerSpec;
@@ -172,6 +174,49 @@ class TransportContractTest {
             IOException refused = assertThrows(IOException.class, () -> session.connection().send(out, tooLarge));
             assertTrue(refused.getMessage().contains("EMSGSIZE") || refused.getMessage().contains("too long")
                     || refused.getMessage().toLowerCase().contains("message"), refused.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("transports")
+    void movesAMessageLargerThanItsBuffersInPiecesWithoutBlocking(TransportKind kind, Engine engine)
+            throws IOException {
+        requestedSendBuffer = 32 * 1024;
+        requestedReceiveBuffer = 32 * 1024;
+        // Larger than both buffers together for a stream; a datagram must fit the (doubled) send buffer.
+        int size = kind.preservesBoundaries() ? 60_000 : 300_000;
+        // A peer thread on a socket without an end (udp, unix-dgram) takes seconds to stop; a process does not.
+        boolean connectionless = kind == TransportKind.UDP || kind == TransportKind.UNIX_DGRAM;
+        try (Session session = open(kind, engine, size, 0, connectionless)) {
+            Connection connection = session.connection();
+            assumeTrue(connection.pollDescriptor() >= 0, kind + " (" + engine + ") moves whole messages only");
+            byte[] sent = new byte[size];
+            new Random(7).nextBytes(sent);
+            MessageBuffer out = new MessageBuffer(size);
+            out.buffer().put(0, sent);
+            MessageBuffer in = MessageBuffer.forReceiving(size);
+            MessageProgress progress = new MessageProgress(connection, kind.preservesBoundaries());
+            try (Poller poller = new Poller(new int[] {connection.pollDescriptor()})) {
+                progress.startSending(size);
+                poller.watchWritable(0);
+                while (!progress.sendMore(out)) {
+                    poller.await(5_000);
+                }
+                if (!kind.preservesBoundaries()) {
+                    // The peer now writes its echo, larger than the buffers, and reads nothing until it has
+                    // gone: a second message cannot go, and trying returns at once instead of waiting.
+                    progress.startSending(size);
+                    assertFalse(progress.sendMore(out), kind + ": a second message went whole");
+                }
+                poller.watchReadable(0);
+                while (!progress.receiveMore(in, size)) {
+                    poller.await(5_000);
+                }
+            }
+            assertEquals(size, progress.received(), kind + ": length of the echo");
+            byte[] received = new byte[size];
+            in.buffer().get(0, received);
+            assertArrayEquals(sent, received, kind + ": bytes of the echo");
         }
     }
 

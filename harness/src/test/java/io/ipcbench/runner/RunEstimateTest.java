@@ -1,0 +1,59 @@
+package io.ipcbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.ipcbench.config.RunConfig;
+import org.junit.jupiter.api.Test;
+
+/** The estimate adds up each cell's phases as configured and what its peer costs; it says so in a line. */
+class RunEstimateTest {
+    private static RunEstimate estimate(RunConfig config) {
+        return RunEstimate.of(CellPlan.of(config, MemoryBudget.UNKNOWN), config);
+    }
+
+    @Test
+    void timedPhasesCountAsConfigured() {
+        RunConfig config = RunConfig.builder().transports(List.of("tcp", "unix-stream")).sizes(List.of(64))
+                .connections(List.of(1, 8)).throughputSizes(List.of(1024)).throughputMillis(2_000)
+                .durationMillis(1_000).warmupMillis(500).outputDirectory("unused").build();
+
+        RunEstimate estimate = estimate(config);
+
+        assertEquals(4, estimate.latencyCells());
+        assertEquals(4, estimate.throughputCells());
+        Duration latencyCell = RunEstimate.CELL_OVERHEAD.plusMillis(500 + 1_000);
+        Duration throughputCell = RunEstimate.CELL_OVERHEAD.plusMillis(500 + 2_000).plus(RunEstimate.THROUGHPUT_STOP);
+        assertEquals(RunEstimate.RUN_START.plus(latencyCell.multipliedBy(4)).plus(throughputCell.multipliedBy(4)),
+                estimate.total());
+    }
+
+    @Test
+    void countedPhasesAreReckonedAtANominalRoundTripAndProbesAddTheirTime() {
+        RunConfig config = RunConfig.builder().transports(List.of("pipe")).sizes(List.of(1_000)).iterations(10_000)
+                .warmupIterations(1_000).probes(true).outputDirectory("unused").build();
+
+        Duration roundTrip = Duration.ofNanos(RunEstimate.NOMINAL_ROUND_TRIP_NANOS + 1_000);
+        assertEquals(RunEstimate.RUN_START.plus(RunEstimate.PROBES).plus(RunEstimate.CELL_OVERHEAD)
+                .plus(roundTrip.multipliedBy(11_000)), estimate(config).total());
+    }
+
+    @Test
+    void itSaysHowManyCellsAndAboutHowLong() {
+        assertEquals("3 cells (2 latency, 1 throughput), about 1 min 15 s",
+                new RunEstimate(2, 1, Duration.ofSeconds(74)).describe());
+        assertEquals("1 cell (1 latency, 0 throughput), about 3 s", new RunEstimate(1, 0, Duration.ofMillis(3_400)).describe());
+    }
+
+    @Test
+    void durationsAreRoundedToWhatMatters() {
+        assertEquals("1 s", RunEstimate.duration(Duration.ZERO));
+        assertEquals("45 s", RunEstimate.duration(Duration.ofSeconds(45)));
+        assertEquals("3 min", RunEstimate.duration(Duration.ofSeconds(179)));
+        assertEquals("3 min 10 s", RunEstimate.duration(Duration.ofSeconds(191)));
+        assertEquals("45 min", RunEstimate.duration(Duration.ofSeconds(45 * 60 + 20)));
+        assertEquals("1 h 05 min", RunEstimate.duration(Duration.ofMinutes(65)));
+    }
+}
