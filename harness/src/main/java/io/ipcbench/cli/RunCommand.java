@@ -2,6 +2,7 @@ package io.ipcbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.os.Cleanup;
 import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
@@ -316,6 +320,12 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
+        List<Path> orphans = PrivateDirectory.removeOrphans();
+        if (!orphans.isEmpty()) {
+            stderr.println("ipcbench: removed " + orphans.size() + " private "
+                    + (orphans.size() == 1 ? "directory" : "directories") + " left by a killed run: "
+                    + orphans.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
 
         if (!quiet) {
             stdout.println("ipcbench " + EnvironmentProbe.version() + ": run " + id);
@@ -328,9 +338,19 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
         }
         RunResult run;
+        ConsoleProgress progress = new ConsoleProgress(stdout, quiet);
+        // Ctrl-C stops the JVM mid-cell: the cells finished are in run.json already; say so last.
+        Runnable unregister = Cleanup.register(() -> {
+            stderr.println();
+            stderr.println("ipcbench: interrupted: " + progress.finished() + " of " + plan.cells().size()
+                    + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
+            stderr.flush();
+        });
         try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
+                NanoClock.SYSTEM, progress)) {
             run = runner.run(folder, id, plan);
+        } finally {
+            unregister.run();
         }
         if (config.probes()) {
             if (!quiet) {
@@ -390,9 +410,15 @@ public final class RunCommand implements Callable<Integer> {
         private final PrintWriter out;
         private long cellStartNanos;
         private long runStartNanos;
+        private volatile int finished;
 
-        ConsoleProgress(PrintWriter out) {
-            this.out = out;
+        ConsoleProgress(PrintWriter out, boolean quiet) {
+            this.out = quiet ? new PrintWriter(Writer.nullWriter()) : out;
+        }
+
+        /** Cells finished (and so saved) so far. */
+        int finished() {
+            return finished;
         }
 
         @Override
@@ -425,6 +451,7 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void cellFinished(int index, int total, CellResult cell) {
+            finished++;
             double seconds = (System.nanoTime() - cellStartNanos) / 1e9;
             if (cell.ok() && cell.throughput() != null) {
                 out.printf(Locale.ROOT, "%.1f MB/s, %.0f messages/s (%.1f s)%n", cell.throughput().bytesPerSec() / 1e6,

@@ -2,10 +2,14 @@ package io.ipcbench.os;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>It lives under /tmp rather than {@code java.io.tmpdir} when it can: a Unix socket path must
  * fit in 107 bytes.
+ *
+ * <p>A process killed with SIGKILL runs no cleanup, so each directory names its owner in a file
+ * ({@value #OWNER_FILE}: the owner's pid and start time, which together outlive pid reuse), and
+ * {@link #removeOrphans()} removes, at the start of the next run, those whose owner is gone.
  */
 public final class PrivateDirectory implements AutoCloseable {
     private final Path path;
@@ -27,13 +35,56 @@ public final class PrivateDirectory implements AutoCloseable {
     /** System property naming another parent directory (tests use it to see that nothing is left behind). */
     public static final String PARENT_PROPERTY = "ipcbench.private.parent";
 
+    /** The file in each directory that names the process that made it. */
+    public static final String OWNER_FILE = ".owner";
+    private static final String PREFIX = "ipcbench-";
+
     public static PrivateDirectory create() throws IOException {
-        String configured = System.getProperty(PARENT_PROPERTY);
-        Path parent = configured != null ? Path.of(configured)
-                : Files.isWritable(Path.of("/tmp")) ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path path = Files.createTempDirectory(parent, "ipcbench-",
+        Path path = Files.createTempDirectory(parent(), PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        return new PrivateDirectory(path);
+        PrivateDirectory directory = new PrivateDirectory(path);
+        try {
+            Files.writeString(path.resolve(OWNER_FILE), ProcessIdentity.current().toString());
+        } catch (IOException e) {
+            directory.close();
+            throw e;
+        }
+        return directory;
+    }
+
+    private static Path parent() {
+        String configured = System.getProperty(PARENT_PROPERTY);
+        return configured != null ? Path.of(configured)
+                : Files.isWritable(Path.of("/tmp")) ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * Removes the private directories that a killed run left behind: those whose owner file names a
+     * process that no longer runs. Directories of live runs, of other users, and without an owner
+     * file are left alone.
+     *
+     * @return the directories removed
+     */
+    public static List<Path> removeOrphans() {
+        List<Path> removed = new ArrayList<>();
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(parent(), PREFIX + "*")) {
+            for (Path candidate : candidates) {
+                Path owner = candidate.resolve(OWNER_FILE);
+                if (!Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(owner)) {
+                    continue;
+                }
+                ProcessIdentity identity = ProcessIdentity.parse(Files.readString(owner).trim());
+                if (identity != null && !identity.isAlive()) {
+                    delete(candidate);
+                    if (!Files.exists(candidate)) {
+                        removed.add(candidate);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Nothing to sweep, or nothing readable: a sweep never stops a run.
+        }
+        return removed;
     }
 
     public Path path() {
@@ -47,6 +98,10 @@ public final class PrivateDirectory implements AutoCloseable {
     }
 
     private void delete() {
+        delete(path);
+    }
+
+    private static void delete(Path path) {
         if (!Files.exists(path)) {
             return;
         }
