@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Environment;
 import io.ipcbench.probes.ClaimProbes;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.Probes;
@@ -297,7 +299,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult run;
         try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout))) {
+                NanoClock.SYSTEM, quiet ? RunListener.SILENT : new ConsoleProgress(stdout, stderr))) {
             run = runner.run(folder, id);
         }
         if (config.probes()) {
@@ -339,14 +341,27 @@ public final class RunCommand implements Callable<Integer> {
         return folder;
     }
 
-    /** Prints a line per cell as it finishes. */
+    /** Prints a line per cell as it finishes, and warnings about the box and each cell. */
     private static final class ConsoleProgress implements RunListener {
         private final PrintWriter out;
+        private final PrintWriter err;
         private long cellStartNanos;
         private long runStartNanos;
 
-        ConsoleProgress(PrintWriter out) {
+        ConsoleProgress(PrintWriter out, PrintWriter err) {
             this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void environmentRead(Environment environment) {
+            warn(BoxWarnings.ofBox(environment));
+        }
+
+        private void warn(List<String> warnings) {
+            out.flush();
+            warnings.forEach(warning -> err.println("warning: " + warning));
+            err.flush();
         }
 
         @Override
@@ -390,6 +405,7 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "FAILED: %s%n", cell.error());
             }
             out.flush();
+            warn(BoxWarnings.ofCell(cell));
         }
     }
 }

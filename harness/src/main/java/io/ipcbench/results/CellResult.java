@@ -12,16 +12,28 @@ package io.ipcbench.results;
  * @param perConnectionP99Ns latency mode with several connections: the spread of the connections' p99; else null
  * @param throughput         throughput mode: what was moved; null in latency mode
  * @param socketBuffers      the buffer sizes the kernel granted the client's socket; null for pipes and FIFOs
+ * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
+ * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
-                         Throughput throughput, SocketBuffers socketBuffers) {
+                         Throughput throughput, SocketBuffers socketBuffers, CpuCost cpuCost, CellLoad boxLoad) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String MODE_LATENCY = "latency";
     public static final String MODE_THROUGHPUT = "throughput";
+
+    /** A cell without CPU cost and box load, as runs recorded it before they were measured. */
+    public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
+                      Placement placement, String status, String error, Warmup warmup, LatencySummary latencyNs,
+                      String histogramLog, DatagramCounts datagrams, IntegrityErrors errors, double roundTripsPerSec,
+                      Spread perConnectionP99Ns, Throughput throughput, SocketBuffers socketBuffers) {
+        this(transport, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
+                histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, null,
+                null);
+    }
 
     public boolean ok() {
         return OK.equals(status);
