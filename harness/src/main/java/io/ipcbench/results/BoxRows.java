@@ -34,7 +34,8 @@ public final class BoxRows {
         if (box.pair() != null) {
             rows.add(new Row("the two CPUs", pair(box.pair())));
         }
-        rows.add(new Row("hypervisor", box.hypervisor()));
+        rows.add(new Row("hypervisor", Box.PRESENT.equals(box.hypervisor())
+                ? "present (the CPU's hypervisor flag; the machine gives no name)" : box.hypervisor()));
         rows.add(new Row("kernel parameters", join(box.kernelParameters(), "=")));
         rows.add(new Row("CPU vulnerabilities", vulnerabilities(box.vulnerabilities())));
         rows.add(new Row("transparent huge pages", box.transparentHugePages()));
@@ -49,9 +50,11 @@ public final class BoxRows {
 
     /** "CPU 1: governor powersave, 1.20 GHz (0.80–3.50 GHz), deepest idle state C6 (133 µs to wake)". */
     static String cpu(CpuState cpu) {
-        return "CPU " + cpu.cpu() + ": governor " + cpu.governor() + ", " + frequency(cpu.currentKhz())
-                + (cpu.minKhz() != null || cpu.maxKhz() != null
-                        ? " (" + frequency(cpu.minKhz()) + "–" + frequency(cpu.maxKhz()) + ")" : "")
+        String range = cpu.minKhz() != null && cpu.maxKhz() != null
+                ? String.format(Locale.ROOT, " (%.2f–%.2f GHz)", cpu.minKhz() / 1e6, cpu.maxKhz() / 1e6)
+                : cpu.minKhz() != null || cpu.maxKhz() != null
+                ? " (" + frequency(cpu.minKhz()) + "–" + frequency(cpu.maxKhz()) + ")" : "";
+        return "CPU " + cpu.cpu() + ": governor " + cpu.governor() + ", " + frequency(cpu.currentKhz()) + range
                 + ", deepest idle state " + cpu.deepestIdleState()
                 + (cpu.deepestIdleLatencyMicros() != null ? " (" + cpu.deepestIdleLatencyMicros() + " µs to wake)" : "");
     }
