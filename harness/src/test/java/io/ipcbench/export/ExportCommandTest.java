@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,9 +123,7 @@ class ExportCommandTest {
     }
 
     private static Set<String> names(JsonNode object) {
-        Set<String> names = new TreeSet<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
+        return object.propertyStream().map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

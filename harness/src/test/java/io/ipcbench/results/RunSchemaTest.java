@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +62,7 @@ class RunSchemaTest {
         JsonNode schema = JSON.readTree(RunSchema.FILE.toFile());
 
         assertEquals(components(RunResult.class), properties(schema));
-        assertEquals(DEFINITIONS.keySet(), new TreeSet<>(names(schema.path("$defs"))));
+        assertEquals(new TreeSet<>(DEFINITIONS.keySet()), names(schema.path("$defs")));
         for (Map.Entry<String, Class<?>> definition : DEFINITIONS.entrySet()) {
             JsonNode object = schema.path("$defs").path(definition.getKey());
             assertEquals(components(definition.getValue()), properties(object), definition.getKey());
@@ -80,13 +80,11 @@ class RunSchemaTest {
     }
 
     private static Set<String> properties(JsonNode object) {
-        return new TreeSet<>(names(object.path("properties")));
+        return names(object.path("properties"));
     }
 
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
+    private static Set<String> names(JsonNode object) {
+        return object.propertyStream().map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

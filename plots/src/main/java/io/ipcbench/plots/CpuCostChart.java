@@ -32,12 +32,8 @@ final class CpuCostChart {
         List<SeriesSpec> series = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<RunCell>> group : SeriesKey.group(cells).entrySet()) {
             RunCell first = group.getValue().get(0);
-            List<Point> points = new ArrayList<>();
-            for (Map.Entry<Integer, List<RunCell>> size
-                    : SeriesKey.groupBy(group.getValue(), c -> c.data().size()).entrySet()) {
-                points.add(new Point(size.getKey(), Medians.median(size.getValue().stream()
-                        .mapToDouble(CpuCostChart::perRoundTrip).toArray())));
-            }
+            List<Point> points = SeriesKey.pointsBySize(group.getValue(), atSize -> Medians.median(atSize.stream()
+                    .mapToDouble(CpuCostChart::perRoundTrip).toArray()));
             series.add(new SeriesSpec(overlay.seriesName(first.run(), group.getKey().transport(),
                     first.data().engine(), null), group.getKey().transport(), 0, points));
         }

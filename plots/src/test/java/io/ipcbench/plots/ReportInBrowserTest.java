@@ -1,8 +1,6 @@
 package io.ipcbench.plots;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.os.CpuAffinity;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,12 +65,8 @@ class ReportInBrowserTest {
     }
 
     private static void ipcbench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        assertEquals(Main.EXIT_OK, commandLine.execute(args), "ipcbench " + String.join(" ", args) + ": " + err + out);
+        CommandRun run = CommandRun.of(args);
+        assertEquals(Main.EXIT_OK, run.exitCode(), "ipcbench " + String.join(" ", args) + ": " + run.err() + run.out());
     }
 
     @BeforeAll
