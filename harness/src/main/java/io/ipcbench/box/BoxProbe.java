@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.ipcbench.results.Box;
 import io.ipcbench.results.Box.CpuPair;
 import io.ipcbench.results.Box.CpuState;
+import io.ipcbench.results.CpuList;
 import io.ipcbench.results.Placement;
 
 /**

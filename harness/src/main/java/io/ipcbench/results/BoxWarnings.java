@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.ipcbench.results.Box.CpuPair;
 import io.ipcbench.results.Box.CpuState;
@@ -75,11 +76,12 @@ public final class BoxWarnings {
         }
         if (pair != null) {
             String isolated = box.kernelParameters().getOrDefault("isolcpus", Box.UNKNOWN);
-            if (Box.NOT_SET.equals(isolated)) {
-                String cpus = pair.sameCpu() ? Integer.toString(pair.client()) : pair.client() + "," + pair.peer();
-                warnings.add((pair.sameCpu() ? "CPU " + cpus + " is" : "CPUs " + pair.client() + " and " + pair.peer()
-                        + " are") + " not isolated: other tasks and interrupts may run there; for the steadiest figures "
-                        + "add isolcpus=" + cpus + " nohz_full=" + cpus + " to the kernel command line");
+            List<Integer> pinned = pair.sameCpu() ? List.of(pair.client()) : List.of(pair.client(), pair.peer());
+            if (!Box.UNKNOWN.equals(isolated) && !CpuList.parse(isolated).containsAll(pinned)) {
+                String cpus = pinned.stream().map(String::valueOf).collect(Collectors.joining(","));
+                warnings.add((pair.sameCpu() ? "CPU " + cpus + " is" : "CPUs " + names(pinned) + " are")
+                        + " not isolated: other tasks and interrupts may run there; for the steadiest figures add "
+                        + "isolcpus=" + cpus + " nohz_full=" + cpus + " to the kernel command line");
             }
         }
         if (!Box.NONE.equals(box.hypervisor()) && !Box.UNKNOWN.equals(box.hypervisor())) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.ipcbench.results.Box;
 import io.ipcbench.results.Box.CpuState;
+import io.ipcbench.results.CpuList;
 import io.ipcbench.results.Placement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,8 +137,9 @@ class BoxProbeTest {
     }
 
     @Test
-    void aCpuListNamesEveryCpuInItsRanges() {
+    void aCpuListNamesEveryCpuInItsRangesAndPassesOverFlags() {
         assertEquals(List.of(0, 1, 2, 3, 8, 10, 11), CpuList.parse("0-3,8,10-11"));
-        assertEquals(List.of(), CpuList.parse("garbage"));
+        assertEquals(List.of(2, 3), CpuList.parse("domain,managed_irq,2-3"));
+        assertEquals(List.of(), CpuList.parse(""));
     }
 }

@@ -68,6 +68,17 @@ class BoxWarningsTest {
     }
 
     @Test
+    void cpusIsolatedForOtherWorkAreNotTheOnesPinned() {
+        Box q = quietBox();
+        Box isolatedElsewhere = with(q, q.cpus(), q.pair(), "off", Box.NONE,
+                Map.of("isolcpus", "domain,managed_irq,4-7", "nohz_full", "4-7", "mitigations", Box.NOT_SET), 0.1);
+
+        assertEquals(List.of("CPUs 2 and 3 are not isolated: other tasks and interrupts may run there; for the "
+                + "steadiest figures add isolcpus=2,3 nohz_full=2,3 to the kernel command line"),
+                BoxWarnings.ofBox(environment(isolatedElsewhere, "tsc")));
+    }
+
+    @Test
     void cpusSharingAGovernorAreNamedTogether() {
         Box q = quietBox();
         Box box = with(q, List.of(cpu(0, null, "ondemand", 1), cpu(1, null, "ondemand", 1), cpu(2, null, "ondemand", 1)),
