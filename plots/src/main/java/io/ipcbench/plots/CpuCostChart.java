@@ -43,7 +43,7 @@ final class CpuCostChart {
                         .withRange(0.0, null), series, List.of(),
                 "CPU time both processes spent per round trip over the measured part (user and system, from the "
                         + "kernel's accounting in 10 ms ticks), median over repetitions, one connection. The table "
-                        + "beside the summary splits it into client and peer."));
+                        + "\"CPU per message\" in the summary splits it into client and peer."));
     }
 
     private static Double perRoundTrip(RunCell cell) {
