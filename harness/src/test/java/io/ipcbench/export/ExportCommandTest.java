@@ -160,7 +160,7 @@ class ExportCommandTest {
             }
         }
         assertEquals(expected, smaller.size());
-        assertEquals("ns", entries.get("udp/raw/64B/1c/latency p99").path("unit").asText());
+        assertEquals("ns", entries.get(SmallRun.LATENCY_KEY + " p99").path("unit").asText());
 
         assertEquals(1, bigger.size(), "the throughput cell");
         for (JsonNode entry : bigger) {
@@ -325,7 +325,7 @@ class ExportCommandTest {
 
         CommandRun exported = CommandRun.of("export", folder.toString(), "--format", "bmf");
 
-        JsonNode metric = JSON.readTree(exported.out()).path("udp/raw/64B/1c/latency").path("latency-p99");
+        JsonNode metric = JSON.readTree(exported.out()).path(SmallRun.LATENCY_KEY).path("latency-p99");
         assertEquals(first.get(0).at("/latencyNs/p99").asDouble(), metric.path("value").asDouble());
         assertNull(metric.get("lower_value"));
         assertNull(metric.get("upper_value"));
