@@ -14,7 +14,8 @@ Usage: ./run-bench.sh [options]
 
 Builds ipcbench if needed, measures every transport on this box (latency, throughput, connection
 counts, the claim probes), judges the well-known claims, draws the charts, and prints the summary,
-the verdicts and where the report is. Results land in results/<timestamp>-<host>/.
+the verdicts and where the report is. Results land in results/<timestamp>-<host>/, with every
+cell's figures also in cells.csv.
 
 Options:
   --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI)
@@ -213,6 +214,8 @@ ipcbench "${args[@]}" || status=$?
 if [ "$status" -ge 2 ]; then
     exit "$status"
 fi
+# Every figure of every cell, one row per cell and repetition, for a spreadsheet or a notebook.
+ipcbench export "$out" --format csv --out "$out/cells.csv" || echo "note: cells.csv could not be written" >&2
 
 if [ "$jmh" = 1 ]; then
     echo "JMH: RoundTripBenchmark for $transports at $jmh_sizes B ..."

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ipcbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures how fast processes on this box talk to each other.",
-        subcommands = {RunCommand.class, GateCommand.class, ClaimsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GateCommand.class, ClaimsCommand.class, DoctorCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     /** Everything ran and every cell succeeded. */
     public static final int EXIT_OK = 0;

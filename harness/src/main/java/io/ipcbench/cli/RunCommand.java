@@ -18,8 +18,10 @@ import io.ipcbench.os.Cleanup;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Environment;
 import io.ipcbench.probes.ClaimProbes;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.Probes;
@@ -338,7 +340,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
         }
         RunResult run;
-        ConsoleProgress progress = new ConsoleProgress(stdout, quiet);
+        ConsoleProgress progress = new ConsoleProgress(stdout, stderr, quiet);
         // Ctrl-C stops the JVM mid-cell: the cells finished are in run.json already; say so last.
         Runnable unregister = Cleanup.register(() -> {
             stderr.println();
@@ -405,20 +407,33 @@ public final class RunCommand implements Callable<Integer> {
         return folder;
     }
 
-    /** Prints a line per cell as it finishes. */
+    /** Prints a line per cell as it finishes, and warnings about the box and each cell. */
     private static final class ConsoleProgress implements RunListener {
         private final PrintWriter out;
+        private final PrintWriter err;
         private long cellStartNanos;
         private long runStartNanos;
         private volatile int finished;
 
-        ConsoleProgress(PrintWriter out, boolean quiet) {
+        ConsoleProgress(PrintWriter out, PrintWriter err, boolean quiet) {
             this.out = quiet ? new PrintWriter(Writer.nullWriter()) : out;
+            this.err = err;
         }
 
         /** Cells finished (and so saved) so far. */
         int finished() {
             return finished;
+        }
+
+        @Override
+        public void environmentRead(Environment environment) {
+            warn(BoxWarnings.ofBox(environment));
+        }
+
+        private void warn(List<String> warnings) {
+            out.flush();
+            warnings.forEach(warning -> err.println("warning: " + warning));
+            err.flush();
         }
 
         @Override
@@ -463,6 +478,7 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "FAILED: %s%n", cell.error());
             }
             out.flush();
+            warn(BoxWarnings.ofCell(cell));
         }
     }
 }

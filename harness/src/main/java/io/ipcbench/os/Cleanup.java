@@ -7,10 +7,12 @@ import java.util.Map;
 
 /**
  * What must not outlive the JVM (peer processes, private directories) registers here; one
- * shutdown hook undoes it all, newest first, when the run is interrupted.
+ * shutdown hook undoes it all, newest first, when the run is interrupted. Other threads keep
+ * running while the hook does: what one of them registers after the hook began is undone at once.
  */
 public final class Cleanup {
     private static final Map<Object, Runnable> ACTIONS = new LinkedHashMap<>();
+    private static boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAll, "ipcbench-cleanup"));
@@ -20,7 +22,17 @@ public final class Cleanup {
     }
 
     /** Registers an action for shutdown; returns what removes it again once it has been done normally. */
-    public static synchronized Runnable register(Runnable action) {
+    public static Runnable register(Runnable action) {
+        synchronized (Cleanup.class) {
+            if (!shuttingDown) {
+                return add(action);
+            }
+        }
+        action.run();
+        return () -> { };
+    }
+
+    private static Runnable add(Runnable action) {
         Object key = new Object();
         ACTIONS.put(key, action);
         return () -> {
@@ -33,6 +45,7 @@ public final class Cleanup {
     private static void runAll() {
         List<Runnable> actions;
         synchronized (Cleanup.class) {
+            shuttingDown = true;
             actions = new ArrayList<>(ACTIONS.values());
             ACTIONS.clear();
         }

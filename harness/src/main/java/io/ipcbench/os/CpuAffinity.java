@@ -3,6 +3,7 @@ package io.ipcbench.os;
 import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
 
@@ -75,6 +76,7 @@ public final class CpuAffinity {
         byte[] bytes = cpus.toByteArray();
         mask.put(0, bytes, 0, Math.min(bytes.length, MASK_BYTES));
         Native.check(LIBC.sched_setaffinity(0, MASK_BYTES, Native.address(mask)), "sched_setaffinity()");
+        Reference.reachabilityFence(mask);
     }
 
     private static BitSet readMask() {

@@ -80,7 +80,12 @@ public final class Native {
         return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
     }
 
-    /** The native address of a direct buffer. */
+    /**
+     * The native address of a direct buffer. The address does not keep the buffer alive: a caller
+     * that holds only the address across a native call must keep the buffer reachable (a field, or
+     * {@link java.lang.ref.Reference#reachabilityFence} after the call), or the collector may free
+     * the memory the kernel is writing into.
+     */
     public static long address(ByteBuffer direct) {
         if (!direct.isDirect()) {
             throw new IllegalArgumentException("buffer is not direct");

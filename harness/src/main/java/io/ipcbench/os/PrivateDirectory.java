@@ -1,7 +1,6 @@
 package io.ipcbench.os;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,6 +37,7 @@ public final class PrivateDirectory implements AutoCloseable {
     /** The file in each directory that names the process that made it. */
     public static final String OWNER_FILE = ".owner";
     private static final String PREFIX = "ipcbench-";
+    private static final int DELETE_ATTEMPTS = 5;
 
     public static PrivateDirectory create() throws IOException {
         Path path = Files.createTempDirectory(parent(), PREFIX,
@@ -101,20 +101,30 @@ public final class PrivateDirectory implements AutoCloseable {
         delete(path);
     }
 
+    /**
+     * Removes the directory and all in it. A few tries: when the JVM is stopping, the thread that
+     * used the directory may still be adding a file to it while it is being emptied.
+     */
     private static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
+        IOException last = null;
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS && Files.exists(path, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("ipcbench: could not remove " + path + ": " + e.getMessage());
+                return;
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (last != null && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            System.err.println("ipcbench: could not remove " + path + ": " + last.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ipcbench.os;
 import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,21 +55,25 @@ public final class Sockets {
         ByteBuffer pollFd = Native.allocate(8);
         pollFd.putInt(0, fd).putShort(4, Native.POLLIN).putShort(6, (short) 0);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long leftMillis = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-            int ready = LIBC.poll(Native.address(pollFd), 1, (int) Math.min(Integer.MAX_VALUE, leftMillis));
-            if (ready > 0) {
-                return;
-            }
-            if (ready < 0) {
-                int errno = Native.errno();
-                if (errno != Native.EINTR) {
-                    throw Native.failure("poll()", errno);
+        try {
+            while (true) {
+                long leftMillis = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+                int ready = LIBC.poll(Native.address(pollFd), 1, (int) Math.min(Integer.MAX_VALUE, leftMillis));
+                if (ready > 0) {
+                    return;
                 }
-            } else if (leftMillis == 0) {
-                throw new java.net.SocketTimeoutException(
-                        "no " + waitingFor + " within " + timeout.toMillis() + " ms");
+                if (ready < 0) {
+                    int errno = Native.errno();
+                    if (errno != Native.EINTR) {
+                        throw Native.failure("poll()", errno);
+                    }
+                } else if (leftMillis == 0) {
+                    throw new java.net.SocketTimeoutException(
+                            "no " + waitingFor + " within " + timeout.toMillis() + " ms");
+                }
             }
+        } finally {
+            Reference.reachabilityFence(pollFd);
         }
     }
 
@@ -76,6 +81,7 @@ public final class Sockets {
         ByteBuffer buffer = Native.allocate(4);
         buffer.putInt(0, value);
         Native.check(LIBC.setsockopt(fd, level, option, Native.address(buffer), 4), "setsockopt(" + name + ")");
+        Reference.reachabilityFence(buffer);
     }
 
     public static int getInt(int fd, int level, int option, String name) throws IOException {
@@ -84,6 +90,7 @@ public final class Sockets {
         length.putInt(0, 4);
         Native.check(LIBC.getsockopt(fd, level, option, Native.address(buffer), Native.address(length)),
                 "getsockopt(" + name + ")");
+        Reference.reachabilityFence(length);
         return buffer.getInt(0);
     }
 
@@ -93,6 +100,7 @@ public final class Sockets {
         timeval.putLong(0, timeout.toSeconds()).putLong(8, timeout.toNanosPart() / 1000);
         Native.check(LIBC.setsockopt(fd, Native.SOL_SOCKET, Native.SO_RCVTIMEO, Native.address(timeval), 16),
                 "setsockopt(SO_RCVTIMEO)");
+        Reference.reachabilityFence(timeval);
     }
 
     /** The port an AF_INET socket is bound to. */
@@ -101,6 +109,7 @@ public final class Sockets {
         ByteBuffer length = Native.allocate(4);
         length.putInt(0, SocketAddressBuffer.CAPACITY);
         Native.check(LIBC.getsockname(fd, address.address(), Native.address(length)), "getsockname()");
+        Reference.reachabilityFence(length);
         return address.inetPort();
     }
 

@@ -35,6 +35,11 @@ public final class ProcessPeerLauncher implements PeerLauncher {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    @Override
+    public List<String> jvmFlags() {
+        return jvmOptions;
+    }
+
     /** The command that starts a peer for {@code spec}. */
     public List<String> command(PeerSpec spec) {
         List<String> command = new ArrayList<>();

@@ -13,12 +13,15 @@ package io.ipcbench.results;
  * @param throughput         throughput mode: what was moved; null in latency mode
  * @param socketBuffers      the buffer sizes the kernel granted the client's socket; null for pipes and FIFOs
  * @param canary             the box canary measured just before and after the cell; null when the run took none
+ * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
+ * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
-                         Throughput throughput, SocketBuffers socketBuffers, Canary canary) {
+                         Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
+                         CellLoad boxLoad) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String MODE_LATENCY = "latency";
@@ -28,7 +31,7 @@ public record CellResult(String transport, String engine, String mode, int size,
     public CellResult withCanary(Canary measured) {
         return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
-                socketBuffers, measured);
+                socketBuffers, measured, cpuCost, boxLoad);
     }
 
     public boolean ok() {

@@ -14,7 +14,10 @@ public final class SummaryTable {
     private static final String THROUGHPUT_HEADER = "%-20s %9s %5s %-9s %12s %14s %10s  %s%n";
     private static final String THROUGHPUT_ROW = "%-20s %9s %5d %-9s %12.1f %14.0f %10.2f  %s%n";
 
-    /** The latency table, then (if the run measured any) the throughput table. */
+    /**
+     * The latency table, then (if the run measured any) the throughput table, the JVM's overhead
+     * and the CPU cost per message.
+     */
     public static String render(List<CellResult> cells) {
         List<CellResult> latency = cells.stream().filter(c -> c.throughput() == null).toList();
         List<CellResult> throughput = cells.stream().filter(c -> c.throughput() != null).toList();
@@ -31,6 +34,10 @@ public final class SummaryTable {
         List<EngineOverhead> overhead = EngineOverhead.of(cells);
         if (!overhead.isEmpty()) {
             tables.append(System.lineSeparator()).append(renderOverhead(overhead));
+        }
+        String cpuCost = CpuCostTable.render(cells);
+        if (!cpuCost.isEmpty()) {
+            tables.append(System.lineSeparator()).append(cpuCost);
         }
         List<RepetitionSummary> repeated = RepetitionSummary.of(cells);
         if (!repeated.isEmpty()) {
@@ -97,7 +104,7 @@ public final class SummaryTable {
         return table.toString();
     }
 
-    private static String label(CellResult cell) {
+    static String label(CellResult cell) {
         return "raw".equals(cell.engine()) || cell.engine() == null ? cell.transport()
                 : cell.transport() + " (" + cell.engine() + ")";
     }

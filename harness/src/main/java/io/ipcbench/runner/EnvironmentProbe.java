@@ -6,19 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.ipcbench.box.BoxProbe;
+import io.ipcbench.box.SystemFiles;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.KernelSettings;
 import io.ipcbench.results.Environment;
+import io.ipcbench.results.Placement;
 
-/** Reads what a run's figures depend on: kernel, CPU, JVM, the kernel's socket settings. */
+/** Reads what a run's figures depend on: kernel, CPU, JVM, the kernel's socket settings, the box's settings. */
 public final class EnvironmentProbe {
     private EnvironmentProbe() {
     }
 
-    public static Environment capture() {
+    /**
+     * @param pin          where the run pins its two sides: the box is described for those CPUs
+     * @param peerJvmFlags the options the peer's JVM starts with
+     */
+    public static Environment capture(Placement pin, List<String> peerJvmFlags) {
         KernelSettings kernel = KernelSettings.read();
         Map<String, Integer> sysctls = new LinkedHashMap<>();
         sysctls.put("net.core.rmem_default", kernel.rmemDefault());
@@ -39,7 +47,9 @@ public final class EnvironmentProbe {
                 sysctls,
                 kernel.loopbackMtu(),
                 kernel.clockSource(),
-                kernel.cpuGovernor());
+                kernel.cpuGovernor(),
+                List.copyOf(peerJvmFlags),
+                new BoxProbe(SystemFiles.LIVE).read(pin));
     }
 
     /**

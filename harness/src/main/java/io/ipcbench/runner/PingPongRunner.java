@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
+import io.ipcbench.box.CellMeter;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
@@ -108,7 +109,8 @@ public final class PingPongRunner implements AutoCloseable {
         }
         Calibration calibration = onMeasuringThread(() -> Calibrator.calibrate(clock));
         listener.calibrated(calibration);
-        Environment environment = EnvironmentProbe.capture();
+        Environment environment = EnvironmentProbe.capture(config.pin(), launcher.jvmFlags());
+        listener.environmentRead(environment);
 
         plan.skipped().forEach(listener::skipped);
         plan.tooLarge().forEach(listener::skipped);
@@ -243,12 +245,14 @@ public final class PingPongRunner implements AutoCloseable {
 
                 IntervalLogger logger = IntervalLogger.start(folder.resolve(record.logName), "ipcbench "
                         + record.planned.describe() + " latency placement " + config.pin(), config.intervalMillis());
+                CellMeter meter = CellMeter.start(config.pin(), peer.pid());
                 long measureStart = System.nanoTime();
                 try {
                     onMeasuringThread(() -> loop.run(logger.sink(), limit(config.iterations()),
                             deadline(config.durationMillis())));
                 } finally {
                     record.measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
+                    record.box = meter.stop();
                     List<Histogram> perConnection = many != null ? List.of(many.perConnection()) : List.of();
                     record.latency = LatencySummary.of(logger.finish(perConnection));
                     record.logWritten = true;
@@ -302,12 +306,14 @@ public final class PingPongRunner implements AutoCloseable {
                 record.warmup = new Warmup(record.warmupCount, (System.nanoTime() - warmupStart) / 1e9, 0);
                 checkAlive(watchdog);
 
+                CellMeter meter = CellMeter.start(config.pin(), peer.pid());
                 ThroughputSampler sampler = ThroughputSampler.start(receivers, THROUGHPUT_SAMPLE_MILLIS);
                 try {
                     onMeasuringThread(() -> receiveWhileOpen(receivers, Long.MAX_VALUE,
                             deadline(config.throughputMillis())));
                 } finally {
                     record.throughput = sampler.finish();
+                    record.box = meter.stop();
                 }
                 checkAlive(watchdog);
 
@@ -486,6 +492,7 @@ public final class PingPongRunner implements AutoCloseable {
         String watchdogVerdict;
         String failure;
         double measuredSeconds;
+        CellMeter.Stopped box;
 
         CellRecord(CellPlan.Cell planned, String logName) {
             this.planned = planned;
@@ -496,12 +503,14 @@ public final class PingPongRunner implements AutoCloseable {
 
         CellResult toResult() {
             boolean throughputMode = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
+            long messages = throughputMode ? (throughput != null ? throughput.messages() : 0) : latency.count();
             return new CellResult(kind.label(), planned.engine().label(), planned.mode(), size, planned.connections(),
                     planned.repetition(), config.pin(), failure == null ? CellResult.OK : CellResult.FAILED, failure,
                     warmup, latency, logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
                     !throughputMode && measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, perConnectionP99,
                     throughputMode ? (throughput != null ? throughput : Throughput.of(0, 0, 0, List.of())) : null,
-                    bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null);
+                    bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
+                    box == null ? null : box.cpuCost(messages), box == null ? null : box.load());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ipcbench.runner;
 
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Environment;
 
 /** Hears how a run goes, to show progress; the runner itself prints nothing. */
 public interface RunListener {
@@ -9,6 +10,10 @@ public interface RunListener {
     };
 
     default void calibrated(Calibration calibration) {
+    }
+
+    /** The box was read, before the first cell. */
+    default void environmentRead(Environment environment) {
     }
 
     default void cellStarting(int index, int total, String description) {

@@ -131,6 +131,15 @@ class RunBenchScriptTest {
     }
 
     @Test
+    void everyRunFolderGetsItsCellsAsCsv() throws Exception {
+        Path run = directory.resolve("run");
+        Result result = script(Map.of(), "--dry-run", "--profile", "smoke", "--out", run.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().lines().anyMatch(line -> line.contains(" export " + run + " --format csv --out "
+                + run.resolve("cells.csv"))), result.out());
+    }
+
+    @Test
     void helpWorks() throws Exception {
         Result result = script(Map.of(), "--help");
         assertEquals(0, result.exit());

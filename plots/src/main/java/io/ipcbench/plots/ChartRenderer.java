@@ -18,6 +18,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.IChart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -111,7 +113,18 @@ public final class ChartRenderer {
     }
 
     private static void style(XYStyler styler, ChartSpec spec, Font titleFont) {
+        styleCommon(styler, titleFont);
         styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        styler.setLegendSeriesLineLength(LEGEND_LINE_LENGTH);
+        styler.setMarkerSize(7);
+        styler.setAnnotationLineColor(new Color(0x555555));
+        styler.setXAxisTickMarkSpacingHint(90);
+        axis(spec.xAxis(), true, styler, decadesOnly(spec, true));
+        axis(spec.yAxis(), false, styler, decadesOnly(spec, false));
+    }
+
+    /** The look every chart shares, lines or bars: white, light grid, the legend on the right. */
+    static void styleCommon(AxesChartStyler styler, Font titleFont) {
         styler.setLocale(Locale.ROOT);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
@@ -124,13 +137,7 @@ public final class ChartRenderer {
         styler.setChartTitleBoxVisible(false);
         styler.setLegendPosition(LegendPosition.OutsideE);
         styler.setLegendBorderColor(Color.WHITE);
-        styler.setLegendSeriesLineLength(LEGEND_LINE_LENGTH);
-        styler.setMarkerSize(7);
-        styler.setAnnotationLineColor(new Color(0x555555));
         styler.setAntiAlias(true);
-        styler.setXAxisTickMarkSpacingHint(90);
-        axis(spec.xAxis(), true, styler, decadesOnly(spec, true));
-        axis(spec.yAxis(), false, styler, decadesOnly(spec, false));
     }
 
     /**
@@ -221,7 +228,7 @@ public final class ChartRenderer {
 
     /** Writes {@code <id>.png}, and {@code <id>.svg} when asked, into a folder. */
     public static Rendered write(ChartSpec spec, Path folder, boolean svg) throws IOException {
-        XYChart chart = toXChart(spec);
+        IChart chart = spec.kind().bars() ? BarChartRenderer.toCategoryChart(spec) : toXChart(spec);
         Path pngFile = encode(chart, folder.resolve(spec.id() + ".png"), PNG);
         return new Rendered(spec, pngFile, svg ? encode(chart, folder.resolve(spec.id() + ".svg"), SVG) : null);
     }
@@ -231,7 +238,7 @@ public final class ChartRenderer {
      * VectorGraphicsEncoder (which needs VectorGraphics2D on the class path; the per-format encoder
      * methods are deprecated in 4.0).
      */
-    private static Path encode(XYChart chart, Path file, String format) throws IOException {
+    private static Path encode(IChart chart, Path file, String format) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             ChartEncoder.saveChart(chart, out, format);
         }

@@ -31,16 +31,28 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         THROUGHPUT("Throughput"),
         CONNECTIONS("Many connections"),
         CANARY("Box canary over the run"),
+        CPU_COST("CPU per round trip", true),
         TIMELINE("Latency over time");
 
         private final String heading;
+        private final boolean bars;
 
         Kind(String heading) {
+            this(heading, false);
+        }
+
+        Kind(String heading, boolean bars) {
             this.heading = heading;
+            this.bars = bars;
         }
 
         public String heading() {
             return heading;
+        }
+
+        /** Drawn as bars, one per series in each category (the points' x values), instead of lines. */
+        public boolean bars() {
+            return bars;
         }
     }
 

@@ -25,6 +25,7 @@ public final class Charts {
         ThroughputCharts.build(overlay, charts, omitted);
         ConnectionCharts.build(overlay, charts, omitted);
         CanaryChart.build(overlay, charts, omitted);
+        CpuCostChart.build(overlay, charts, omitted);
         TimelineCharts.build(overlay, charts, omitted);
         List<StripPlot> strips = StripPlots.build(overlay, omitted);
         return new ChartSet(charts, forests(runs, omitted), strips, omitted);

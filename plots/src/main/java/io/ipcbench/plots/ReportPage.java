@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.plots.ChartRenderer.Rendered;
+import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
 
@@ -98,11 +99,13 @@ public final class ReportPage {
             if (!throughput.isEmpty()) {
                 html.append("<h3>Throughput</h3>\n").append(throughput);
             }
+            html.append(CpuCostSection.render(run));
             html.append(jmh(run));
         }
         html.append(RepetitionsSection.html(charts.strips()));
         html.append(charts(charts, rendered, folder));
         html.append("<h2 id=\"environment\">Environment</h2>\n").append(ReportTables.environment(runs));
+        html.append(BoxSection.render(runs));
         html.append(files(runs, folder));
         return html.append("</body></html>\n").toString();
     }
@@ -136,6 +139,7 @@ public final class ReportPage {
             for (String note : run.notes()) {
                 items.add(prefix + note);
             }
+            BoxWarnings.of(run.run()).forEach(warning -> items.add(prefix + warning + "."));
         }
         Set<String> machines = new LinkedHashSet<>();
         runs.forEach(r -> machines.add(Overlay.machine(r.environment())));

@@ -1,10 +1,12 @@
 package io.ipcbench.plots;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import io.ipcbench.plots.Overlay.RunCell;
@@ -35,6 +37,15 @@ record SeriesKey(int run, String transport, String engine) implements Comparable
     /** Cells grouped by another key (size, connection count), sorted by it. */
     static <K extends Comparable<K>> Map<K, List<RunCell>> groupBy(List<RunCell> cells, Function<RunCell, K> key) {
         return cells.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+    }
+
+    /** A point per message size, in order: the size, and {@code value} of the cells measured at it. */
+    static List<Point> pointsBySize(List<RunCell> cells, ToDoubleFunction<List<RunCell>> value) {
+        List<Point> points = new ArrayList<>();
+        for (Map.Entry<Integer, List<RunCell>> size : groupBy(cells, c -> c.data().size()).entrySet()) {
+            points.add(new Point(size.getKey(), value.applyAsDouble(size.getValue())));
+        }
+        return points;
     }
 
     static List<CellData> data(List<RunCell> cells) {

@@ -45,12 +45,8 @@ final class ThroughputCharts {
         List<SeriesSpec> series = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<RunCell>> group : SeriesKey.group(cells).entrySet()) {
             RunCell first = group.getValue().get(0);
-            List<Point> points = new ArrayList<>();
-            for (Map.Entry<Integer, List<RunCell>> size
-                    : SeriesKey.groupBy(group.getValue(), c -> c.data().size()).entrySet()) {
-                points.add(new Point(size.getKey(), size.getValue().stream()
-                        .mapToDouble(c -> metric.applyAsDouble(c.data().throughput())).average().orElseThrow()));
-            }
+            List<Point> points = SeriesKey.pointsBySize(group.getValue(), atSize -> atSize.stream()
+                    .mapToDouble(c -> metric.applyAsDouble(c.data().throughput())).average().orElseThrow());
             String engine = first.data().engine();
             series.add(new SeriesSpec(overlay.seriesName(first.run(), group.getKey().transport(), engine, null),
                     group.getKey().transport(), lineStyles.of(overlay.variantKey(first.run(), engine, null)), points));
