@@ -47,10 +47,9 @@ public final class GithubActionBenchmark {
 
     /** What the value rests on, for the chart's tooltip. */
     private static String extra(RepetitionFigure value, CellResult cell) {
-        String text = value.repetitions() == 1 ? "1 repetition"
-                : "median of " + value.repetitions() + " repetitions";
+        String text = value.repetitions() == 1 ? "1 repetition" : value.repetitions() + " repetitions";
         if (value.hasInterval()) {
-            text += "\nlowest " + plain(value.lower()) + ", highest " + plain(value.upper());
+            text += "\ninterval " + plain(value.lower()) + " to " + plain(value.upper());
         }
         return text + "\nplacement " + cell.placement();
     }

@@ -74,11 +74,6 @@ class ExportCommandTest {
         return repetitions.stream().mapToDouble(cell -> cell.at(pointer).asDouble()).sorted().toArray();
     }
 
-    private static double median(double[] sorted) {
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     /** Where each BMF measure's values are in a cell of run.json. */
     private static final Map<String, String> LATENCY_MEASURES = Map.of("latency-p50", "/latencyNs/p50",
             "latency-p99", "/latencyNs/p99", "latency-p99.9", "/latencyNs/p999",
@@ -99,7 +94,7 @@ class ExportCommandTest {
     }
 
     @Test
-    void bmfHasABenchmarkPerCellKeyWithTheMedianAndTheRangeOfItsRepetitions() throws IOException {
+    void bmfHasABenchmarkPerCellKeyWithTheFigureAndIntervalOfItsRepetitions() throws IOException {
         JsonNode bmf = JSON.readTree(export("bmf").toFile());
         Map<String, List<JsonNode>> cells = cellsByKey(runJson());
 
@@ -115,9 +110,14 @@ class ExportCommandTest {
                 JsonNode metric = benchmark.path(measure.getKey());
                 assertEquals(Set.of("value", "lower_value", "upper_value"), names(metric));
                 assertTrue(metric.path("value").isNumber());
-                assertEquals(median(perRepetition), metric.path("value").asDouble(), cell.getKey() + " " + measure);
-                assertEquals(perRepetition[0], metric.path("lower_value").asDouble());
-                assertEquals(perRepetition[perRepetition.length - 1], metric.path("upper_value").asDouble());
+                // The figure's own arithmetic is tested below; here: every repetition of run.json, and nothing else.
+                RepetitionFigure expected = RepetitionFigure.of(perRepetition);
+                double value = metric.path("value").asDouble();
+                assertEquals(expected.value(), value, 1e-9 * Math.max(1, value), cell.getKey() + " " + measure);
+                assertEquals(expected.lower(), metric.path("lower_value").asDouble(), 1e-9 * Math.max(1, value));
+                assertEquals(expected.upper(), metric.path("upper_value").asDouble(), 1e-9 * Math.max(1, value));
+                assertTrue(perRepetition[0] <= value && value <= perRepetition[perRepetition.length - 1],
+                        "between the lowest and highest repetition");
             }
         }
     }
@@ -151,12 +151,13 @@ class ExportCommandTest {
                 JsonNode entry = entries.get(cell.getKey() + " " + label.getKey());
                 assertNotNull(entry, cell.getKey() + " " + label.getKey() + " in " + entries.keySet());
                 double[] perRepetition = values(cell.getValue(), label.getValue());
-                assertEquals(median(perRepetition), entry.path("value").asDouble());
-                double halfWidth = Math.max(median(perRepetition) - perRepetition[0],
-                        perRepetition[perRepetition.length - 1] - median(perRepetition));
+                RepetitionFigure expectedFigure = RepetitionFigure.of(perRepetition);
+                assertEquals(expectedFigure.value(), entry.path("value").asDouble(), 1e-6 * expectedFigure.value());
+                double halfWidth = Math.max(expectedFigure.value() - expectedFigure.lower(),
+                        expectedFigure.upper() - expectedFigure.value());
                 double range = Double.parseDouble(entry.path("range").asText().replace("± ", ""));
                 assertEquals(halfWidth, range, Math.max(0.5, halfWidth * 1e-3), entry.toString());
-                assertTrue(entry.path("extra").asText().startsWith("median of 3 repetitions"), entry.toString());
+                assertTrue(entry.path("extra").asText().startsWith("3 repetitions"), entry.toString());
             }
         }
         assertEquals(expected, smaller.size());
@@ -166,7 +167,8 @@ class ExportCommandTest {
         for (JsonNode entry : bigger) {
             String key = entry.path("name").asText().replace(" throughput", "");
             assertEquals("B/s", entry.path("unit").asText());
-            assertEquals(median(values(cells.get(key), "/throughput/bytesPerSec")), entry.path("value").asDouble());
+            assertEquals(RepetitionFigure.of(values(cells.get(key), "/throughput/bytesPerSec")).value(),
+                    entry.path("value").asDouble(), 1e-3);
         }
     }
 
@@ -339,12 +341,22 @@ class ExportCommandTest {
     }
 
     @Test
-    void theIntervalIsTheSmallestAndLargestOfThreeOrMoreRepetitions() {
-        assertNull(RepetitionFigure.repetitionInterval(new double[] {1, 2}));
-        assertEquals(List.of(1.0, 9.0), Arrays.stream(RepetitionFigure.repetitionInterval(new double[] {5, 9, 1}))
-                .boxed().toList());
-        RepetitionFigure figure = RepetitionFigure.of(new double[] {5, 9, 1, 4});
-        assertEquals(4.5, figure.value());
-        assertEquals(4, figure.repetitions());
+    void theFigureIsTheGeometricMeanWithItsIntervalFromThreeRepetitions() {
+        RepetitionFigure two = RepetitionFigure.of(new double[] {1, 4});
+        assertEquals(2.0, two.value(), 1e-12);
+        assertFalse(two.hasInterval(), "two values say little about the spread");
+        RepetitionFigure three = RepetitionFigure.of(new double[] {1, 8, 8});
+        assertEquals(4.0, three.value(), 1e-12);
+        assertTrue(three.lower() < 4 && three.upper() > 4, three.toString());
+        assertEquals(4.0, Math.sqrt(three.lower() * three.upper()), 1e-9, "symmetric on the log scale");
+        assertEquals(3, three.repetitions());
+    }
+
+    @Test
+    void aFigureThatCanBeZeroIsTheMedianWithTheRangeOfTheRepetitions() {
+        RepetitionFigure cpu = RepetitionFigure.of(new double[] {0, 9, 5});
+        assertEquals(5.0, cpu.value());
+        assertEquals(0.0, cpu.lower());
+        assertEquals(9.0, cpu.upper());
     }
 }
