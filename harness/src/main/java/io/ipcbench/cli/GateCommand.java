@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
                         + "their run-to-run spread (a t prediction on logs); with 1 or 2, its repetitions are compared "
                         + "with theirs (Welch's t), blind to a drift of the whole box. One-sided at --alpha, with "
                         + "Holm's correction over the cells; a verdict needs --min-repetitions a side.",
-                "The box canary measured around every cell tells a box that changed from a cell that did: a change "
-                        + "the canary moved with, and explains within --threshold, is 'box changed' and passes.",
+                "Each repetition is judged net of the box canary measured around it, which moves when the box does "
+                        + "and not when a transport does: a change seen as measured but not net of the canary is "
+                        + "'box changed', and passes.",
                 "Keep the last nightly run folders in one folder and pass it with --history."},
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 could not decide (missing or damaged run, "
                 + "no common cells, different environments, too few repetitions, bad command line), 3 other error."})

@@ -73,7 +73,8 @@ final class Baselines {
         try (Stream<Path> children = Files.list(history)) {
             return children.filter(p -> Files.isRegularFile(p.resolve(RunFolder.RUN_JSON))).sorted().toList();
         } catch (IOException e) {
-            throw new RunFolder.InvalidRunException("cannot list the history folder " + history + ": " + e.getMessage());
+            throw new RunFolder.InvalidRunException("cannot list the history folder " + history + ": "
+                    + e.getMessage());
         }
     }
 

@@ -77,8 +77,8 @@ final class Format {
 
     /** How a regression is decided, in one line, the same in the table and the Markdown. */
     static String rule(GateReport report) {
-        return String.format(Locale.ROOT, "a regression is more than +%s above the baseline, net of the box canary "
-                + "beyond the baseline's spread, at alpha %s with Holm's correction over %d cells",
+        return String.format(Locale.ROOT, "regression: more than +%s slower than the baseline, beyond its spread once "
+                + "the box canary's change is taken out; alpha %s, Holm over %d cells",
                 threshold(report.threshold()), report.alpha(), report.holmCells());
     }
 

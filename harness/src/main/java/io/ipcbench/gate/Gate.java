@@ -144,22 +144,8 @@ public final class Gate {
             draft.notes.add(key + ": the candidate's repetitions are " + modes);
         }
 
-        List<RepetitionValues> enough = new ArrayList<>();
-        List<RepetitionValues> all = new ArrayList<>();
-        int failed = 0;
-        int tooFew = 0;
-        int repetitions = 0;
-        for (GateRun run : holding) {
-            RepetitionValues values = read(run, key, "baseline run " + run.name() + ": ");
-            failed += values.failed();
-            tooFew += values.tooFew();
-            repetitions += run.cells().get(key).size();
-            all.add(values);
-            if (values.size() >= settings.minRepetitions()) {
-                enough.add(values);
-            }
-        }
-        noteLeftOut(draft.notes, key, "the baseline runs", failed, tooFew, repetitions);
+        List<RepetitionValues> all = baselineValues(key, holding, draft.notes);
+        List<RepetitionValues> enough = all.stream().filter(v -> v.size() >= settings.minRepetitions()).toList();
         int needed = settings.minRepetitions();
         if (candidateValues.size() < needed) {
             return new ChangeDecision.Evidence(key, candidateValues, all,
@@ -172,8 +158,8 @@ public final class Gate {
         }
         int lacking = all.size() - enough.size();
         if (lacking > 0) {
-            draft.notes.add(key + ": " + lacking + " of " + all.size() + " baseline runs have fewer than " + needed
-                    + " repetitions of it and were left out");
+            draft.notes.add(key + ": " + lacking + " of " + all.size() + " baseline runs " + (lacking == 1 ? "has" : "have")
+                    + " fewer than " + needed + " repetitions of it and " + (lacking == 1 ? "was" : "were") + " left out");
         }
         int least = enough.stream().mapToInt(RepetitionValues::size).min().orElseThrow();
         if (enough.size() >= Shift.RUNS_FOR_SPREAD && candidateValues.size() < least) {
@@ -181,6 +167,24 @@ public final class Gate {
                     + "at least " + least + ": its value is noisier than the spread of theirs shows");
         }
         return new ChangeDecision.Evidence(key, candidateValues, enough, null);
+    }
+
+    /** Each baseline run's repetitions of the key; what was left out of them is noted. */
+    private List<RepetitionValues> baselineValues(String key, List<GateRun> holding, Collection<String> notes)
+            throws RunFolder.InvalidRunException {
+        List<RepetitionValues> all = new ArrayList<>();
+        int failed = 0;
+        int tooFew = 0;
+        int repetitions = 0;
+        for (GateRun run : holding) {
+            RepetitionValues values = read(run, key, "baseline run " + run.name() + ": ");
+            failed += values.failed();
+            tooFew += values.tooFew();
+            repetitions += run.cells().get(key).size();
+            all.add(values);
+        }
+        noteLeftOut(notes, key, "the baseline runs", failed, tooFew, repetitions);
+        return all;
     }
 
     private RepetitionValues read(GateRun run, String key, String side) throws RunFolder.InvalidRunException {
@@ -207,11 +211,12 @@ public final class Gate {
 
     private static void noteLeftOut(Collection<String> notes, String key, String side, int failed, int tooFew, int all) {
         if (failed > 0) {
-            notes.add(key + ": " + failed + " of " + all + " repetitions failed in " + side + " and were left out");
+            notes.add(key + ": " + failed + " of " + all + " repetitions failed in " + side + " and "
+                    + (failed == 1 ? "was" : "were") + " left out");
         }
         if (tooFew > 0) {
-            notes.add(key + ": " + tooFew + " of " + all + " repetitions in " + side
-                    + " have too few round trips for the metric and were left out");
+            notes.add(key + ": " + tooFew + " of " + all + " repetitions in " + side + (tooFew == 1 ? " has" : " have")
+                    + " too few round trips for the metric and " + (tooFew == 1 ? "was" : "were") + " left out");
         }
     }
 

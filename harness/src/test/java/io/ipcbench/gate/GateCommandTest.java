@@ -57,7 +57,7 @@ class GateCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("tcp/raw/64B/1c/latency"), r.out());
         assertTrue(r.out().contains("no change"), r.out());
-        assertTrue(r.out().contains("Holm's correction over 2 cells"), r.out());
+        assertTrue(r.out().contains("Holm over 2 cells"), r.out());
         assertTrue(r.out().contains("  baseline   3 runs: base0, base1, base2"), r.out());
         assertTrue(r.out().contains("gate: ok: no p99 regression in 2 cells"), r.out());
         assertEquals("", r.err());

@@ -23,6 +23,9 @@ class GateTest {
     private static final String TCP = "tcp/raw/64B/1c/latency";
     private static final String UNIX = "unix-stream/raw/64B/1c/latency";
 
+    /** Five baseline runs within 2% of each other: a quiet box. */
+    private static final double[] QUIET = {1, 1.02, 0.98, 1.01, 0.99};
+
     @TempDir Path dir;
 
     private final Gate gate = new Gate(GateSettings.defaults());
@@ -118,7 +121,7 @@ class GateTest {
     /** A quiet history, then a candidate whose box moved by +40%, its canary with it: the box changed. */
     @Test
     void aShiftTheCanaryMovedWithIsBoxChangedAndPasses() throws IOException {
-        GateReport report = gate.evaluate(List.of(), history("h", 1, 1.02, 0.98, 1.01, 0.99),
+        GateReport report = gate.evaluate(List.of(), history("h", QUIET),
                 run("cand", 2, 1.4, 1.4, 1.4));
         assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.BOX_CHANGED, cell(report, TCP).verdict());
@@ -133,7 +136,7 @@ class GateTest {
     /** The same candidate judged without its canary would have failed: the canary is what tells them apart. */
     @Test
     void withoutACanaryTheSameShiftIsARegressionAndTheReportSaysWhy() throws IOException {
-        Path history = history("h", 1, 1.02, 0.98, 1.01, 0.99);
+        Path history = history("h", QUIET);
         Path candidate = new SyntheticRun("cand", 2).canaryScale(null).cell("tcp", 64, 1.4)
                 .cell("unix-stream", 64, 1.4).write(dir.resolve("cand"));
         GateReport report = gate.evaluate(List.of(), history, candidate);
@@ -147,7 +150,7 @@ class GateTest {
     @Test
     void aRegressionBeyondTheBoxsOwnChangeStillFails() throws IOException {
         // The box is 40% slower, tcp 110%: net of the box, +50%. unix-stream moved with the box.
-        GateReport report = gate.evaluate(List.of(), history("h", 1, 1.02, 0.98, 1.01, 0.99),
+        GateReport report = gate.evaluate(List.of(), history("h", QUIET),
                 run("cand", 2, 2.1, 1.4, 1.4));
         assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.REGRESSION, cell(report, TCP).verdict());
@@ -207,7 +210,7 @@ class GateTest {
 
     @Test
     void anImprovementPasses() throws IOException {
-        GateReport report = gate.evaluate(List.of(), history("h", 1, 1.02, 0.98, 1.01, 0.99), run("cand", 2, 0.6, 1));
+        GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 0.6, 1));
         assertEquals(Outcome.NO_REGRESSION, report.outcome());
         assertEquals(Verdict.IMPROVEMENT, cell(report, TCP).verdict());
         assertTrue(report.reason().contains("1 improved"), report.reason());
@@ -454,7 +457,7 @@ class GateTest {
                 .cell("tcp", 64, 3, 1, 10, 1_000, CellResult.FAILED).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
         assertEquals(3, cell(report, TCP).candidate().repetitions());
-        assertTrue(report.notes().contains(TCP + ": 1 of 4 repetitions failed in the candidate and were left out"),
+        assertTrue(report.notes().contains(TCP + ": 1 of 4 repetitions failed in the candidate and was left out"),
                 report.notes().toString());
     }
 }
