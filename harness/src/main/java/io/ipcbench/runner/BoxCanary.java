@@ -3,6 +3,7 @@ package io.ipcbench.runner;
 import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 import io.ipcbench.os.CpuAffinity;
@@ -107,10 +108,16 @@ public final class BoxCanary implements AutoCloseable {
         }
         ByteBuffer own = Native.allocate(MESSAGE);
         long ownAddress = Native.address(own);
-        while (LIBC.read(pingRead, ownAddress, MESSAGE) == MESSAGE) {
-            if (LIBC.write(pongWrite, ownAddress, MESSAGE) != MESSAGE) {
-                return;
+        try {
+            while (LIBC.read(pingRead, ownAddress, MESSAGE) == MESSAGE) {
+                if (LIBC.write(pongWrite, ownAddress, MESSAGE) != MESSAGE) {
+                    return;
+                }
             }
+        } finally {
+            // The loop uses only the address: without this, the buffer is unreachable once the loop
+            // is compiled, a GC frees its memory, and read() writes into the C heap.
+            Reference.reachabilityFence(own);
         }
     }
 
