@@ -63,7 +63,7 @@ public final class GateCommand implements Callable<Integer> {
                     + "the newest --history-size of them are baseline runs.")
     Path history;
 
-    @Option(names = "--history-size", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--history-size", paramLabel = "N", defaultValue = "" + GateSettings.DEFAULT_HISTORY_SIZE,
             description = "How many of the history's newest runs to use (default: ${DEFAULT-VALUE}).")
     int historySize;
 
@@ -75,12 +75,12 @@ public final class GateCommand implements Callable<Integer> {
             description = "Smallest slowdown that counts as a regression (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + GateSettings.DEFAULT_ALPHA,
             description = "Significance level of the one-sided tests, after Holm's correction "
                     + "(default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--min-repetitions", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--min-repetitions", paramLabel = "N", defaultValue = "" + GateSettings.DEFAULT_MIN_REPETITIONS,
             description = "Fewest repetitions the candidate and each baseline run need for a verdict "
                     + "(default: ${DEFAULT-VALUE}).")
     int minRepetitions;

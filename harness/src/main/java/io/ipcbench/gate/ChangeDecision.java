@@ -121,9 +121,8 @@ final class ChangeDecision {
             note = "beyond -" + Format.threshold(threshold) + " and " + spread + netPhrase(net, canaryChange);
         } else if (net != null && measuredBeyond) {
             verdict = Verdict.BOX_CHANGED;
-            note = String.format(Locale.ROOT, "the box canary moved %s with it; net of the box %s, within %s",
-                    Format.percent(canaryChange), Format.percent(net), regressionHolm < settings.alpha()
-                            || improvementHolm < settings.alpha() ? limit : spread);
+            note = String.format(Locale.ROOT, "the box canary moved %s with it; net of the box, %s",
+                    Format.percent(canaryChange), Format.percent(net));
         } else {
             verdict = Verdict.NO_CHANGE;
             boolean within = 1 + change <= up && (1 + change) * up >= 1;

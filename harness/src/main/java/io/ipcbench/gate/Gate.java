@@ -240,12 +240,15 @@ public final class Gate {
     }
 
     private static void noteCanary(Draft draft, GateRun candidate, List<GateRun> baselines) {
+        long without = baselines.stream().filter(run -> run.canaryNs() == null).count();
+        String consequence = " is judged without one, so a change of the box itself cannot be told from a regression";
         if (candidate.canaryNs() == null) {
-            draft.notes.add("the candidate run has no box canary: it is judged without one, so a change of the "
-                    + "box itself cannot be told from a regression");
-        } else if (baselines.stream().allMatch(run -> run.canaryNs() == null)) {
-            draft.notes.add("no baseline run has a box canary: the candidate is judged without one, so a change "
-                    + "of the box itself cannot be told from a regression");
+            draft.notes.add("the candidate run has no box canary: it" + consequence);
+        } else if (without == baselines.size()) {
+            draft.notes.add("no baseline run has a box canary: the candidate" + consequence);
+        } else if (without > 0) {
+            draft.notes.add(without + " of " + baselines.size() + " baseline runs " + (without == 1 ? "has" : "have")
+                    + " no box canary: the candidate" + consequence);
         }
     }
 

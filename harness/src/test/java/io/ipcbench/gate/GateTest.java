@@ -148,6 +148,18 @@ class GateTest {
     }
 
     @Test
+    void baselineRunsWithoutACanaryAreSaid() throws IOException {
+        Path history = history("h", QUIET);
+        new SyntheticRun("old", 9).canaryScale(null).cell("tcp", 64, 1).cell("unix-stream", 64, 1)
+                .write(history.resolve("old"));
+        GateReport report = gate.evaluate(List.of(), history, run("cand", 2, 1, 1));
+        assertFalse(cell(report, TCP).netOfCanary());
+        assertTrue(report.notes().contains("1 of 6 baseline runs has no box canary: the candidate is judged "
+                + "without one, so a change of the box itself cannot be told from a regression"),
+                report.notes().toString());
+    }
+
+    @Test
     void aRegressionBeyondTheBoxsOwnChangeStillFails() throws IOException {
         // The box is 40% slower, tcp 110%: net of the box, +50%. unix-stream moved with the box.
         GateReport report = gate.evaluate(List.of(), history("h", QUIET),
