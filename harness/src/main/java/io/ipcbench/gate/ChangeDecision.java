@@ -64,7 +64,8 @@ final class ChangeDecision {
         List<Shifts> shifts = new ArrayList<>();
         for (Evidence cell : cells) {
             shifts.add(cell.tooFew() != null ? null : new Shifts(
-                    Shift.of(cell.candidate().values(), cell.baseline().stream().map(RepetitionValues::values).toList()),
+                    Shift.of(cell.candidate().values(),
+                            cell.baseline().stream().map(RepetitionValues::values).toList()),
                     cell.hasCanaries() ? Shift.of(cell.candidate().netOfCanary(),
                             cell.baseline().stream().map(RepetitionValues::netOfCanary).toList()) : null));
         }
@@ -84,7 +85,8 @@ final class ChangeDecision {
                 decided.add(tooFew(cells.get(i)));
                 continue;
             }
-            boolean measuredBeyond = measuredRegression[j] < settings.alpha() || measuredImprovement[j] < settings.alpha();
+            boolean measuredBeyond = measuredRegression[j] < settings.alpha()
+                    || measuredImprovement[j] < settings.alpha();
             decided.add(judge(cells.get(i), cell, regression[j], improvement[j], measuredBeyond, settings));
             j++;
         }

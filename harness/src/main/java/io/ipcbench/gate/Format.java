@@ -72,7 +72,8 @@ final class Format {
         String range = box.runs() < 2 ? "" : String.format(Locale.ROOT, ", baseline runs %s–%s µs",
                 micros(box.lowNs()), micros(box.highNs()));
         return String.format(Locale.ROOT, "the box itself changed by %s during the candidate run (box canary %s µs "
-                + "against %s µs%s)", percent(box.change()), micros(box.candidateNs()), micros(box.baselineNs()), range);
+                + "against %s µs%s)", percent(box.change()), micros(box.candidateNs()), micros(box.baselineNs()),
+                range);
     }
 
     /** How a regression is decided, in one line, the same in the table and the Markdown. */

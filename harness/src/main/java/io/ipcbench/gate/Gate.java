@@ -158,8 +158,9 @@ public final class Gate {
         }
         int lacking = all.size() - enough.size();
         if (lacking > 0) {
-            draft.notes.add(key + ": " + lacking + " of " + all.size() + " baseline runs " + (lacking == 1 ? "has" : "have")
-                    + " fewer than " + needed + " repetitions of it and " + (lacking == 1 ? "was" : "were") + " left out");
+            boolean one = lacking == 1;
+            draft.notes.add(key + ": " + lacking + " of " + all.size() + " baseline runs " + (one ? "has" : "have")
+                    + " fewer than " + needed + " repetitions of it and " + (one ? "was" : "were") + " left out");
         }
         int least = enough.stream().mapToInt(RepetitionValues::size).min().orElseThrow();
         if (enough.size() >= Shift.RUNS_FOR_SPREAD && candidateValues.size() < least) {
@@ -209,7 +210,8 @@ public final class Gate {
         return null;
     }
 
-    private static void noteLeftOut(Collection<String> notes, String key, String side, int failed, int tooFew, int all) {
+    private static void noteLeftOut(Collection<String> notes, String key, String side, int failed, int tooFew,
+                                    int all) {
         if (failed > 0) {
             notes.add(key + ": " + failed + " of " + all + " repetitions failed in " + side + " and "
                     + (failed == 1 ? "was" : "were") + " left out");

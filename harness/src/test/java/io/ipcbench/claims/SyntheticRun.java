@@ -206,7 +206,8 @@ final class SyntheticRun {
         List<CellResult> measured = new ArrayList<>(cells);
         if (firstCanaryNs > 0) {
             for (int i = 0; i < measured.size(); i++) {
-                long ns = Math.round(firstCanaryNs + (lastCanaryNs - firstCanaryNs) * i / Math.max(1, measured.size() - 1));
+                double step = (lastCanaryNs - firstCanaryNs) / Math.max(1, measured.size() - 1);
+                long ns = Math.round(firstCanaryNs + step * i);
                 measured.set(i, measured.get(i).withCanary(new Canary(ns, ns)));
             }
         }

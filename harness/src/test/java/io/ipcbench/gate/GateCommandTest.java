@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.cli.CommandRun;
@@ -109,7 +110,8 @@ class GateCommandTest {
     @Test
     void missingBaselineExitsTwoWithOneLine() throws IOException {
         Path json = dir.resolve("gate.json");
-        CommandRun r = gate("--baseline", dir.resolve("nowhere").toString(), "--candidate", run("cand", 2, 1).toString(),
+        CommandRun r = gate("--baseline", dir.resolve("nowhere").toString(),
+                "--candidate", run("cand", 2, 1).toString(),
                 "--json", json.toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutStackTrace(r.err());
@@ -137,7 +139,8 @@ class GateCommandTest {
         assertOneLineWithoutStackTrace(refused.err());
         assertTrue(refused.err().contains("--allow-different-env"), refused.err());
 
-        CommandRun allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(), "--allow-different-env");
+        CommandRun allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(),
+                "--allow-different-env");
         assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
         assertTrue(allowed.out().contains("warning: compared across different environments"), allowed.out());
     }
@@ -183,7 +186,7 @@ class GateCommandTest {
     void helpNamesTheOptionsAndExitCodes() {
         CommandRun r = gate("--help");
         assertEquals(0, r.exitCode());
-        for (String option : new String[] {"--history", "--history-size", "--min-repetitions", "--allow-different-env"}) {
+        for (String option : List.of("--history", "--history-size", "--min-repetitions", "--allow-different-env")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
         assertTrue(r.out().contains("1 regression"), r.out());

@@ -32,8 +32,8 @@ class GateTest {
 
     /** A run of tcp and unix-stream, 3 repetitions each, on a box whose canary is {@code box} times the usual. */
     private Path run(String name, long seed, double tcpScale, double unixScale, double box) throws IOException {
-        return new SyntheticRun(name, seed).canaryScale(box).cell("tcp", 64, tcpScale).cell("unix-stream", 64, unixScale)
-                .write(dir.resolve(name));
+        return new SyntheticRun(name, seed).canaryScale(box).cell("tcp", 64, tcpScale)
+                .cell("unix-stream", 64, unixScale).write(dir.resolve(name));
     }
 
     private Path run(String name, long seed, double tcpScale, double unixScale) throws IOException {
@@ -121,16 +121,15 @@ class GateTest {
     /** A quiet history, then a candidate whose box moved by +40%, its canary with it: the box changed. */
     @Test
     void aShiftTheCanaryMovedWithIsBoxChangedAndPasses() throws IOException {
-        GateReport report = gate.evaluate(List.of(), history("h", QUIET),
-                run("cand", 2, 1.4, 1.4, 1.4));
+        GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 1.4, 1.4, 1.4));
         assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.BOX_CHANGED, cell(report, TCP).verdict());
         assertEquals(0.4, cell(report, TCP).canaryChange(), 0.05);
         assertEquals(0, cell(report, TCP).netChange(), 0.08);
         assertTrue(report.reason().contains("the box changed, not the cells: " + TCP), report.reason());
         assertEquals(0.4, report.box().change(), 0.05);
-        assertTrue(Format.box(report.box()).matches("the box itself changed by \\+(39|40|41)\\.\\d% during the candidate run .*"),
-                Format.box(report.box()));
+        String box = Format.box(report.box());
+        assertTrue(box.matches("the box itself changed by \\+(39|40|41)\\.\\d% during the candidate run .*"), box);
     }
 
     /** The same candidate judged without its canary would have failed: the canary is what tells them apart. */
@@ -162,8 +161,7 @@ class GateTest {
     @Test
     void aRegressionBeyondTheBoxsOwnChangeStillFails() throws IOException {
         // The box is 40% slower, tcp 110%: net of the box, +50%. unix-stream moved with the box.
-        GateReport report = gate.evaluate(List.of(), history("h", QUIET),
-                run("cand", 2, 2.1, 1.4, 1.4));
+        GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 2.1, 1.4, 1.4));
         assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.REGRESSION, cell(report, TCP).verdict());
         assertEquals(0.5, cell(report, TCP).netChange(), 0.1);
@@ -202,11 +200,13 @@ class GateTest {
         Path candidate = new SyntheticRun("cand", 2).startedAt("2026-11-21T11:00:00Z").cell("tcp", 64, 1)
                 .cell("unix-stream", 64, 1).write(history.resolve("zz-candidate"));
         Files.createDirectories(history.resolve("not-a-run"));
-        GateReport report = new Gate(GateSettings.defaults().withHistorySize(3)).evaluate(List.of(), history, candidate);
+        GateReport report = new Gate(GateSettings.defaults().withHistorySize(3))
+                .evaluate(List.of(), history, candidate);
         assertEquals(List.of("h2", "h3", "h4"), report.baselines().stream().map(GateReport.RunRef::id).toList());
         assertTrue(report.notes().contains("the candidate lies in the history folder and is not its own baseline"),
                 report.notes().toString());
-        assertTrue(report.notes().contains("the history holds 5 runs; the newest 3 are used"), report.notes().toString());
+        assertTrue(report.notes().contains("the history holds 5 runs; the newest 3 are used"),
+                report.notes().toString());
     }
 
     @Test

@@ -80,7 +80,8 @@ class RunBenchScriptTest {
         assertTrue(one.out().lines().anyMatch(l -> l.contains(" gate --baseline " + run)), one.out());
         Result history = script(Map.of(), "--dry-run", "--gate", run.getParent().toString());
         assertEquals(0, history.exit(), history.err());
-        assertTrue(history.out().lines().anyMatch(l -> l.contains(" gate --history " + run.getParent())), history.out());
+        assertTrue(history.out().lines().anyMatch(l -> l.contains(" gate --history " + run.getParent())),
+                history.out());
     }
 
     @Test
