@@ -29,7 +29,8 @@ Options:
   --out DIR               run folder (default: results/<timestamp>-<host>)
   --jmh                   also run the JMH benchmarks (kept as jmh.json in the run folder)
   --no-jmh                do not run them (the full profile runs them by default)
-  --gate BASELINE         after the run, gate its tail latency against a baseline run folder
+  --gate BASELINE         after the run, gate its latency against a baseline: a run folder, or a
+                          folder of run folders (the newest 10 are used); needs --repetitions 3 or more
   --dry-run               print the plan and the commands instead of running them
   -h, --help              this text
 
@@ -112,7 +113,7 @@ engine="${engine:-raw}"
 jmh="${jmh:-$p_jmh}"
 [ "$throughput_sizes" = "none" ] && throughput_sizes=""
 if [ -n "$gate" ] && [ ! -e "$gate" ]; then
-    echo "run-bench.sh: no baseline at '$gate': give a run folder or its run.json" >&2
+    echo "run-bench.sh: no baseline at '$gate': give a run folder, its run.json, or a folder of run folders" >&2
     exit 2
 fi
 
@@ -238,7 +239,9 @@ if [ -n "$gate" ]; then
     echo
     echo "gate against $gate:"
     gate_status=0
-    ipcbench gate --baseline "$gate" --candidate "$out" --markdown "$out/gate.md" --json "$out/gate.json" \
+    # A run folder (or its run.json) is one baseline run; any other folder is a history of them.
+    if [ -f "$gate" ] || [ -f "$gate/run.json" ]; then baseline=(--baseline "$gate"); else baseline=(--history "$gate"); fi
+    ipcbench gate "${baseline[@]}" --candidate "$out" --markdown "$out/gate.md" --json "$out/gate.json" \
         || gate_status=$?
     [ "$gate_status" -gt "$status" ] && status=$gate_status
 fi

@@ -2,6 +2,7 @@ package io.ipcbench.claims;
 
 import java.util.List;
 
+import io.ipcbench.results.BoxDrift;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunResult;
 
@@ -17,6 +18,10 @@ public final class ClaimsMarkdown {
         md.append("# Claims judged from run ").append(code(run.id())).append("\n\n");
         if (run.finishedAt() == null) {
             md.append("**The run did not finish**: these verdicts rest on the cells it has.\n\n");
+        }
+        String drift = BoxDrift.noteFor(run);
+        if (drift != null) {
+            md.append("**Note**: ").append(drift).append(".\n\n");
         }
         if (run.environment() != null) {
             md.append("Box: kernel ").append(run.environment().kernel()).append(", ")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ipcbench.results.ClaimComparison;
+import io.ipcbench.stats.GeometricMean;
 import io.ipcbench.stats.LogRatio;
 import io.ipcbench.stats.Medians;
 import io.ipcbench.stats.Modes;
@@ -63,8 +64,8 @@ final class Comparison {
             String figure = head + ", " + context + ": " + String.join("; ", notes) + ": "
                     + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with --repetitions "
                     + settings.minRepetitions() + " or more)";
-            Double estimate = ra.size() > 0 && rb.size() > 0 ? geometricMean(ra.values()) / geometricMean(rb.values())
-                    : null;
+            Double estimate = ra.size() > 0 && rb.size() > 0
+                    ? GeometricMean.value(ra.values()) / GeometricMean.value(rb.values()) : null;
             return new Point(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
                     data(a, b, metric, estimate, null, confidence, ra, rb, modesA, modesB, Outcome.INCONCLUSIVE,
                             reason));
@@ -99,14 +100,6 @@ final class Comparison {
         Arrays.sort(sorted);
         return "median " + metric.format(Medians.median(sorted)) + " (" + metric.format(sorted[0])
                 + "–" + metric.format(sorted[sorted.length - 1]) + ")";
-    }
-
-    private static double geometricMean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += Math.log(v);
-        }
-        return Math.exp(sum / values.length);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -12,6 +12,7 @@ import io.ipcbench.claims.ClaimSettings;
 import io.ipcbench.claims.ClaimsJudge;
 import io.ipcbench.claims.ClaimsMarkdown;
 import io.ipcbench.claims.ClaimsTable;
+import io.ipcbench.results.BoxDrift;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
@@ -59,6 +60,10 @@ public final class ClaimsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (result.finishedAt() == null) {
             out.println("note: the run did not finish; the verdicts rest on the cells it has");
+        }
+        String drift = BoxDrift.noteFor(result);
+        if (drift != null) {
+            out.println("note: " + drift);
         }
         out.print(ClaimsTable.render(verdicts));
         out.println("claims: written to " + runJson + " and " + markdown);

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -23,58 +25,72 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ipcbench gate}: fails a CI job when a candidate run's tail latency regressed against a baseline run. */
+/**
+ * {@code ipcbench gate}: fails a CI job when a candidate run's tail latency regressed beyond what
+ * earlier runs of the same box show from run to run.
+ */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Compares a candidate run with a baseline run, cell by cell (transport/engine/size/connections/mode), "
+                "Judges a candidate run against baseline runs, cell by cell (transport/engine/size/connections/mode), "
                         + "and says whether tail latency regressed.",
-                "Samples are the metric computed on every interval of a cell's interval log, pooled over repetitions. "
-                        + "A cell regressed only when the change is significant (a one-sided Mann-Whitney U test at "
-                        + "--alpha, and a bootstrap interval of the ratio of medians that excludes no change) and "
-                        + "larger than --threshold. Give each cell at least --min-samples intervals (e.g. run with "
-                        + "--interval 100ms)."},
+                "Each repetition of a cell (a fresh peer process) gives one value, the metric of all its round trips; "
+                        + "a run's value is the geometric mean of its repetitions'. With 3 or more baseline runs a "
+                        + "cell regressed when the candidate lies more than --threshold above their centre, beyond "
+                        + "their run-to-run spread (a t prediction on logs); with 1 or 2, its repetitions are compared "
+                        + "with theirs (Welch's t), blind to a drift of the whole box. One-sided at --alpha, with "
+                        + "Holm's correction over the cells; a verdict needs --min-repetitions a side.",
+                "Each repetition is judged net of the box canary measured around it, which moves when the box does "
+                        + "and not when a transport does: a change seen as measured but not net of the canary is "
+                        + "'box changed', and passes.",
+                "Keep the last nightly run folders in one folder and pass it with --history."},
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 could not decide (missing or damaged run, "
-                + "no common cells, different environments, too few samples, bad command line), 3 other error."})
+                + "no common cells, different environments, too few repetitions, bad command line), 3 other error."})
 public final class GateCommand implements Callable<Integer> {
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%?");
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--baseline", required = true, paramLabel = "RUN",
-            description = "The reference run: a run folder or its run.json.")
-    Path baseline;
-
     @Option(names = "--candidate", required = true, paramLabel = "RUN",
             description = "The run to judge: a run folder or its run.json.")
     Path candidate;
 
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "A reference run: a run folder or its run.json. Repeat it for several.")
+    List<Path> baselines = new ArrayList<>();
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "A folder of earlier run folders of this box, e.g. the last nightly runs; "
+                    + "the newest --history-size of them are baseline runs.")
+    Path history;
+
+    @Option(names = "--history-size", paramLabel = "N", defaultValue = "" + GateSettings.DEFAULT_HISTORY_SIZE,
+            description = "How many of the history's newest runs to use (default: ${DEFAULT-VALUE}).")
+    int historySize;
+
     @Option(names = "--metric", paramLabel = "PERCENTILE", defaultValue = "p99",
-            description = "Latency percentile computed on each interval: p50, p90, p99, p99.9 (default: ${DEFAULT-VALUE}).")
+            description = "Latency percentile of each repetition: p50, p90, p99, p99.9 (default: ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10%",
             description = "Smallest slowdown that counts as a regression (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
-            description = "Significance level of the one-sided tests (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + GateSettings.DEFAULT_ALPHA,
+            description = "Significance level of the one-sided tests, after Holm's correction "
+                    + "(default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "5",
-            description = "Fewest usable intervals a cell needs on each side for a verdict (default: ${DEFAULT-VALUE}).")
-    int minSamples;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the bootstrap; the same runs and seed always give the same report "
+    @Option(names = "--min-repetitions", paramLabel = "N", defaultValue = "" + GateSettings.DEFAULT_MIN_REPETITIONS,
+            description = "Fewest repetitions the candidate and each baseline run need for a verdict "
                     + "(default: ${DEFAULT-VALUE}).")
-    long seed;
+    int minRepetitions;
 
     @Option(names = "--allow-different-env",
-            description = "Compare runs from different environments (CPU, kernel, CPU count, engine, placement) "
-                    + "instead of refusing.")
+            description = "Compare baseline runs from other environments (CPU, kernel, CPU count, engine, placement) "
+                    + "instead of leaving them out.")
     boolean allowDifferentEnv;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (ipcbench.gate/1).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (ipcbench.gate/2).")
     Path json;
 
     @Option(names = "--markdown", paramLabel = "FILE",
@@ -83,13 +99,16 @@ public final class GateCommand implements Callable<Integer> {
 
     /** The settings this command line describes; throws {@link Main.UserError} when one is wrong. */
     GateSettings settings() {
+        if (baselines.isEmpty() && history == null) {
+            throw new Main.UserError("gate: give the baseline: --baseline RUN (repeatable) or --history DIR");
+        }
         try {
             return GateSettings.defaults()
                     .withMetric(Metric.parse(metric))
                     .withThreshold(parseThreshold(threshold))
                     .withAlpha(alpha)
-                    .withMinSamples(minSamples)
-                    .withSeed(seed)
+                    .withMinRepetitions(minRepetitions)
+                    .withHistorySize(historySize)
                     .withAllowDifferentEnv(allowDifferentEnv);
         } catch (IllegalArgumentException e) {
             throw new Main.UserError("gate: " + e.getMessage());
@@ -110,7 +129,7 @@ public final class GateCommand implements Callable<Integer> {
         GateSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GateReport report = new Gate(settings).evaluate(baseline, candidate);
+        GateReport report = new Gate(settings).evaluate(baselines, history, candidate);
 
         out.print(GateTable.render(report));
         out.println();

@@ -27,7 +27,7 @@ public record RepetitionFigure(double value, Double lower, Double upper, int rep
     public static RepetitionFigure of(double[] perRepetition) {
         boolean interval = perRepetition.length >= MIN_REPETITIONS_FOR_INTERVAL;
         if (Arrays.stream(perRepetition).allMatch(v -> v > 0)) {
-            GeometricMean mean = GeometricMean.of(perRepetition, CONFIDENCE);
+            GeometricMean mean = GeometricMean.withInterval(perRepetition, CONFIDENCE);
             return new RepetitionFigure(mean.estimate(), interval ? mean.lower() : null,
                     interval ? mean.upper() : null, perRepetition.length);
         }

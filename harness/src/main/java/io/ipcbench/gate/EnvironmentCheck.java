@@ -1,7 +1,6 @@
 package io.ipcbench.gate;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +15,13 @@ import io.ipcbench.results.Placement;
 import io.ipcbench.results.RunResult;
 
 /**
- * Whether two runs were measured under conditions that can be compared. Differences that change
- * latency by themselves (CPU model, kernel, CPU count, engine, where the two sides were pinned) make
- * the gate refuse, unless the user says otherwise; lesser ones (another host of the same kind,
- * another JVM build, another log interval) are noted and the gate goes on.
+ * Whether a baseline run was measured under conditions that can be compared with the candidate's.
+ * Differences that change latency by themselves (CPU model, kernel, CPU count, engine, where the
+ * two sides were pinned) keep the baseline run out, unless the user says otherwise; lesser ones
+ * (another host of the same kind, another JVM build, another cell length) are noted and the gate
+ * goes on.
  */
-public final class EnvironmentCheck {
+final class EnvironmentCheck {
     private static final String UNPINNED = Placement.UNPINNED.toString();
 
     private EnvironmentCheck() {
@@ -42,13 +42,12 @@ public final class EnvironmentCheck {
         }
     }
 
-    /**
-     * @param baselineCells  the baseline's cells by key
-     * @param candidateCells the candidate's cells by key
-     * @param commonKeys     keys in both runs: only their placements are compared
-     */
-    public static Findings check(RunResult baseline, RunResult candidate, Map<String, List<CellResult>> baselineCells,
-                                 Map<String, List<CellResult>> candidateCells, Collection<String> commonKeys) {
+    /** Compares one baseline run with the candidate; only the placements of cells both hold are compared. */
+    static Findings check(GateRun baselineRun, GateRun candidateRun) {
+        RunResult baseline = baselineRun.result();
+        RunResult candidate = candidateRun.result();
+        List<String> commonKeys = baselineRun.cells().keySet().stream()
+                .filter(candidateRun.cells()::containsKey).toList();
         List<String> differences = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Environment b = baseline.environment();
@@ -70,9 +69,9 @@ public final class EnvironmentCheck {
             differences.add("the " + (bc == null ? "baseline" : "candidate") + " records no configuration");
         } else {
             differ(differences, "engine", bc.engine(), cc.engine());
-            if (bc.intervalMillis() != cc.intervalMillis()) {
-                notes.add("log interval " + bc.intervalMillis() + " ms vs " + cc.intervalMillis()
-                        + " ms: percentiles of intervals of different lengths are not quite alike");
+            if (bc.durationMillis() != cc.durationMillis() || bc.iterations() != cc.iterations()) {
+                notes.add("cells measured for " + length(bc) + " vs " + length(cc)
+                        + ": the tail percentiles of shorter and longer repetitions are not quite alike");
             }
             if (bc.tcpNoDelay() != cc.tcpNoDelay()) {
                 notes.add("TCP_NODELAY " + onOff(bc.tcpNoDelay()) + " vs " + onOff(cc.tcpNoDelay()));
@@ -84,7 +83,7 @@ public final class EnvironmentCheck {
                 notes.add("the candidate has an injected peer delay of " + cc.peerDelayMicros() + " µs");
             }
         }
-        placements(differences, notes, baselineCells, candidateCells, commonKeys);
+        placements(differences, notes, baselineRun.cells(), candidateRun.cells(), commonKeys);
         return new Findings(differences, notes);
     }
 
@@ -96,6 +95,10 @@ public final class EnvironmentCheck {
 
     private static String quote(Object value) {
         return value == null ? "unknown" : value instanceof String ? "'" + value + "'" : value.toString();
+    }
+
+    private static String length(RunConfig config) {
+        return config.iterations() > 0 ? config.iterations() + " round trips" : config.durationMillis() + " ms";
     }
 
     private static String onOff(boolean value) {
@@ -118,7 +121,7 @@ public final class EnvironmentCheck {
     /** Cells pinned differently are not comparable: same-CPU and cross-CPU round trips differ about 3x. */
     private static void placements(List<String> differences, List<String> notes,
                                    Map<String, List<CellResult>> baselineCells,
-                                   Map<String, List<CellResult>> candidateCells, Collection<String> commonKeys) {
+                                   Map<String, List<CellResult>> candidateCells, List<String> commonKeys) {
         Map<String, String> differing = new TreeMap<>();
         boolean unpinned = false;
         for (String key : commonKeys) {

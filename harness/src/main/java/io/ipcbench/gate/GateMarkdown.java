@@ -11,27 +11,33 @@ public final class GateMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("### ipcbench gate: ").append(headline(report)).append("\n\n");
         md.append(escape(report.reason())).append("\n\n");
-        md.append("Metric: ").append(report.metric()).append(" of each interval (median over intervals). ")
-                .append("A regression is significant at alpha ").append(report.alpha())
-                .append(" (one-sided Mann-Whitney U, and the ").append(Format.confidence(report.confidence()))
-                .append(" bootstrap interval of the ratio of medians excludes no change) and above +")
-                .append(Format.threshold(report.threshold()))
-                .append(". Baseline `").append(code(name(report.baseline()))).append("`, candidate `")
-                .append(code(name(report.candidate()))).append("`.\n");
+        md.append("Metric: ").append(report.metric()).append(" of each repetition (a fresh peer process), geometric "
+                + "mean over a run's repetitions; ").append(Format.rule(report)).append(". Candidate `")
+                .append(code(name(report.candidate()))).append('`');
+        if (!report.baselines().isEmpty()) {
+            md.append(", baseline ").append(code(Format.runs(report.baselines())));
+        }
+        md.append(".\n");
+        if (report.box() != null) {
+            md.append("\n").append(capitalized(escape(Format.box(report.box())))).append(".\n");
+        }
         if (!report.cells().isEmpty()) {
-            md.append("\n| cell | baseline (µs) | candidate (µs) | change | ")
+            md.append("\n| cell | candidate (µs) | baseline (µs, runs) | change | canary | net | ")
                     .append(Format.confidence(report.confidence()))
-                    .append(" CI of change | samples | p | verdict |\n");
-            md.append("|---|---:|---:|---:|---|---:|---:|---|\n");
+                    .append(" interval | p | Holm p | repetitions | verdict |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
             for (CellComparison cell : report.cells()) {
                 String verdict = cell.verdict() == Verdict.REGRESSION ? "**regression**" : cell.verdict().label();
                 md.append("| `").append(code(cell.key())).append("` | ")
-                        .append(Format.micros(cell.baseline().valueNs())).append(" | ")
                         .append(Format.micros(cell.candidate().valueNs())).append(" | ")
+                        .append(Format.baseline(cell.baseline())).append(" | ")
                         .append(Format.percent(cell.change())).append(" | ")
-                        .append(Format.interval(cell.ciLow(), cell.ciHigh())).append(" | ")
-                        .append(Format.samples(cell)).append(" | ")
-                        .append(escape(Format.pValue(cell.pValue()))).append(" | ")
+                        .append(Format.percent(cell.canaryChange())).append(" | ")
+                        .append(Format.percent(cell.netChange())).append(" | ")
+                        .append(Format.interval(cell.intervalLow(), cell.intervalHigh())).append(" | ")
+                        .append(escape(Format.pValue(cell.p()))).append(" | ")
+                        .append(escape(Format.pValue(cell.pHolm()))).append(" | ")
+                        .append(Format.repetitions(cell)).append(" | ")
                         .append(verdict).append(cell.note() != null ? ": " + escape(cell.note()) : "").append(" |\n");
             }
         }
@@ -54,6 +60,10 @@ public final class GateMarkdown {
             }
         }
         return md.toString();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String headline(GateReport report) {

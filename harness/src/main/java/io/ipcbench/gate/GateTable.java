@@ -11,13 +11,15 @@ public final class GateTable {
 
     public static String render(GateReport report) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "gate: %s of each interval, median over intervals, in µs; a regression is "
-                        + "above +%s and significant at alpha %s%n"
-                        + "      (one-sided Mann-Whitney U, and the %s bootstrap interval of the change excludes 0)%n",
-                report.metric(), Format.threshold(report.threshold()), report.alpha(),
-                Format.confidence(report.confidence())));
-        out.append("  baseline   ").append(describe(report.baseline())).append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "gate: %s of each repetition (a fresh peer process), geometric mean over "
+                + "a run's repetitions, in µs%n      %s%n", report.metric(), Format.rule(report)));
         out.append("  candidate  ").append(describe(report.candidate())).append(System.lineSeparator());
+        if (!report.baselines().isEmpty()) {
+            out.append("  baseline   ").append(Format.runs(report.baselines())).append(System.lineSeparator());
+        }
+        if (report.box() != null) {
+            out.append("  box        ").append(Format.box(report.box())).append(System.lineSeparator());
+        }
         if (!report.cells().isEmpty()) {
             out.append(System.lineSeparator()).append(cells(report));
         }
@@ -45,14 +47,16 @@ public final class GateTable {
     }
 
     private static String cells(GateReport report) {
-        String ci = Format.confidence(report.confidence()) + " CI of change";
+        String interval = Format.confidence(report.confidence()) + " interval";
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"cell", "baseline", "candidate", "change", ci, "n b/c", "p", "verdict"});
+        rows.add(new String[] {"cell", "candidate", "baseline (runs)", "change", "canary", "net", interval, "p",
+                "Holm p", "reps c/b", "verdict"});
         for (CellComparison cell : report.cells()) {
-            rows.add(new String[] {cell.key(), Format.micros(cell.baseline().valueNs()),
-                    Format.micros(cell.candidate().valueNs()), Format.percent(cell.change()),
-                    Format.interval(cell.ciLow(), cell.ciHigh()), Format.samples(cell), Format.pValue(cell.pValue()),
-                    verdict(cell)});
+            rows.add(new String[] {cell.key(), Format.micros(cell.candidate().valueNs()),
+                    Format.baseline(cell.baseline()), Format.percent(cell.change()),
+                    Format.percent(cell.canaryChange()), Format.percent(cell.netChange()),
+                    Format.interval(cell.intervalLow(), cell.intervalHigh()), Format.pValue(cell.p()),
+                    Format.pValue(cell.pHolm()), Format.repetitions(cell), verdict(cell)});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

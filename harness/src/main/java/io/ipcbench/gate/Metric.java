@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
- * The latency percentile the gate judges, e.g. p99, computed on each interval histogram of a cell.
+ * The latency percentile the gate judges, e.g. p99, computed on each repetition's round trips (all
+ * intervals of its log added).
  *
  * @param name       as the user wrote it, normalised: {@code p99}, {@code p99.9}
  * @param percentile in (0, 100)
@@ -53,15 +54,15 @@ public record Metric(String name, double percentile) {
     }
 
     /**
-     * The fewest values an interval needs for this percentile to be more than its maximum: 100 for
-     * p99, 1,000 for p99.9, 2 for p50. An interval with fewer says nothing about the percentile.
+     * The fewest values a histogram needs for this percentile to be more than its maximum: 100 for
+     * p99, 1,000 for p99.9, 2 for p50. A repetition with fewer says nothing about the percentile.
      */
     public long minimumCount() {
         // The small epsilon keeps 100 / (100 - 99.9) = 1000.0000000000x from rounding up to 1001.
         return (long) Math.ceil(100.0 / (100.0 - percentile) - 1e-9);
     }
 
-    /** The percentile of one interval histogram, in its unit (nanoseconds). */
+    /** The percentile of a histogram, in its unit (nanoseconds). */
     public long valueOf(AbstractHistogram histogram) {
         return histogram.getValueAtPercentile(percentile);
     }

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the gate says about one cell. */
 public enum Verdict {
-    /** Significantly worse, and by more than the threshold. */
+    /** More than the threshold worse, beyond the baseline's spread: fails the gate. */
     REGRESSION("regression"),
-    /** Significantly better, and by more than the threshold. */
+    /** More than the threshold better, beyond the baseline's spread. */
     IMPROVEMENT("improvement"),
-    /** Not significant, or within the threshold. */
+    /** Not beyond the threshold and the spread. */
     NO_CHANGE("no change"),
-    /** Not enough per-interval samples on one side to decide: said, not guessed. */
-    TOO_FEW_SAMPLES("too few samples");
+    /**
+     * The change would count, but the box canary moved with it and explains it: the box changed,
+     * not the transport. Does not fail the gate; the reason names the cell.
+     */
+    BOX_CHANGED("box changed"),
+    /** Fewer repetitions than a verdict needs on one side: said, not guessed. */
+    TOO_FEW_REPETITIONS("too few repetitions");
 
     private final String label;
 

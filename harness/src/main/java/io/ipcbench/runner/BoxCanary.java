@@ -115,7 +115,8 @@ public final class BoxCanary implements AutoCloseable {
                 }
             }
         } finally {
-            // Only its address is used above: without this, the collector may free the buffer under read().
+            // The loop uses only the address: without this, the buffer is unreachable once the loop
+            // is compiled, a GC frees its memory, and read() writes into the C heap.
             Reference.reachabilityFence(own);
         }
     }

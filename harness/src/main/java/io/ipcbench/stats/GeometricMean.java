@@ -3,9 +3,11 @@ package io.ipcbench.stats;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The geometric mean of a cell's repetitions with its Student's t interval, on the log scale: the
- * one-cell counterpart of {@link LogRatio}, and the figure the exports give (a dashboard then shows
- * the same centre and spread that the claims and the gate compare).
+ * The geometric mean, exp of the mean logarithm: the centre of positive values that change by
+ * factors (latencies, rates), and the centre whose ratios {@link LogRatio} estimates. With its
+ * Student's t interval on the log scale, it is the one-cell counterpart of {@link LogRatio}, and
+ * the figure the exports give (a dashboard then shows the centre and spread that the claims and the
+ * gate compare).
  *
  * @param estimate    the geometric mean
  * @param lower       lower end of the interval; null with fewer than 2 values
@@ -14,13 +16,15 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public record GeometricMean(double estimate, Double lower, Double upper, int repetitions) {
 
-    /**
-     * @param values     one positive value per repetition, at least one
-     * @param confidence two-sided coverage of the interval, e.g. 0.95
-     */
-    public static GeometricMean of(double[] values, double confidence) {
+    /** The geometric mean of positive values; at least one is needed. */
+    public static double value(double[] values) {
+        return values.length == 1 ? values[0] : Math.exp(meanLog(values)); // one value exactly, not exp(log(it))
+    }
+
+    /** The mean of the values' natural logarithms; at least one positive, finite value is needed. */
+    public static double meanLog(double[] values) {
         if (values.length == 0) {
-            throw new IllegalArgumentException("a mean of no values is undefined");
+            throw new IllegalArgumentException("the geometric mean of no values is undefined");
         }
         double sum = 0;
         for (double v : values) {
@@ -29,9 +33,19 @@ public record GeometricMean(double estimate, Double lower, Double upper, int rep
             }
             sum += Math.log(v);
         }
-        double mean = sum / values.length;
+        return sum / values.length;
+    }
+
+    /**
+     * The geometric mean with its two-sided interval.
+     *
+     * @param values     one positive value per repetition, at least one
+     * @param confidence two-sided coverage of the interval, e.g. 0.95
+     */
+    public static GeometricMean withInterval(double[] values, double confidence) {
+        double mean = meanLog(values);
         if (values.length < 2) {
-            return new GeometricMean(values[0], null, null, 1); // exactly the one value, not exp(log(it))
+            return new GeometricMean(values[0], null, null, 1);
         }
         double squares = 0;
         for (double v : values) {

@@ -51,8 +51,8 @@ public record LogRatio(double logRatio, double standardError, double degreesOfFr
     public static LogRatio welch(double[] a, double[] b) {
         requireValues(a, 2, "a");
         requireValues(b, 2, "b");
-        double meanA = meanLog(a);
-        double meanB = meanLog(b);
+        double meanA = GeometricMean.meanLog(a);
+        double meanB = GeometricMean.meanLog(b);
         double varA = varianceLog(a, meanA) / a.length;
         double varB = varianceLog(b, meanB) / b.length;
         double se = Math.sqrt(varA + varB);
@@ -76,7 +76,7 @@ public record LogRatio(double logRatio, double standardError, double degreesOfFr
     public static LogRatio againstHistory(double candidate, double[] history) {
         requireValues(new double[] {candidate}, 1, "candidate");
         requireValues(history, 2, "history");
-        double mean = meanLog(history);
+        double mean = GeometricMean.meanLog(history);
         double sd = Math.sqrt(varianceLog(history, mean));
         int k = history.length;
         return new LogRatio(Math.log(candidate) - mean, sd * Math.sqrt(1 + 1.0 / k), k - 1);
@@ -124,14 +124,6 @@ public record LogRatio(double logRatio, double standardError, double degreesOfFr
     private TDistribution distribution() {
         // No random source is used: only the distribution's functions.
         return new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-    }
-
-    private static double meanLog(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += Math.log(v);
-        }
-        return sum / values.length;
     }
 
     private static double varianceLog(double[] values, double mean) {

@@ -94,6 +94,24 @@ class ClaimsCommandTest {
         assertTrue(Files.readString(folder.resolve("claims.md")).contains("The run did not finish"));
     }
 
+    @Test
+    void aBoxThatChangedDuringTheRunIsSaidSo() throws IOException {
+        Path folder = new SyntheticRun(dir.resolve("drift"), 3).canaries(20_000, 26_000)
+                .latency("unix-stream", 64, 5_000).latency("tcp", 64, 10_000).write();
+        CommandRun r = claims(folder.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // Six cells: a quarter is one cell.
+        String line = "the box itself changed by +30% during this run (box canary 20.0 µs in its first quarter of "
+                + "cells, 26.0 µs in its last)";
+        assertTrue(r.out().startsWith("note: " + line), r.out());
+        assertTrue(Files.readString(folder.resolve("claims.md")).contains("**Note**: " + line + "."));
+
+        Path steady = new SyntheticRun(dir.resolve("steady"), 3).canaries(20_000, 20_500)
+                .latency("unix-stream", 64, 5_000).latency("tcp", 64, 10_000).write();
+        CommandRun quiet = claims(steady.toString());
+        assertFalse(quiet.out().contains("the box itself changed"), quiet.out());
+    }
+
     private static void assertOneLine(String err) {
         assertEquals(1, err.strip().lines().count(), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);

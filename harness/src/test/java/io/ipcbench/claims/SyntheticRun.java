@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Calibration;
+import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
@@ -50,6 +51,8 @@ final class SyntheticRun {
     private Placement placement = new Placement(0, 1);
     private Probes probes = Probes.NONE;
     private boolean finished = true;
+    private double firstCanaryNs;
+    private double lastCanaryNs;
 
     SyntheticRun(Path folder, long seed) throws IOException {
         this.folder = Files.createDirectories(folder);
@@ -68,6 +71,13 @@ final class SyntheticRun {
 
     SyntheticRun unfinished() {
         finished = false;
+        return this;
+    }
+
+    /** A box canary around every cell, moving evenly from {@code firstNs} at the first cell to {@code lastNs}. */
+    SyntheticRun canaries(double firstNs, double lastNs) {
+        firstCanaryNs = firstNs;
+        lastCanaryNs = lastNs;
         return this;
     }
 
@@ -194,8 +204,16 @@ final class SyntheticRun {
                 .build();
         Environment environment = new Environment("testbox", "6.1.0-test", "Test CPU", 2, "Test", "17.0.0", List.of(),
                 "0.1", null, Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
+        List<CellResult> measured = new ArrayList<>(cells);
+        if (firstCanaryNs > 0) {
+            for (int i = 0; i < measured.size(); i++) {
+                double step = (lastCanaryNs - firstCanaryNs) / Math.max(1, measured.size() - 1);
+                long ns = Math.round(firstCanaryNs + step * i);
+                measured.set(i, measured.get(i).withCanary(new Canary(ns, ns)));
+            }
+        }
         return RunResult.of("synthetic", "2026-11-21T10:00:00Z", finished ? "2026-11-21T10:01:00Z" : null, config,
-                new Calibration(20, 20, 10), environment, cells, probes);
+                new Calibration(20, 20, 10), environment, measured, probes);
     }
 
     /** Writes run.json beside the logs and returns the folder. */

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ipcbench.cli.GateCommand;
 import io.ipcbench.cli.CommandRun;
+import io.ipcbench.cli.GateCommand;
 import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,9 +29,22 @@ class GateCommandTest {
         return CommandRun.of(full);
     }
 
+    private Path run(Path folder, String name, long seed, double tcpScale) throws IOException {
+        return new SyntheticRun(name, seed).cell("tcp", 64, tcpScale).cell("unix-stream", 64, 1)
+                .write(folder.resolve(name));
+    }
+
     private Path run(String name, long seed, double tcpScale) throws IOException {
-        return new SyntheticRun(name, seed).cell("tcp", 64, tcpScale, 20).cell("unix-stream", 64, 1, 20)
-                .write(dir.resolve(name));
+        return run(dir, name, seed, tcpScale);
+    }
+
+    /** Three baseline runs of the same box in one folder. */
+    private Path history() throws IOException {
+        Path history = dir.resolve("history");
+        for (int i = 0; i < 3; i++) {
+            run(history, "base" + i, 10 + i, 1);
+        }
+        return history;
     }
 
     private static void assertOneLineWithoutStackTrace(String err) {
@@ -40,10 +54,12 @@ class GateCommandTest {
 
     @Test
     void noRegressionExitsZeroAndPrintsTheTable() throws IOException {
-        CommandRun r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1).toString());
+        CommandRun r = gate("--history", history().toString(), "--candidate", run("cand", 2, 1).toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("tcp/raw/64B/1c/latency"), r.out());
         assertTrue(r.out().contains("no change"), r.out());
+        assertTrue(r.out().contains("Holm over 2 cells"), r.out());
+        assertTrue(r.out().contains("  baseline   3 runs: base0, base1, base2"), r.out());
         assertTrue(r.out().contains("gate: ok: no p99 regression in 2 cells"), r.out());
         assertEquals("", r.err());
     }
@@ -52,7 +68,7 @@ class GateCommandTest {
     void regressionExitsOneAndWritesJsonAndMarkdown() throws IOException {
         Path json = dir.resolve("out/gate.json");
         Path markdown = dir.resolve("out/gate.md");
-        CommandRun r = gate("--baseline", run("base", 1, 1).toString(), "--candidate", run("cand", 2, 1.5).toString(),
+        CommandRun r = gate("--history", history().toString(), "--candidate", run("cand", 2, 1.5).toString(),
                 "--json", json.toString(), "--markdown", markdown.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("REGRESSION"), r.out());
@@ -60,23 +76,42 @@ class GateCommandTest {
                 + "tcp/raw/64B/1c/latency")), r.out());
 
         JsonNode report = RunFolder.json().readTree(json.toFile());
-        assertEquals(GateReport.SCHEMA, report.path("schema").asText());
+        assertEquals("ipcbench.gate/2", report.path("schema").asText());
         assertEquals("regression", report.path("outcome").asText());
         assertEquals(1, report.path("exitCode").asInt());
-        assertEquals("tcp/raw/64B/1c/latency", report.path("cells").get(0).path("key").asText());
-        assertEquals("regression", report.path("cells").get(0).path("verdict").asText());
-        assertTrue(report.path("cells").get(0).path("baseline").path("valueNs").asDouble() > 0);
+        assertEquals(2, report.path("holmCells").asInt());
+        assertEquals(3, report.path("baselines").size());
+        JsonNode tcp = report.path("cells").get(0);
+        assertEquals("tcp/raw/64B/1c/latency", tcp.path("key").asText());
+        assertEquals("regression", tcp.path("verdict").asText());
+        assertEquals("run-to-run", tcp.path("basis").asText());
+        assertTrue(tcp.path("netOfCanary").asBoolean());
+        assertTrue(tcp.path("candidate").path("valueNs").asDouble() > tcp.path("baseline").path("centreNs").asDouble());
+        assertEquals(3, tcp.path("baseline").path("runs").asInt());
+        assertTrue(tcp.path("pRegressionHolm").asDouble() < 0.01);
+        assertTrue(report.path("box").path("change").isNumber());
 
         String md = Files.readString(markdown);
         assertTrue(md.startsWith("### ipcbench gate: REGRESSION"), md);
         assertTrue(md.contains("| `tcp/raw/64B/1c/latency` |") && md.contains("**regression**"), md);
         assertTrue(md.contains("| `unix-stream/raw/64B/1c/latency` |"), md);
+        assertTrue(md.contains("The box itself changed by"), md);
+    }
+
+    @Test
+    void baselineMayBeRepeated() throws IOException {
+        CommandRun r = gate("--baseline", run("a", 1, 1).toString(), "--baseline", run("b", 3, 1).toString(),
+                "--candidate", run("cand", 2, 1).toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("  baseline   2 runs: a, b"), r.out());
+        assertTrue(r.out().contains("note: 2 baseline runs: the run-to-run spread is unknown"), r.out());
     }
 
     @Test
     void missingBaselineExitsTwoWithOneLine() throws IOException {
         Path json = dir.resolve("gate.json");
-        CommandRun r = gate("--baseline", dir.resolve("nowhere").toString(), "--candidate", run("cand", 2, 1).toString(),
+        CommandRun r = gate("--baseline", dir.resolve("nowhere").toString(),
+                "--candidate", run("cand", 2, 1).toString(),
                 "--json", json.toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutStackTrace(r.err());
@@ -98,30 +133,29 @@ class GateCommandTest {
     @Test
     void differentEnvironmentExitsTwoUnlessAllowed() throws IOException {
         Path base = run("base", 1, 1);
-        Path cand = new SyntheticRun("cand", 2).cpuModel("Other CPU").cell("tcp", 64, 1, 20)
-                .write(dir.resolve("cand"));
+        Path cand = new SyntheticRun("cand", 2).cpuModel("Other CPU").cell("tcp", 64, 1).write(dir.resolve("cand"));
         CommandRun refused = gate("--baseline", base.toString(), "--candidate", cand.toString());
         assertEquals(2, refused.exitCode());
         assertOneLineWithoutStackTrace(refused.err());
         assertTrue(refused.err().contains("--allow-different-env"), refused.err());
 
-        CommandRun allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(), "--allow-different-env");
+        CommandRun allowed = gate("--baseline", base.toString(), "--candidate", cand.toString(),
+                "--allow-different-env");
         assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
         assertTrue(allowed.out().contains("warning: compared across different environments"), allowed.out());
     }
 
     @Test
     void optionsChangeTheDecision() throws IOException {
-        Path base = run("base", 1, 1);
-        Path cand = run("cand", 2, 1.5);
-        assertEquals(0, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--threshold", "80%")
-                .exitCode());
-        assertEquals(1, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--threshold", "20")
-                .exitCode());
-        assertEquals(1, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--metric", "p50")
-                .exitCode());
-        assertEquals(2, gate("--baseline", base.toString(), "--candidate", cand.toString(), "--min-samples", "50")
-                .exitCode());
+        String history = history().toString();
+        String cand = run("cand", 2, 1.5).toString();
+        assertEquals(0, gate("--history", history, "--candidate", cand, "--threshold", "80%").exitCode());
+        assertEquals(1, gate("--history", history, "--candidate", cand, "--threshold", "20").exitCode());
+        assertEquals(1, gate("--history", history, "--candidate", cand, "--metric", "p50").exitCode());
+        assertEquals(2, gate("--history", history, "--candidate", cand, "--min-repetitions", "4").exitCode());
+        CommandRun one = gate("--history", history, "--candidate", cand, "--history-size", "1");
+        assertTrue(one.out().contains("the newest 1 are used"), one.out());
+        assertTrue(one.out().contains("repetitions"), one.out());
     }
 
     @Test
@@ -131,6 +165,9 @@ class GateCommandTest {
                 {"--baseline", base, "--candidate", base, "--threshold", "ten"},
                 {"--baseline", base, "--candidate", base, "--metric", "p100"},
                 {"--baseline", base, "--candidate", base, "--alpha", "0.7"},
+                {"--baseline", base, "--candidate", base, "--min-repetitions", "1"},
+                {"--history", base, "--candidate", base, "--history-size", "0"},
+                {"--candidate", base},
                 {"--baseline", base},
         }) {
             CommandRun r = gate(args);
@@ -146,10 +183,12 @@ class GateCommandTest {
     }
 
     @Test
-    void helpNamesTheExitCodes() {
+    void helpNamesTheOptionsAndExitCodes() {
         CommandRun r = gate("--help");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("--allow-different-env"), r.out());
+        for (String option : List.of("--history", "--history-size", "--min-repetitions", "--allow-different-env")) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
         assertTrue(r.out().contains("1 regression"), r.out());
     }
 }

@@ -32,13 +32,4 @@ final class Latencies {
         }
         return histogram;
     }
-
-    /** The metric of each of {@code intervals} intervals: what the gate's samples are. */
-    static double[] samples(SplittableRandom random, Metric metric, int intervals, int perInterval, double scale) {
-        double[] values = new double[intervals];
-        for (int i = 0; i < intervals; i++) {
-            values[i] = metric.valueOf(interval(random, perInterval, scale));
-        }
-        return values;
-    }
 }

@@ -25,9 +25,15 @@ import org.HdrHistogram.HistogramLogWriter;
  * latency distribution: run.json through {@link RunFolder#write}, logs with {@link HistogramLogWriter}.
  * Cells and the environment go through Jackson from maps, so fields added to those records later
  * do not break these tests.
+ *
+ * <p>Each cell has {@link #repetitions} repetitions by default, and a box canary around each of
+ * {@link #DEFAULT_CANARY_NANOS} (within 2%) times the run's canary scale, as a run on a steady box has.
  */
 final class SyntheticRun {
     static final long INTERVAL_MILLIS = 100;
+    static final double DEFAULT_CANARY_NANOS = 20_000;
+    private static final int INTERVALS = 10;
+    private static final int PER_INTERVAL = 5_000;
 
     private final String id;
     private final List<Map<String, Object>> cells = new ArrayList<>();
@@ -41,6 +47,9 @@ final class SyntheticRun {
     private Integer peerCpu = 1;
     private long peerDelayMicros;
     private boolean interrupted;
+    private int repetitions = 3;
+    private Double canaryScale = 1.0;
+    private String startedAt = "2026-11-21T10:00:00Z";
     private final long seed;
 
     SyntheticRun(String id, long seed) {
@@ -80,12 +89,33 @@ final class SyntheticRun {
         return this;
     }
 
-    /** A latency cell of repetition 0 whose round trips are {@link Latencies} scaled by {@code scale}. */
-    SyntheticRun cell(String transport, int size, double scale, int intervals) {
-        return cell(transport, size, 0, scale, intervals, 1_000, CellResult.OK);
+    /** How many repetitions {@link #cell(String, int, double)} writes. */
+    SyntheticRun repetitions(int value) {
+        repetitions = value;
+        return this;
     }
 
-    /** A cell with every knob: repetition, intervals, round trips per interval, status. */
+    /** The canary around every cell, as a multiple of {@link #DEFAULT_CANARY_NANOS}; null for a run without one. */
+    SyntheticRun canaryScale(Double value) {
+        canaryScale = value;
+        return this;
+    }
+
+    /** When the run started, which orders the runs of a history folder. */
+    SyntheticRun startedAt(String value) {
+        startedAt = value;
+        return this;
+    }
+
+    /** A latency cell's {@link #repetitions} repetitions, round trips {@link Latencies} scaled by {@code scale}. */
+    SyntheticRun cell(String transport, int size, double scale) {
+        for (int r = 0; r < repetitions; r++) {
+            cell(transport, size, r, scale, INTERVALS, PER_INTERVAL, CellResult.OK);
+        }
+        return this;
+    }
+
+    /** One repetition of a cell with every knob: repetition, intervals, round trips per interval, status. */
     SyntheticRun cell(String transport, int size, int repetition, double scale, int intervals, int perInterval,
                       String status) {
         String log = RunFolder.logFileName(transport, size, 1, RunConfig.MODE_LATENCY, repetition);
@@ -103,6 +133,13 @@ final class SyntheticRun {
         cell.put("status", status);
         cell.put("error", CellResult.OK.equals(status) ? null : "the peer died (exit code 1)");
         cell.put("histogramLog", log);
+        if (canaryScale != null) {
+            SplittableRandom random = new SplittableRandom(seed * 31 + cells.size());
+            Map<String, Object> canary = new LinkedHashMap<>();
+            canary.put("beforeNs", Math.round(DEFAULT_CANARY_NANOS * canaryScale * (1 + 0.02 * random.nextGaussian())));
+            canary.put("afterNs", Math.round(DEFAULT_CANARY_NANOS * canaryScale * (1 + 0.02 * random.nextGaussian())));
+            cell.put("canary", canary);
+        }
         cells.add(cell);
         logs.add(new LogSpec(log, scale, intervals, perInterval, seed * 1_000_003L + cells.size()));
         return this;
@@ -122,7 +159,7 @@ final class SyntheticRun {
                 .engine(engine)
                 .transports(cells.stream().map(c -> (String) c.get("transport")).distinct().toList())
                 .sizes(cells.stream().map(c -> (Integer) c.get("size")).distinct().toList())
-                .durationMillis(2_000)
+                .durationMillis(INTERVALS * INTERVAL_MILLIS)
                 .intervalMillis(INTERVAL_MILLIS)
                 .peerDelayMicros(peerDelayMicros)
                 .outputDirectory(folder.toString())
@@ -140,7 +177,7 @@ final class SyntheticRun {
         environment.put("clockSource", "tsc");
         List<CellResult> cellResults = cells.stream()
                 .map(c -> RunFolder.json().convertValue(c, CellResult.class)).toList();
-        RunResult run = RunResult.of(id, "2026-11-21T10:00:00Z", interrupted ? null : "2026-11-21T10:01:00Z", config,
+        RunResult run = RunResult.of(id, startedAt, interrupted ? null : startedAt, config,
                 new Calibration(20, 20, 10), RunFolder.json().convertValue(environment, Environment.class),
                 cellResults, Probes.NONE);
         RunFolder.write(folder, run);

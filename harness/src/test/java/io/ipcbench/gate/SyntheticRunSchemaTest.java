@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticRunSchemaTest {
     @Test
     void theGatesSyntheticRunsAreValid(@TempDir Path dir) throws IOException {
-        Path pinned = new SyntheticRun("pinned", 1).cell("tcp", 64, 1.0, 5)
+        Path pinned = new SyntheticRun("pinned", 1).cell("tcp", 64, 1.0)
                 .cell("udp", 64, 1, 1.0, 5, 100, CellResult.FAILED).write(dir.resolve("pinned"));
         Path unpinned = new SyntheticRun("unpinned", 2).pin(null, null).interrupted().peerDelayMicros(50)
-                .cell("unix-stream", 1024, 1.0, 5).write(dir.resolve("unpinned"));
+                .cell("unix-stream", 1024, 1.0).write(dir.resolve("unpinned"));
 
         assertEquals(List.of(), RunSchema.problems(pinned.resolve(RunFolder.RUN_JSON)));
         assertEquals(List.of(), RunSchema.problems(unpinned.resolve(RunFolder.RUN_JSON)));

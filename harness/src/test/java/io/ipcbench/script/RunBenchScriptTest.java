@@ -72,6 +72,19 @@ class RunBenchScriptTest {
     }
 
     @Test
+    void aRunFolderIsOneBaselineAndAFolderOfRunsIsAHistory() throws Exception {
+        Path run = Files.createDirectories(directory.resolve("history/run1"));
+        Files.writeString(run.resolve("run.json"), "{}");
+        Result one = script(Map.of(), "--dry-run", "--gate", run.toString());
+        assertEquals(0, one.exit(), one.err());
+        assertTrue(one.out().lines().anyMatch(l -> l.contains(" gate --baseline " + run)), one.out());
+        Result history = script(Map.of(), "--dry-run", "--gate", run.getParent().toString());
+        assertEquals(0, history.exit(), history.err());
+        assertTrue(history.out().lines().anyMatch(l -> l.contains(" gate --history " + run.getParent())),
+                history.out());
+    }
+
+    @Test
     void withoutJavaItSaysWhatToInstall() throws Exception {
         Path bin = Files.createDirectory(directory.resolve("bin"));
         for (String tool : List.of("dirname", "sed", "nproc", "date", "hostname", "find", "head")) {

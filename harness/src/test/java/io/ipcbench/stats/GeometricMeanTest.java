@@ -25,7 +25,7 @@ class GeometricMeanTest {
             for (int i = 0; i < n; i++) {
                 values[i] = 25_000 * Math.exp(0.15 * random.nextGaussian()); // log-normal: its geometric mean is 25,000
             }
-            GeometricMean mean = GeometricMean.of(values, 0.95);
+            GeometricMean mean = GeometricMean.withInterval(values, 0.95);
             if (mean.lower() <= 25_000 && 25_000 <= mean.upper()) {
                 covered++;
             }
@@ -35,7 +35,7 @@ class GeometricMeanTest {
 
     @Test
     void oneValueIsItselfWithNoInterval() {
-        GeometricMean mean = GeometricMean.of(new double[] {1_879_039}, 0.95);
+        GeometricMean mean = GeometricMean.withInterval(new double[] {1_879_039}, 0.95);
         assertEquals(1_879_039, mean.estimate());
         assertNull(mean.lower());
         assertNull(mean.upper());
@@ -43,8 +43,8 @@ class GeometricMeanTest {
 
     @Test
     void theEstimateIsTheGeometricMean() {
-        assertEquals(4.0, GeometricMean.of(new double[] {2, 8}, 0.95).estimate(), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> GeometricMean.of(new double[] {0, 1}, 0.95));
-        assertThrows(IllegalArgumentException.class, () -> GeometricMean.of(new double[0], 0.95));
+        assertEquals(4.0, GeometricMean.withInterval(new double[] {2, 8}, 0.95).estimate(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> GeometricMean.withInterval(new double[] {0, 1}, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> GeometricMean.withInterval(new double[0], 0.95));
     }
 }
