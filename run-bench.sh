@@ -19,7 +19,7 @@ cell's figures also in cells.csv.
 
 Options:
   --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI)
-  --transports LIST       comma-separated: pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket
+  --transports LIST       comma-separated names (ipcbench transports lists them; default: all)
   --sizes LIST            latency message sizes, e.g. 64,1k,16k
   --throughput-sizes LIST one-way throughput message sizes, e.g. 64,64k ("none" to skip)
   --connections LIST      connection counts for tcp and unix-stream, e.g. 1,8,64
@@ -94,11 +94,11 @@ case "$profile" in
     quick)
         # Three repetitions of short cells: a verdict rests on repetitions (fresh peer processes),
         # not on the length of one, and three is the fewest that give one.
-        p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"; p_sizes="64,16k"
+        p_transports=all; p_sizes="64,16k"
         p_throughput="16k"; p_connections="1,8,64"; p_duration="400ms"; p_warmup="200ms"
         p_throughput_duration="400ms"; p_repetitions=3; p_jmh=0; p_probes=1 ;;
     full)
-        p_transports="pipe,fifo,tcp,udp,unix-stream,unix-dgram,unix-seqpacket"
+        p_transports=all
         p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"; p_throughput="64,1k,16k,64k"
         p_connections="1,8,64,256,1024"; p_duration="2s"; p_warmup="1s"; p_throughput_duration="2s"
         p_repetitions=5; p_jmh=1; p_probes=1 ;;
@@ -172,7 +172,10 @@ ipcbench() {
     run java -jar "$JAR" "$@"
 }
 
-args=(run --transports "$transports" --engine "$engine" --duration "$p_duration" --warmup "$p_warmup"
+# "all" leaves the choice to ipcbench, which knows its transports (ipcbench transports).
+transport_args=()
+[ "$transports" != all ] && transport_args=(--transports "$transports")
+args=(run "${transport_args[@]}" --engine "$engine" --duration "$p_duration" --warmup "$p_warmup"
     --interval 100ms --repetitions "$repetitions" --pin "$pin" --out "$out"
     --connections "$connections" --connection-transports tcp,unix-stream)
 [ -n "$sizes" ] && args+=(--sizes "$sizes")
@@ -189,10 +192,11 @@ if [ "$jmh" = 1 ]; then
     jmh_time=(-wi 2 -w 1s -i 3 -r 1s)
     [ "$profile" = smoke ] && jmh_time=(-wi 1 -w 200ms -i 1 -r 500ms)
     [ "$profile" = full ] && jmh_time=()
-    jmh_args=(RoundTripBenchmark -p transport="$transports" -p size="$jmh_sizes" -bm sample "${jmh_time[@]}")
+    jmh_args=(RoundTripBenchmark -p size="$jmh_sizes" -bm sample "${jmh_time[@]}")
+    [ "$transports" != all ] && jmh_args+=(-p transport="$transports")
 fi
 
-echo "profile $profile: $transports; placement $pin"
+echo "profile $profile: $([ "$transports" = all ] && echo "every transport" || echo "$transports"); placement $pin"
 # The plans, reckoned by the jars themselves; a dry run reckons them too (nothing is measured or
 # written), once the jars are built and current. Bad options stop here, before anything is written.
 if needs_build; then

@@ -60,7 +60,10 @@ public class EchoPeerState {
     /** How long a peer may stay silent inside an iteration before it is taken to have hung. */
     static final long PEER_TIMEOUT_MILLIS = RunConfig.DEFAULT_PEER_TIMEOUT_MILLIS;
 
-    /** Transport, by the harness's name. */
+    /**
+     * Transport, by the harness's name: every {@link io.ipcbench.transport.TransportKind}, in order (an
+     * annotation cannot ask the kinds; a test holds the two together).
+     */
     @Param({"pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket"})
     public String transport;
 

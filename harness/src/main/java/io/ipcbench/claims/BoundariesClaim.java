@@ -1,11 +1,12 @@
 package io.ipcbench.claims;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import io.ipcbench.results.ClaimVerdict;
-import io.ipcbench.results.Probes.BoundaryProbe;
+import io.ipcbench.results.ProbeResults.BoundaryProbe;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * boundaries: from the boundary probe (several writes, and how the reads on the other side split
@@ -15,8 +16,24 @@ import io.ipcbench.results.Probes.BoundaryProbe;
  */
 final class BoundariesClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.BOUNDARIES;
-    static final Set<String> MESSAGE_TRANSPORTS = Set.of("udp", "unix-dgram", "unix-seqpacket");
-    static final Set<String> STREAM_TRANSPORTS = Set.of("tcp", "pipe", "fifo", "unix-stream");
+
+    /** Whether the transport of this label keeps boundaries, as its kind says; a label no kind has, neither. */
+    private static boolean keepsBoundaries(String transport, boolean expected) {
+        return TransportKind.find(transport).map(kind -> kind.preservesBoundaries() == expected).orElse(false);
+    }
+
+    private static List<String> messageTransports() {
+        return Arrays.stream(TransportKind.values()).filter(TransportKind::preservesBoundaries)
+                .map(TransportKind::label).toList();
+    }
+
+    static boolean isMessageTransport(String transport) {
+        return keepsBoundaries(transport, true);
+    }
+
+    static boolean isByteStream(String transport) {
+        return keepsBoundaries(transport, false);
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -34,9 +51,9 @@ final class BoundariesClaim implements ClaimEvaluator {
             List<Integer> r = probe.reads() == null ? List.of() : probe.reads();
             writes += w.size();
             figures.add(describe(probe, w, r));
-            if (MESSAGE_TRANSPORTS.contains(probe.transport())) {
+            if (isMessageTransport(probe.transport())) {
                 (probe.boundariesKept() ? messageKept : messageLost).add(probe.transport());
-            } else if (STREAM_TRANSPORTS.contains(probe.transport()) && !probe.boundariesKept()) {
+            } else if (isByteStream(probe.transport()) && !probe.boundariesKept()) {
                 streamsMerged.add(probe.transport());
             }
         }
@@ -48,7 +65,7 @@ final class BoundariesClaim implements ClaimEvaluator {
         }
         if (messageKept.isEmpty()) {
             return verdict(ClaimVerdict.INCONCLUSIVE, "Only byte-stream transports were probed; the claim rests on "
-                    + "udp, unix-dgram and unix-seqpacket keeping boundaries.", figures, writes, scope);
+                    + Text.list(messageTransports()) + " keeping boundaries.", figures, writes, scope);
         }
         String streams = streamsMerged.isEmpty()
                 ? " The byte streams probed happened to return one read per write this time; they promise nothing."
@@ -66,7 +83,7 @@ final class BoundariesClaim implements ClaimEvaluator {
     private static String describe(BoundaryProbe probe, List<Integer> writes, List<Integer> reads) {
         String outcome;
         if (probe.boundariesKept()) {
-            outcome = STREAM_TRANSPORTS.contains(probe.transport())
+            outcome = isByteStream(probe.transport())
                     ? "one read per write this time (a byte stream does not promise it)" : "boundaries kept";
         } else {
             outcome = "boundaries lost";

@@ -42,27 +42,27 @@ public final class ClaimsJudge {
     /** The table of evaluators: the switch is exhaustive, so a new claim cannot go unjudged. */
     static ClaimEvaluator evaluator(Claim claim) {
         return switch (claim) {
-            case UDS_LATENCY -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Metric.P50, Metric.P99),
+            case UDS_LATENCY -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Measure.P50, Measure.P99),
                     List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp round trip",
                     "latency cells of unix-stream and tcp at the same size with 1 connection "
                             + "(--transports tcp,unix-stream)");
-            case UDS_THROUGHPUT -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Metric.BYTES_PER_SEC),
+            case UDS_THROUGHPUT -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Measure.BYTES_PER_SEC),
                     List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp one-way throughput",
                     "throughput-mode cells of unix-stream and tcp at the same size with 1 connection");
             case TCP_MANY_CONNECTIONS -> new PairwiseClaim(claim, List.of(TCP), UNIX_STREAM,
-                    List.of(Metric.ROUND_TRIPS_PER_SEC), List.of(Metric.P99), c -> c > 1, Quantifier.SOME,
+                    List.of(Measure.ROUND_TRIPS_PER_SEC), List.of(Measure.P99), c -> c > 1, Quantifier.SOME,
                     "tcp vs unix-stream aggregate round trips/s with many connections",
                     "the connections sweep (--connections, e.g. 1,8,64) for tcp and unix-stream")
                     .withPairNotes(ClaimsJudge::perConnection)
                     .withMagnitude(3);
-            case UDP_LATENCY -> new PairwiseClaim(claim, List.of("udp"), TCP, List.of(Metric.P50, Metric.P99),
+            case UDP_LATENCY -> new PairwiseClaim(claim, List.of("udp"), TCP, List.of(Measure.P50, Measure.P99),
                     List.of(), c -> c == 1, Quantifier.EVERY, "udp vs tcp round trip",
                     "latency cells of udp and tcp at the same size with 1 connection (--transports tcp,udp)");
             case UDP_SAME_HOST_RELIABLE -> new UdpReliabilityClaim();
             case UDP_SIZE -> new UdpSizeClaim();
             case BOUNDARIES -> new BoundariesClaim();
             case PIPE_VS_UDS -> new PairwiseClaim(claim, PIPES, UNIX_STREAM,
-                    List.of(Metric.P50, Metric.P99, Metric.BYTES_PER_SEC), List.of(), c -> c == 1, Quantifier.EVERY,
+                    List.of(Measure.P50, Measure.P99, Measure.BYTES_PER_SEC), List.of(), c -> c == 1, Quantifier.EVERY,
                     "pipe and fifo vs unix-stream",
                     "pipe or fifo cells and unix-stream cells at the same size (--transports pipe,fifo,unix-stream)");
             case TCP_BULK -> new TcpBulkClaim();

@@ -31,7 +31,7 @@ final class Comparison {
      * @param where      a few words naming this comparison in a breakdown, e.g. "p50 at 64 B"
      * @param confidence the interval's coverage, already corrected when the claim needs only one of many
      */
-    static Point compare(Evidence evidence, CellGroup a, CellGroup b, Metric metric, String where,
+    static Part compare(Evidence evidence, CellGroup a, CellGroup b, Measure metric, String where,
                          double confidence) {
         ClaimSettings settings = evidence.settings();
         Repetitions ra = evidence.repetitions(a, metric);
@@ -66,7 +66,7 @@ final class Comparison {
                     + settings.minRepetitions() + " or more)";
             Double estimate = ra.size() > 0 && rb.size() > 0
                     ? GeometricMean.value(ra.values()) / GeometricMean.value(rb.values()) : null;
-            return new Point(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
+            return new Part(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
                     data(a, b, metric, estimate, null, confidence, ra, rb, modesA, modesB, Outcome.INCONCLUSIVE,
                             reason));
         }
@@ -78,11 +78,11 @@ final class Comparison {
         String figure = head + " = " + Text.ratio(ci.estimate()) + ", " + Text.percent(confidence) + " CI "
                 + Text.range(ci.lower(), ci.upper()) + ", " + context + " (" + String.join("; ", notes) + "): "
                 + outcome.verdict() + (reason == null ? "" : " (" + reason + ")");
-        return new Point(outcome, where, reason, figure, samples, repetitions, true, ci.estimate(),
+        return new Part(outcome, where, reason, figure, samples, repetitions, true, ci.estimate(),
                 data(a, b, metric, ci.estimate(), ci, confidence, ra, rb, modesA, modesB, outcome, reason));
     }
 
-    private static ClaimComparison data(CellGroup a, CellGroup b, Metric metric, Double estimate,
+    private static ClaimComparison data(CellGroup a, CellGroup b, Measure metric, Double estimate,
                                         LogRatio.Interval ci, double confidence, Repetitions ra, Repetitions rb,
                                         String modesA, String modesB, Outcome outcome, String reason) {
         return new ClaimComparison(metric.shortLabel(), a.transport(), b.transport(), a.engine(), a.size(),
@@ -92,7 +92,7 @@ final class Comparison {
     }
 
     /** "median 12.10 µs (11.90–13.00)": the repetitions' median and range. */
-    private static String spread(double[] values, Metric metric) {
+    private static String spread(double[] values, Measure metric) {
         if (values.length == 0) {
             return "none";
         }

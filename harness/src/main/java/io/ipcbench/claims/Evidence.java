@@ -10,7 +10,7 @@ import java.util.Objects;
 
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunResult;
 
 /**
@@ -39,12 +39,12 @@ final class Evidence {
         return run.cells() == null ? List.of() : run.cells();
     }
 
-    Probes probes() {
-        Probes probes = run.probes();
+    ProbeResults probes() {
+        ProbeResults probes = run.probes();
         if (probes == null) {
-            return Probes.NONE;
+            return ProbeResults.NONE;
         }
-        return new Probes(orEmpty(probes.boundaries()), orEmpty(probes.largestDatagrams()), orEmpty(probes.nagle()),
+        return new ProbeResults(orEmpty(probes.boundaries()), orEmpty(probes.largestDatagrams()), orEmpty(probes.nagle()),
                 orEmpty(probes.bulk()));
     }
 
@@ -85,7 +85,7 @@ final class Evidence {
     }
 
     /** The metric's values of a group, one per repetition; cells that cannot define it are left out, and said. */
-    Repetitions repetitions(CellGroup group, Metric metric) {
+    Repetitions repetitions(CellGroup group, Measure metric) {
         List<Double> values = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (CellResult cell : group.cells()) {

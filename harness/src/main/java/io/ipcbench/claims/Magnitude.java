@@ -16,11 +16,11 @@ import io.ipcbench.results.ClaimVerdict;
 record Magnitude(double factor, String subject) {
 
     /** The verdict of the direction, kept when the factor is met or the direction did not hold, else overruled. */
-    ClaimVerdict test(ClaimVerdict direction, List<Point> deciding, Metric metric) {
+    ClaimVerdict test(ClaimVerdict direction, List<Part> deciding, Measure metric) {
         double reach = 0;
         String where = null;
         double best = 0;
-        for (Point p : deciding) {
+        for (Part p : deciding) {
             if (p.outcome() != Outcome.HOLDS || p.data() == null || p.data().ciLow() == null) {
                 continue;
             }

@@ -6,7 +6,7 @@ import java.util.function.ToLongFunction;
 
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.LatencySummary;
-import io.ipcbench.results.Probes.NagleProbe;
+import io.ipcbench.results.ProbeResults.NagleProbe;
 import io.ipcbench.stats.Medians;
 
 /**

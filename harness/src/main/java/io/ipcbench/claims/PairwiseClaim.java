@@ -22,8 +22,8 @@ final class PairwiseClaim implements ClaimEvaluator {
     private final Claim claim;
     private final List<String> challengers;
     private final String reference;
-    private final List<Metric> deciding;
-    private final List<Metric> supporting;
+    private final List<Measure> deciding;
+    private final List<Measure> supporting;
     private final IntPredicate connections;
     private final Quantifier quantifier;
     private final String subject;
@@ -40,8 +40,8 @@ final class PairwiseClaim implements ClaimEvaluator {
      * @param subject     what is compared, in a few words, e.g. "unix-stream vs tcp round trip"
      * @param needs       what a run must collect for this claim, for "not measured in this run: needs ..."
      */
-    PairwiseClaim(Claim claim, List<String> challengers, String reference, List<Metric> deciding,
-                  List<Metric> supporting, IntPredicate connections, Quantifier quantifier, String subject,
+    PairwiseClaim(Claim claim, List<String> challengers, String reference, List<Measure> deciding,
+                  List<Measure> supporting, IntPredicate connections, Quantifier quantifier, String subject,
                   String needs) {
         this.claim = claim;
         this.challengers = List.copyOf(challengers);
@@ -68,9 +68,9 @@ final class PairwiseClaim implements ClaimEvaluator {
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
-        List<Metric> metrics = new ArrayList<>(deciding);
+        List<Measure> metrics = new ArrayList<>(deciding);
         metrics.addAll(supporting);
-        List<String> modes = Verdicts.distinct(metrics.stream().map(Metric::mode).toList());
+        List<String> modes = Verdicts.distinct(metrics.stream().map(Measure::mode).toList());
 
         List<Pair> pairs = new ArrayList<>();
         List<String> extra = new ArrayList<>();
@@ -92,7 +92,7 @@ final class PairwiseClaim implements ClaimEvaluator {
                     matchedReferences.add(b);
                     used.add(a);
                     used.add(b);
-                    for (Metric metric : metrics) {
+                    for (Measure metric : metrics) {
                         if (metric.mode().equals(mode)) {
                             pairs.add(new Pair(a, b, metric, deciding.contains(metric)));
                         }
@@ -126,21 +126,21 @@ final class PairwiseClaim implements ClaimEvaluator {
             correction = "Bonferroni over " + decidingCount + " comparisons: each interval at "
                     + Text.percent(confidence);
         }
-        List<Point> points = new ArrayList<>();
+        List<Part> points = new ArrayList<>();
         for (Pair pair : pairs) {
-            Point point = Comparison.compare(evidence, pair.a(), pair.b(), pair.metric(),
+            Part point = Comparison.compare(evidence, pair.a(), pair.b(), pair.metric(),
                     where(pair.a(), pair.metric(), manyPlacements), pair.deciding() ? confidence
                             : evidence.settings().confidence());
             points.add(pair.deciding() ? point : point.supporting());
         }
-        List<Point> decidingPoints = points.stream().filter(Point::deciding).toList();
+        List<Part> decidingPoints = points.stream().filter(Part::deciding).toList();
         ClaimVerdict verdict = Verdicts.combine(claim, subject, points, quantifier, extra, Scope.of(used, evidence),
                 correction);
         return magnitude == null ? verdict : magnitude.test(verdict, decidingPoints, metrics.get(0));
     }
 
     /** A challenger group, its reference, and one metric to compare them on. */
-    private record Pair(CellGroup a, CellGroup b, Metric metric, boolean deciding) {
+    private record Pair(CellGroup a, CellGroup b, Measure metric, boolean deciding) {
     }
 
     private List<CellGroup> groups(Evidence evidence, String transport, String mode) {
@@ -159,7 +159,7 @@ final class PairwiseClaim implements ClaimEvaluator {
     }
 
     /** "p50 at 64 B", "pipe throughput at 64 KiB", "round trips/s at 64 B with 8 connections". */
-    private String where(CellGroup a, Metric metric, boolean manyPlacements) {
+    private String where(CellGroup a, Measure metric, boolean manyPlacements) {
         StringBuilder text = new StringBuilder();
         if (challengers.size() > 1) {
             text.append(a.transport()).append(' ');

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.ipcbench.results.ClaimVerdict;
-import io.ipcbench.results.Probes.BulkTransfer;
+import io.ipcbench.results.ProbeResults.BulkTransfer;
 import io.ipcbench.stats.Medians;
 
 /**
@@ -46,7 +46,7 @@ final class TcpBulkClaim implements ClaimEvaluator {
                 keys.add(key);
             }
         }
-        List<Point> points = new ArrayList<>();
+        List<Part> points = new ArrayList<>();
         for (String key : keys) {
             List<BulkTransfer> t = tcp.getOrDefault(key, List.of());
             List<BulkTransfer> u = udp.getOrDefault(key, List.of());
@@ -65,7 +65,7 @@ final class TcpBulkClaim implements ClaimEvaluator {
                 Quantifier.EVERY, extra, scope, null);
     }
 
-    private static Point compare(String key, List<BulkTransfer> tcp, List<BulkTransfer> udp) {
+    private static Part compare(String key, List<BulkTransfer> tcp, List<BulkTransfer> udp) {
         Map<String, Long> samples = new LinkedHashMap<>();
         samples.put("tcp " + key, tcp.stream().mapToLong(BulkTransfer::delivered).sum());
         samples.put("udp " + key, udp.stream().mapToLong(BulkTransfer::delivered).sum());
@@ -76,11 +76,11 @@ final class TcpBulkClaim implements ClaimEvaluator {
         double tcpPerBlock = perBlock(tcp);
         double udpPerBlock = perBlock(udp);
         if (Double.isNaN(tcpPerBlock)) {
-            return new Point(Outcome.DOES_NOT_HOLD, key, null, "tcp, " + key + ": delivered nothing: does not hold",
+            return new Part(Outcome.DOES_NOT_HOLD, key, null, "tcp, " + key + ": delivered nothing: does not hold",
                     samples, repetitions, true, null, null);
         }
         if (Double.isNaN(udpPerBlock)) {
-            return new Point(Outcome.HOLDS, key, null, "udp, " + key + ": delivered nothing (" + losses + "), tcp took "
+            return new Part(Outcome.HOLDS, key, null, "udp, " + key + ": delivered nothing (" + losses + "), tcp took "
                     + Text.nanos(tcpPerBlock * tcp.get(0).blocks() * 1e9) + ": holds", samples, repetitions, true,
                     null, null);
         }
@@ -93,7 +93,7 @@ final class TcpBulkClaim implements ClaimEvaluator {
                 + " blocks of " + key + " (tcp " + Text.nanos(tcpPerBlock * blocks * 1e9) + ", udp "
                 + Text.nanos(udpPerBlock * blocks * 1e9) + " for " + Text.count(blocks) + " blocks; " + losses
                 + "): " + outcome.verdict() + (reason == null ? "" : " (" + reason + ")");
-        return new Point(outcome, key, reason, figure, samples, repetitions, true, ratio, null);
+        return new Part(outcome, key, reason, figure, samples, repetitions, true, ratio, null);
     }
 
     /** Median seconds per delivered block over the transfers that delivered any; NaN if none did. */

@@ -6,7 +6,7 @@ import java.util.List;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
-import io.ipcbench.results.Probes.DatagramLimit;
+import io.ipcbench.results.ProbeResults.DatagramLimit;
 import io.ipcbench.stats.Medians;
 
 /**
@@ -104,7 +104,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
             if (group.connections() != 1) {
                 continue;
             }
-            Repetitions repetitions = evidence.repetitions(group, Metric.P50);
+            Repetitions repetitions = evidence.repetitions(group, Measure.P50);
             if (repetitions.size() == 0) {
                 continue;
             }

@@ -29,9 +29,9 @@ final class Verdicts {
      * @param extra      figures after the points' own (failed cells, probe notes)
      * @param correction how the points' intervals were corrected for being many, in words; null if not
      */
-    static ClaimVerdict combine(Claim claim, String subject, List<Point> points, Quantifier quantifier,
+    static ClaimVerdict combine(Claim claim, String subject, List<Part> points, Quantifier quantifier,
                                 List<String> extra, String scope, String correction) {
-        List<Point> deciding = points.stream().filter(Point::deciding).toList();
+        List<Part> deciding = points.stream().filter(Part::deciding).toList();
         if (deciding.isEmpty()) {
             throw new IllegalArgumentException("no deciding points for " + claim.id());
         }
@@ -51,7 +51,7 @@ final class Verdicts {
         points.forEach(p -> figures.add(p.figure() + (p.deciding() ? "" : " (supporting)")));
         figures.addAll(extra);
         return new ClaimVerdict(claim.id(), claim.text(), outcome.verdict(), summary, figures, samples(points),
-                repetitions(points), scope, points.stream().map(Point::data).filter(d -> d != null).toList(),
+                repetitions(points), scope, points.stream().map(Part::data).filter(d -> d != null).toList(),
                 correction);
     }
 
@@ -64,7 +64,7 @@ final class Verdicts {
     }
 
     /** "holds in all 4 comparisons (p50 at 64 B, ...)", or the count of each outcome. */
-    private static String breakdown(List<Point> deciding, Outcome outcome, Quantifier quantifier) {
+    private static String breakdown(List<Part> deciding, Outcome outcome, Quantifier quantifier) {
         int total = deciding.size();
         String of = total == 1 ? "the only comparison" : total == 2 ? "both comparisons" : "all " + total + " comparisons";
         if (outcome == Outcome.DOES_NOT_HOLD) {
@@ -85,9 +85,9 @@ final class Verdicts {
     }
 
     /** "p50 at 64 B and p99 at 64 B", or by reason: "too few intervals: p50 at 64 B; CI straddles 1: ...". */
-    private static String wheres(List<Point> points, Outcome outcome) {
+    private static String wheres(List<Part> points, Outcome outcome) {
         Map<String, List<String>> byReason = new LinkedHashMap<>();
-        for (Point p : points) {
+        for (Part p : points) {
             if (p.outcome() == outcome) {
                 byReason.computeIfAbsent(p.reason() == null ? "" : p.reason(), r -> new ArrayList<>()).add(p.where());
             }
@@ -99,17 +99,17 @@ final class Verdicts {
     }
 
     /** Samples of the distinct groups or probes the points rest on, each counted once. */
-    static long samples(List<Point> points) {
+    static long samples(List<Part> points) {
         Map<String, Long> byGroup = new HashMap<>();
-        for (Point p : points) {
+        for (Part p : points) {
             p.samples().forEach((group, n) -> byGroup.merge(group, n, Math::max));
         }
         return byGroup.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Repetitions of each cell, as the fewest any part rests on: the honest count. */
-    static int repetitions(List<Point> points) {
-        return points.stream().mapToInt(Point::repetitions).filter(n -> n > 0).min().orElse(0);
+    static int repetitions(List<Part> points) {
+        return points.stream().mapToInt(Part::repetitions).filter(n -> n > 0).min().orElse(0);
     }
 
     /** The distinct values, in first-seen order. */

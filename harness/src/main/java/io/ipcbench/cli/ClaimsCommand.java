@@ -12,6 +12,8 @@ import io.ipcbench.claims.ClaimSettings;
 import io.ipcbench.claims.ClaimsJudge;
 import io.ipcbench.claims.ClaimsMarkdown;
 import io.ipcbench.claims.ClaimsTable;
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.results.BoxDrift;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
@@ -44,7 +46,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         try {
             result = RunFolder.read(run);
         } catch (RunFolder.InvalidRunException e) {
-            throw new Main.UserError("claims: " + e.getMessage());
+            throw new UserError("claims: " + e.getMessage());
         }
         Path folder = RunFolder.folderOf(run);
         ClaimSettings settings = ClaimSettings.defaults();
@@ -68,6 +70,6 @@ public final class ClaimsCommand implements Callable<Integer> {
         out.print(ClaimsTable.render(verdicts));
         out.println("claims: written to " + runJson + " and " + markdown);
         out.flush();
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 }

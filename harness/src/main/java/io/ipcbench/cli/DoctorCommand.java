@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.results.BoxRows;
@@ -41,7 +42,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(render(environment, placement));
         out.flush();
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     /** The first two CPUs this process may run on, or the one twice on a one-CPU box. */

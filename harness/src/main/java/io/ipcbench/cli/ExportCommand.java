@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.export.BencherMetricFormat;
 import io.ipcbench.export.CellsCsv;
 import io.ipcbench.export.GithubActionBenchmark;
@@ -68,20 +70,20 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!FORMATS.contains(format)) {
-            throw new Main.UserError("export: unknown format '" + format + "' (" + String.join(", ", FORMATS) + ")");
+            throw new UserError("export: unknown format '" + format + "' (" + String.join(", ", FORMATS) + ")");
         }
         if (!List.of("smaller", "bigger").contains(direction)) {
-            throw new Main.UserError("export: --direction takes smaller or bigger, not '" + direction + "'");
+            throw new UserError("export: --direction takes smaller or bigger, not '" + direction + "'");
         }
         RunResult result;
         try {
             result = RunFolder.read(run);
         } catch (RunFolder.InvalidRunException e) {
-            throw new Main.UserError("export: " + e.getMessage());
+            throw new UserError("export: " + e.getMessage());
         }
         if ("hgrm".equals(format)) {
             writeDistributions(result, RunFolder.folderOf(run));
-            return Main.EXIT_OK;
+            return ExitCode.OK;
         }
         String text = switch (format) {
             case "bmf" -> RunFolder.json().writeValueAsString(BencherMetricFormat.render(result));
@@ -95,7 +97,7 @@ public final class ExportCommand implements Callable<Integer> {
         } else {
             write(out, text.endsWith("\n") ? text : text + "\n");
         }
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     private String githubActionBenchmark(RunResult result) throws IOException {
@@ -103,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         var entries = GithubActionBenchmark.render(result, smaller);
         if (entries.isEmpty()) {
             // The action refuses an empty file; say why here instead.
-            throw new Main.UserError("export: the run has no successful cell with a figure where " + direction
+            throw new UserError("export: the run has no successful cell with a figure where " + direction
                     + " is better" + (smaller ? "" : " (throughput: run with --throughput-sizes)"));
         }
         return RunFolder.json().writeValueAsString(entries);
@@ -112,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
     /** Every latency cell's distribution, each read before any is written: a damaged log writes nothing. */
     private void writeDistributions(RunResult result, Path folder) {
         if (out == null) {
-            throw new Main.UserError("export: hgrm writes one file per cell: give the folder with --out");
+            throw new UserError("export: hgrm writes one file per cell: give the folder with --out");
         }
         Map<String, String> files = new LinkedHashMap<>();
         for (CellResult cell : result.cells()) {
@@ -125,16 +127,16 @@ public final class ExportCommand implements Callable<Integer> {
                 files.put(name, PercentileDistribution.render(RunFolder.readIntervals(
                         folder.resolve(cell.histogramLog()))));
             } catch (RunFolder.InvalidRunException e) {
-                throw new Main.UserError("export: " + e.getMessage());
+                throw new UserError("export: " + e.getMessage());
             }
         }
         if (files.isEmpty()) {
-            throw new Main.UserError("export: the run has no latency cell with an interval log");
+            throw new UserError("export: the run has no latency cell with an interval log");
         }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new Main.UserError("export: cannot make the folder " + out + ": " + reason(e));
+            throw new UserError("export: cannot make the folder " + out + ": " + reason(e));
         }
         for (Map.Entry<String, String> file : files.entrySet()) {
             write(out.resolve(file.getKey()), file.getValue());
@@ -149,7 +151,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             RunFolder.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new Main.UserError("export: cannot write " + file + ": " + reason(e));
+            throw new UserError("export: cannot write " + file + ": " + reason(e));
         }
     }
 

@@ -12,13 +12,15 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.gate.Gate;
 import io.ipcbench.gate.GateMarkdown;
 import io.ipcbench.gate.GateReport;
 import io.ipcbench.gate.GateSettings;
 import io.ipcbench.gate.GateTable;
-import io.ipcbench.gate.Metric;
-import io.ipcbench.gate.Outcome;
+import io.ipcbench.gate.Percentile;
+import io.ipcbench.gate.GateOutcome;
 import io.ipcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,21 +99,21 @@ public final class GateCommand implements Callable<Integer> {
             description = "Also write the report as Markdown, e.g. for a CI job summary.")
     Path markdown;
 
-    /** The settings this command line describes; throws {@link Main.UserError} when one is wrong. */
+    /** The settings this command line describes; throws {@link UserError} when one is wrong. */
     GateSettings settings() {
         if (baselines.isEmpty() && history == null) {
-            throw new Main.UserError("gate: give the baseline: --baseline RUN (repeatable) or --history DIR");
+            throw new UserError("gate: give the baseline: --baseline RUN (repeatable) or --history DIR");
         }
         try {
             return GateSettings.defaults()
-                    .withMetric(Metric.parse(metric))
+                    .withMetric(Percentile.parse(metric))
                     .withThreshold(parseThreshold(threshold))
                     .withAlpha(alpha)
                     .withMinRepetitions(minRepetitions)
                     .withHistorySize(historySize)
                     .withAllowDifferentEnv(allowDifferentEnv);
         } catch (IllegalArgumentException e) {
-            throw new Main.UserError("gate: " + e.getMessage());
+            throw new UserError("gate: " + e.getMessage());
         }
     }
 
@@ -143,14 +145,14 @@ public final class GateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("ipcbench gate: cannot write the report: " + e.getMessage());
-            return Main.EXIT_ERROR;
+            return ExitCode.ERROR;
         }
-        if (report.outcome() == Outcome.UNDECIDED) {
+        if (report.outcome() == GateOutcome.UNDECIDED) {
             err.println("ipcbench gate: could not decide: " + report.reason());
             err.flush();
         } else {
             out.println(String.format(Locale.ROOT, "gate: %s: %s",
-                    report.outcome() == Outcome.REGRESSION ? "REGRESSION" : "ok", report.reason()));
+                    report.outcome() == GateOutcome.REGRESSION ? "REGRESSION" : "ok", report.reason()));
             out.flush();
         }
         return report.exitCode();

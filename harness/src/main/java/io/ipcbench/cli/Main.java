@@ -3,6 +3,9 @@ package io.ipcbench.cli;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.SubcommandProvider;
+import io.ipcbench.command.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,17 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ipcbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures how fast processes on this box talk to each other.",
         subcommands = {RunCommand.class, GateCommand.class, ClaimsCommand.class, DoctorCommand.class, ExportCommand.class,
-                CommandLine.HelpCommand.class})
+                TransportsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    /** Everything ran and every cell succeeded. */
-    public static final int EXIT_OK = 0;
-    /** The run finished, but at least one cell failed (see run.json and the table). */
-    public static final int EXIT_CELL_FAILED = 1;
-    /** The command line was wrong: nothing was run and no file was written. */
-    public static final int EXIT_USAGE = 2;
-    /** Something outside the user's input went wrong (I/O, the environment). */
-    public static final int EXIT_ERROR = 3;
-
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -42,29 +36,23 @@ public final class Main {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("ipcbench: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
-            return EXIT_USAGE;
+            return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof UserError) {
                 err.println("ipcbench: " + e.getMessage());
-                return EXIT_USAGE;
+                return ExitCode.USAGE;
             }
             err.println("ipcbench: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("IPCBENCH_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            return EXIT_ERROR;
+            return ExitCode.ERROR;
         });
         return commandLine;
     }
 
-    /** A mistake in what the user asked for: reported in one line, exit code 2. */
-    public static final class UserError extends RuntimeException {
-        public UserError(String message) {
-            super(message);
-        }
-    }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.ipcbench.command.UserError;
+
 /**
  * Checks up front that a many-connection cell will not run out of file descriptors half-way:
  * each side holds one descriptor per connection, plus what the JVM itself keeps open.
@@ -19,7 +21,7 @@ final class OpenFileLimit {
         long limit = softLimit();
         long needed = connections + JVM_OWN;
         if (limit > 0 && needed > limit) {
-            throw new Main.UserError(connections + " connections need about " + needed + " open files per process, "
+            throw new UserError(connections + " connections need about " + needed + " open files per process, "
                     + "and the limit here is " + limit + ": raise it first (ulimit -n " + Math.max(4096, needed * 2)
                     + ") or use fewer connections");
         }

@@ -13,18 +13,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Cleanup;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.probes.ClaimProbes;
 import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
-import io.ipcbench.probes.ClaimProbes;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
@@ -48,13 +50,18 @@ import picocli.CommandLine.Spec;
                 "Measures round trips between this process and a peer process, for every transport and message size.",
                 "Each cell (transport x size) gets a fresh peer, a warm-up that is counted but not recorded, and an "
                         + "interval log. Results land in a run folder: run.json and one .hlog per cell."},
-        footer = {"", "Transports: pipe, fifo, tcp, udp, unix-stream, unix-dgram, unix-seqpacket.",
+        footer = {"", "Transports: ${ipcbench.transports} (ipcbench transports says what each is).",
                 "Exit codes: 0 all cells ok, 1 a cell failed, 2 bad command line, 3 other error."})
 public final class RunCommand implements Callable<Integer> {
+    static {
+        // The help's footer names the transports there are; picocli fills ${...} from system properties.
+        System.setProperty("ipcbench.transports", TransportKind.labels());
+    }
+
     @Spec CommandSpec spec;
 
     @Option(names = "--transports", split = ",", paramLabel = "NAME",
-            description = "Transports to measure (default: all seven).")
+            description = "Transports to measure (default: all of them).")
     List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "raw",
@@ -167,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary table.")
     boolean quiet;
 
-    /** The configuration this command line describes; throws {@link Main.UserError} when it is wrong. */
+    /** The configuration this command line describes; throws {@link UserError} when it is wrong. */
     RunConfig config(String defaultOutput) {
         RunConfig.Builder builder = RunConfig.builder();
         List<TransportKind> kinds = new ArrayList<>();
@@ -175,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 kinds.add(TransportKind.fromLabel(name.trim()));
             } catch (IllegalArgumentException e) {
-                throw new Main.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
         }
         if (RunConfig.ENGINE_BOTH.equals(engine)) {
@@ -184,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 builder.engine(Engine.fromLabel(engine).label());
             } catch (IllegalArgumentException e) {
-                throw new Main.UserError("--engine: " + e.getMessage() + " or both");
+                throw new UserError("--engine: " + e.getMessage() + " or both");
             }
         }
         builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
@@ -194,8 +201,8 @@ public final class RunCommand implements Callable<Integer> {
             sizeList.add(size);
             for (TransportKind kind : kinds) {
                 if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + maxSizeReason(kind) + ". Drop that size or that transport, or add --skip-oversized.");
+                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
+                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
                 }
             }
         }
@@ -206,8 +213,8 @@ public final class RunCommand implements Callable<Integer> {
             throughputList.add(size);
             for (TransportKind kind : kinds) {
                 if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new Main.UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + maxSizeReason(kind) + ". Drop that size or that transport, or add --skip-oversized.");
+                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
+                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
                 }
             }
         }
@@ -218,13 +225,13 @@ public final class RunCommand implements Callable<Integer> {
                     try {
                         return TransportKind.fromLabel(name.trim()).label();
                     } catch (IllegalArgumentException e) {
-                        throw new Main.UserError("--connection-transports: " + e.getMessage());
+                        throw new UserError("--connection-transports: " + e.getMessage());
                     }
                 }).toList());
         int most = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
         OpenFileLimit.check(most);
         if (iterations != null && duration != null) {
-            throw new Main.UserError("give --iterations or --duration, not both");
+            throw new UserError("give --iterations or --duration, not both");
         }
         if (iterations != null) {
             builder.iterations(parse(() -> Units.parseCount(iterations), "--iterations"));
@@ -259,18 +266,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new Main.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 
-    static String maxSizeReason(TransportKind kind) {
-        return switch (kind) {
-            case UDP -> "a UDP datagram holds at most " + TransportKind.UDP_MAX_PAYLOAD + " B over IPv4";
-            default -> "a Unix " + (kind == TransportKind.UNIX_DGRAM ? "datagram" : "seqpacket message")
-                    + " must fit the socket send buffer, at most " + kind.maxMessageSize() + " B here "
-                    + "(net.core.wmem_default less 32 B)";
-        };
-    }
 
     static Placement parsePin(String text) {
         if (text == null) {
@@ -278,17 +277,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         String[] parts = text.split(",");
         if (parts.length != 2) {
-            throw new Main.UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
+            throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
         }
         int[] cpus = new int[2];
         for (int i = 0; i < 2; i++) {
             try {
                 cpus[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new Main.UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
+                throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
             }
             if (!CpuAffinity.isAllowed(cpus[i])) {
-                throw new Main.UserError("--pin " + text + ": CPU " + cpus[i] + " is not available here (CPUs: "
+                throw new UserError("--pin " + text + ": CPU " + cpus[i] + " is not available here (CPUs: "
                         + CpuAffinity.describe(CpuAffinity.allowedCpus()) + ")");
             }
         }
@@ -303,7 +302,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return parser.parse();
         } catch (IllegalArgumentException e) {
-            throw new Main.UserError(option + ": " + e.getMessage());
+            throw new UserError(option + ": " + e.getMessage());
         }
     }
 
@@ -319,7 +318,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.println(estimate.describe());
             plan.skipped().forEach(what -> stdout.println("skipped: " + what));
             plan.tooLarge().forEach(what -> stdout.println("skipped: " + what));
-            return Main.EXIT_OK;
+            return ExitCode.OK;
         }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
         List<Path> orphans = PrivateDirectory.removeOrphans();
@@ -359,7 +358,7 @@ public final class RunCommand implements Callable<Integer> {
                 stdout.println("claim probes ...");
                 stdout.flush();
             }
-            Probes found = new ClaimProbes(new ProcessPeerLauncher(), stderr)
+            ProbeResults found = new ClaimProbes(new ProcessPeerLauncher(), stderr)
                     .runAll(config.transports().stream().map(TransportKind::fromLabel).toList());
             run = run.withProbes(found);
             RunFolder.write(folder, run);
@@ -372,9 +371,9 @@ public final class RunCommand implements Callable<Integer> {
         if (failed > 0) {
             stderr.println("ipcbench: " + failed + " of " + run.cells().size() + " cells failed (see the table and "
                     + folder.resolve("run.json") + ")");
-            return Main.EXIT_CELL_FAILED;
+            return ExitCode.CELL_FAILED;
         }
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     /**
@@ -385,7 +384,7 @@ public final class RunCommand implements Callable<Integer> {
         CellPlan plan = CellPlan.of(config);
         if (!plan.tooLarge().isEmpty() && !config.skipOversized()) {
             int more = plan.tooLarge().size() - 1;
-            throw new Main.UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
+            throw new UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
                     + ". Use fewer connections or smaller sizes, or add --skip-oversized.");
         }
         return plan;
@@ -394,14 +393,14 @@ public final class RunCommand implements Callable<Integer> {
     /** Creates the run folder, refusing one that already holds a run; a user error if it cannot be made. */
     static Path prepareFolder(Path folder) {
         if (Files.exists(folder.resolve("run.json"))) {
-            throw new Main.UserError("--out " + folder + " already holds a run; choose another folder");
+            throw new UserError("--out " + folder + " already holds a run; choose another folder");
         }
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new Main.UserError("cannot write the run folder " + folder + " (" + e.getClass().getSimpleName()
+            throw new UserError("cannot write the run folder " + folder + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() != null ? ": " + e.getMessage() : "") + "); choose another with --out");
         }
         return folder;

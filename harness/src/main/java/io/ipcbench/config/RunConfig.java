@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.ipcbench.results.Placement;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * Every setting of a run, immutable and checked when built; printed at the start of every run
@@ -32,8 +33,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
     /** Both engines, side by side in one run. */
     public static final String ENGINE_BOTH = "both";
     public static final long DEFAULT_THROUGHPUT_MILLIS = 2_000;
-    public static final List<String> DEFAULT_TRANSPORTS = List.of(
-            "pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket");
+    /** Every transport there is. */
+    public static final List<String> DEFAULT_TRANSPORTS = TransportKind.labelList();
     public static final List<Integer> DEFAULT_SIZES = List.of(64, 1024, 16384);
     public static final List<Integer> DEFAULT_CONNECTIONS = List.of(1);
     public static final int DEFAULT_REPETITIONS = 1;

@@ -21,7 +21,7 @@ import io.ipcbench.stats.Modes;
 /**
  * Judges a candidate run against one or more baseline runs and decides whether its tail latency
  * regressed. Reads run folders and nothing else. Never throws for a problem with the runs: a run
- * that is missing, damaged or incomparable gives an {@link Outcome#UNDECIDED} report with the reason.
+ * that is missing, damaged or incomparable gives an {@link GateOutcome#UNDECIDED} report with the reason.
  */
 public final class Gate {
     private static final int LISTED_KEYS = 4;
@@ -280,7 +280,7 @@ public final class Gate {
         }
 
         GateReport undecided(String reason) {
-            return report(Outcome.UNDECIDED, reason);
+            return report(GateOutcome.UNDECIDED, reason);
         }
 
         GateReport decided() {
@@ -305,7 +305,7 @@ public final class Gate {
             List<CellComparison> regressions = cellsWith(Verdict.REGRESSION);
             String boxChanged = boxChangedPhrase();
             if (!regressions.isEmpty()) {
-                return report(Outcome.REGRESSION, settings.metric() + " regressed in " + regressions.size() + " of "
+                return report(GateOutcome.REGRESSION, settings.metric() + " regressed in " + regressions.size() + " of "
                         + cells.size() + " cells: " + named(regressions) + boxChanged);
             }
             long improved = judged.stream().filter(c -> c.verdict() == Verdict.IMPROVEMENT).count();
@@ -319,7 +319,7 @@ public final class Gate {
             if (tooFew > 0) {
                 reason.append("; ").append(tooFew).append(" had too few repetitions to judge");
             }
-            return report(Outcome.NO_REGRESSION, reason.toString());
+            return report(GateOutcome.NO_REGRESSION, reason.toString());
         }
 
         private String baselineRunsPhrase() {
@@ -349,7 +349,7 @@ public final class Gate {
             return cells.size() > LISTED_KEYS ? named + " and " + (cells.size() - LISTED_KEYS) + " more" : named;
         }
 
-        private GateReport report(Outcome outcome, String reason) {
+        private GateReport report(GateOutcome outcome, String reason) {
             int holmCells = (int) cells.stream().filter(c -> c.verdict() != Verdict.TOO_FEW_REPETITIONS).count();
             List<GateReport.RunRef> baselineRefs = baselines.stream()
                     .map(run -> new GateReport.RunRef(run.path().toString(), run.id())).toList();

@@ -11,7 +11,7 @@ public final class GateMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("### ipcbench gate: ").append(headline(report)).append("\n\n");
         md.append(escape(report.reason())).append("\n\n");
-        md.append("Metric: ").append(report.metric()).append(" of each repetition (a fresh peer process), geometric "
+        md.append("Percentile: ").append(report.metric()).append(" of each repetition (a fresh peer process), geometric "
                 + "mean over a run's repetitions; ").append(Format.rule(report)).append(". Candidate `")
                 .append(code(name(report.candidate()))).append('`');
         if (!report.baselines().isEmpty()) {

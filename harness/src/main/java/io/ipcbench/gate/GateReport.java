@@ -21,7 +21,7 @@ import java.util.List;
  * @param onlyInCandidate        keys of cells no baseline run has
  * @param notCompared            cells in both that could not be compared, and why
  */
-public record GateReport(String schema, Outcome outcome, int exitCode, String reason, String metric,
+public record GateReport(String schema, GateOutcome outcome, int exitCode, String reason, String metric,
                          double threshold, double alpha, double confidence, int minRepetitions, int holmCells,
                          RunRef candidate, List<RunRef> baselines, BoxChange box,
                          List<String> environmentDifferences, boolean allowDifferentEnv, List<String> notes,

@@ -13,7 +13,7 @@ package io.ipcbench.gate;
  * @param historySize       how many of the newest run folders of a history folder to use
  * @param allowDifferentEnv compare runs from different environments instead of leaving them out
  */
-public record GateSettings(Metric metric, double threshold, double alpha, int minRepetitions, int historySize,
+public record GateSettings(Percentile metric, double threshold, double alpha, int minRepetitions, int historySize,
                            boolean allowDifferentEnv) {
     public static final double DEFAULT_THRESHOLD = 0.10;
     public static final double DEFAULT_ALPHA = 0.01;
@@ -40,11 +40,11 @@ public record GateSettings(Metric metric, double threshold, double alpha, int mi
 
     /** The defaults: p99, 10%, alpha 0.01, 3 repetitions, the newest 10 runs of a history, same environment only. */
     public static GateSettings defaults() {
-        return new GateSettings(Metric.P99, DEFAULT_THRESHOLD, DEFAULT_ALPHA, DEFAULT_MIN_REPETITIONS,
+        return new GateSettings(Percentile.P99, DEFAULT_THRESHOLD, DEFAULT_ALPHA, DEFAULT_MIN_REPETITIONS,
                 DEFAULT_HISTORY_SIZE, false);
     }
 
-    public GateSettings withMetric(Metric value) {
+    public GateSettings withMetric(Percentile value) {
         return new GateSettings(value, threshold, alpha, minRepetitions, historySize, allowDifferentEnv);
     }
 

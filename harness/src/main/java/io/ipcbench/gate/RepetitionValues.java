@@ -26,7 +26,7 @@ record RepetitionValues(double[] values, double[] canariesNs, int failed, int to
      *
      * @throws RunFolder.InvalidRunException when a log is missing or cannot be decoded
      */
-    public static RepetitionValues read(GateRun run, List<CellResult> cells, Metric metric)
+    public static RepetitionValues read(GateRun run, List<CellResult> cells, Percentile metric)
             throws RunFolder.InvalidRunException {
         List<Double> values = new ArrayList<>();
         List<Double> canaries = new ArrayList<>();

@@ -15,11 +15,11 @@ import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.SplitReads;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.runner.IntervalLogger;
-import io.ipcbench.results.Probes;
-import io.ipcbench.results.Probes.BoundaryProbe;
-import io.ipcbench.results.Probes.DatagramLimit;
-import io.ipcbench.results.Probes.BulkTransfer;
-import io.ipcbench.results.Probes.NagleProbe;
+import io.ipcbench.results.ProbeResults;
+import io.ipcbench.results.ProbeResults.BoundaryProbe;
+import io.ipcbench.results.ProbeResults.DatagramLimit;
+import io.ipcbench.results.ProbeResults.BulkTransfer;
+import io.ipcbench.results.ProbeResults.NagleProbe;
 import io.ipcbench.runner.ThroughputReceiver;
 import io.ipcbench.transport.TransportOptions;
 import io.ipcbench.transport.Connection;
@@ -63,7 +63,7 @@ public final class ClaimProbes {
     }
 
     /** Every probe, for the given transports (those not among them are skipped). */
-    public Probes runAll(List<TransportKind> transports) {
+    public ProbeResults runAll(List<TransportKind> transports) {
         List<BoundaryProbe> boundaries = new ArrayList<>();
         List<DatagramLimit> limits = new ArrayList<>();
         List<NagleProbe> nagle = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class ClaimProbes {
                 }
             }
         }
-        return new Probes(boundaries, limits, nagle, bulk);
+        return new ProbeResults(boundaries, limits, nagle, bulk);
     }
 
     /** The box's own first non-loopback IPv4 address, or null if it has none. */

@@ -10,26 +10,26 @@ import io.ipcbench.config.RunConfig;
  *
  * @param cells       every cell in the order it ran: repetitions interleave, and within each the order is
  *                    shuffled with {@link RunConfig#orderSeed()}
- * @param probes      the claim probes, {@link Probes#NONE} when none were made
+ * @param probes      the claim probes, {@link ProbeResults#NONE} when none were made
  * @param claims      verdicts on the well-known claims, empty until judged ({@code ipcbench claims})
  * @param repetitions each cell's repetitions side by side, with their modes; derived from {@code cells}
  */
 public record RunResult(String schema, String id, String startedAt, String finishedAt, RunConfig config,
                         Calibration calibration, Environment environment, List<CellResult> cells,
-                        Probes probes, List<ClaimVerdict> claims, List<RepetitionSummary> repetitions) {
+                        ProbeResults probes, List<ClaimVerdict> claims, List<RepetitionSummary> repetitions) {
     /** Bump it with any change a reader of older files would misread, and update the readers. */
     public static final String SCHEMA = "ipcbench.run/1";
 
     /** A run as the runner writes it, its repetitions summarised from its cells. */
     public static RunResult of(String id, String startedAt, String finishedAt, RunConfig config,
                                Calibration calibration, Environment environment, List<CellResult> cells,
-                               Probes probes) {
+                               ProbeResults probes) {
         return new RunResult(SCHEMA, id, startedAt, finishedAt, config, calibration, environment, List.copyOf(cells),
                 probes, List.of(), RepetitionSummary.of(cells));
     }
 
     /** The same run with its probes made. */
-    public RunResult withProbes(Probes found) {
+    public RunResult withProbes(ProbeResults found) {
         return new RunResult(schema, id, startedAt, finishedAt, config, calibration, environment, cells, found, claims,
                 repetitions);
     }

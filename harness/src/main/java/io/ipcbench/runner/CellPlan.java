@@ -64,7 +64,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
                             if (connections > 1 && !takesManyConnections(config, label)) {
                                 continue;
                             }
-                            String reason = connections > 1 ? whyNotManyConnections(kind, engine) : null;
+                            String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
                             if (reason == null) {
                                 add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition),
                                         memory, cells, tooLarge);
@@ -79,7 +79,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
                         }
                         for (int connections : config.connections()) {
                             if (connections == 1 || (takesManyConnections(config, label)
-                                    && whyNotManyConnections(kind, engine) == null)) {
+                                    && kind.whyNotManyConnections(engine) == null)) {
                                 add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
                                         repetition), memory, cells, tooLarge);
                             }
@@ -107,14 +107,4 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
         return config.connectionTransports().isEmpty() || config.connectionTransports().contains(label);
     }
 
-    /** Null if {@code kind} can be measured over several connections, else why not. */
-    public static String whyNotManyConnections(TransportKind kind, Engine engine) {
-        return switch (kind) {
-            case PIPE -> "not supported: a child process has one standard input and output, so one pipe pair";
-            case FIFO -> "not supported: a FIFO pair is one channel between two processes; "
-                    + "more pairs would measure the same thing side by side";
-            default -> engine == Engine.RAW ? null
-                    : "not supported on the jdk engine yet: the many-connection loop polls raw descriptors";
-        };
-    }
 }

@@ -70,7 +70,7 @@ public final class IntervalLogger implements AutoCloseable {
     }
 
     /** What the measuring thread records into; call only from that one thread. */
-    public PingPongLoop.LatencySink sink() {
+    public RoundTripLoop.LatencySink sink() {
         return nanos -> recorder.recordValue(Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
     }
 

@@ -36,7 +36,7 @@ import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Warmup;
@@ -128,12 +128,12 @@ public final class PingPongRunner implements AutoCloseable {
                 }
                 cells.add(cell);
                 RunFolder.write(folder, RunResult.of(id, startedAt, null, config, calibration, environment, cells,
-                        Probes.NONE));
+                        ProbeResults.NONE));
                 listener.cellFinished(index, total, cell);
             }
         }
         RunResult run = RunResult.of(id, startedAt, Instant.now().toString(), config, calibration, environment, cells,
-                Probes.NONE);
+                ProbeResults.NONE);
         RunFolder.write(folder, run);
         return run;
     }
@@ -148,8 +148,8 @@ public final class PingPongRunner implements AutoCloseable {
         if (RunConfig.MODE_THROUGHPUT.equals(cell.mode())) {
             return ThroughputReceivers.bufferBytes(cell.connections(), cell.size());
         }
-        return cell.connections() > 1 ? MultiRoundTripLoop.bufferBytes(cell.connections(), cell.size())
-                : RoundTripLoop.bufferBytes(cell.size());
+        return cell.connections() > 1 ? ManyConnectionLoop.bufferBytes(cell.connections(), cell.size())
+                : OneConnectionLoop.bufferBytes(cell.size());
     }
 
     /** One cell, with a fresh private directory and peer. Never throws for the cell's own failures. */
@@ -168,7 +168,7 @@ public final class PingPongRunner implements AutoCloseable {
             List<Listener> listeners = new ArrayList<>();
             try {
                 // Datagram sockets pair up one to one: a listener per connection. A listening socket takes them all.
-                int listenerCount = isConnectionless(kind) ? planned.connections() : 1;
+                int listenerCount = kind.connectionless() ? planned.connections() : 1;
                 for (int i = 0; i < listenerCount; i++) {
                     listeners.add(transport.listen(options));
                 }
@@ -211,9 +211,6 @@ public final class PingPongRunner implements AutoCloseable {
                 : TransportOptions.DEFAULT_CONNECT_TIMEOUT;
     }
 
-    private static boolean isConnectionless(TransportKind kind) {
-        return kind == TransportKind.UDP || kind == TransportKind.UNIX_DGRAM;
-    }
 
     /**
      * Warm-up, then measurement into the cell's interval log, over one connection or many (each
@@ -223,10 +220,10 @@ public final class PingPongRunner implements AutoCloseable {
     private void measure(CellRecord record, List<Connection> connections, PeerHandle peer, Path folder)
             throws IOException {
         boolean datagrams = record.kind.preservesBoundaries();
-        MultiRoundTripLoop many = connections.size() > 1 ? new MultiRoundTripLoop(connections, clock, record.size,
+        ManyConnectionLoop many = connections.size() > 1 ? new ManyConnectionLoop(connections, clock, record.size,
                 datagrams, config.receiveTimeoutMillis() * 1_000_000L) : null;
-        try (PingPongLoop loop = many != null ? many
-                : new RoundTripLoop(connections.get(0), clock, record.size, datagrams);
+        try (RoundTripLoop loop = many != null ? many
+                : new OneConnectionLoop(connections.get(0), clock, record.size, datagrams);
              PeerWatchdog watchdog = new PeerWatchdog(peer, loop::replies, config.peerTimeoutMillis(),
                      loop::requestStop)) {
             try {
@@ -320,7 +317,7 @@ public final class PingPongRunner implements AutoCloseable {
                 peer.requestStop();
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
                 connections.forEach(Connection::closeOutput);
-                onMeasuringThread(() -> drain(receivers, peer, isConnectionless(record.kind)));
+                onMeasuringThread(() -> drain(receivers, peer, record.kind.connectionless()));
                 peer.close();
                 record.errors = receivers.integrityErrors();
                 account(record, readSourceReport(privateDirectory, connections.size()), receivers);

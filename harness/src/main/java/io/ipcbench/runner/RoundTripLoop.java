@@ -1,160 +1,43 @@
 package io.ipcbench.runner;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
-import io.ipcbench.transport.Connection;
-import io.ipcbench.transport.MessageBuffer;
 
 /**
- * The measured loop of a ping-pong cell: stamp, send, receive the echo, stamp, record, check.
- *
- * <pre>
- *   client (this loop)                          peer ({@link io.ipcbench.peer.Echo})
- *   t0 = nanoTime()
- *   send [seq | payload | seq]  ──────────────►  receive
- *                               ◄──────────────  send it back whole
- *   receive, t1 = nanoTime(), record t1 - t0
- *   check length, sequence number and every byte (outside the timed part)
- * </pre>
- *
- * <p>Nothing here allocates, locks or logs: buffers and views are made once in the constructor, the
- * sink is an HdrHistogram recorder (wait-free), and progress is published with a lazy store.
- *
- * <p>On a datagram transport a reply may never come: after the receive timeout the round trip is
- * cut off and the next message goes out. A reply whose sequence number is older than the one
- * awaited is discarded: counted {@code late} if its round trip was cut off (once: it is then no
- * longer lost), else {@code duplicated}.
+ * A measured ping-pong loop, over one connection ({@link OneConnectionLoop}) or many at once
+ * ({@link ManyConnectionLoop}): what the runner needs to warm it up, measure it and read it out.
  */
-public final class RoundTripLoop implements PingPongLoop {
-    private static final int RECENTLY_LOST = 64;
-
-    private final Connection connection;
-    private final NanoClock clock;
-    private final int size;
-    private final boolean datagrams;
-    private final MessageBuffer outgoing;
-    private final MessageBuffer incoming;
-    private final ByteBuffer outgoingView;
-    private final ByteBuffer incomingView;
-    private final long[] recentlyLost = new long[RECENTLY_LOST];
-    private final AtomicLong replies = new AtomicLong();
-    private volatile boolean stopRequested;
-
-    private long sequence;
-    private long totalReplies;
-    private final ReplyCounts counts = new ReplyCounts();
-
-    public RoundTripLoop(Connection connection, NanoClock clock, int size, boolean datagrams) {
-        this.connection = connection;
-        this.clock = clock;
-        this.size = size;
-        this.datagrams = datagrams;
-        this.outgoing = new MessageBuffer(size);
-        this.incoming = MessageBuffer.forReceiving(size);
-        fillPayload(outgoing.buffer(), size);
-        this.outgoingView = outgoing.buffer().slice(0, size);
-        this.incomingView = incoming.buffer().slice(0, size);
-        java.util.Arrays.fill(recentlyLost, -1);
+public interface RoundTripLoop extends AutoCloseable {
+    /** Where each measured round trip goes. */
+    @FunctionalInterface
+    interface LatencySink {
+        void record(long nanos);
     }
 
-    /** What the message buffers take, at {@code size} bytes a message. */
-    static long bufferBytes(int size) {
-        return size + MessageBuffer.receivingBytes(size);
-    }
+    /**
+     * Runs round trips until {@code maxRoundTrips} have been recorded, {@code deadlineNanos} (on
+     * the loop's clock) has passed, or {@link #requestStop()} is called.
+     *
+     * @return round trips recorded into {@code sink}
+     */
+    long run(LatencySink sink, long maxRoundTrips, long deadlineNanos) throws IOException;
 
-    /** A byte pattern that differs from position to position, so that a shifted or mixed-up message is caught. */
-    static void fillPayload(ByteBuffer buffer, int size) {
-        for (int i = 0; i < size; i++) {
-            buffer.put(i, (byte) (i * 31 + 7));
-        }
-    }
+    /** Asks the loop to stop after the round trips under way; safe from any thread. */
+    void requestStop();
+
+    /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
+    long replies();
+
+    DatagramCounts datagramCounts();
+
+    IntegrityErrors integrityErrors();
+
+    /** Starts the next phase's counts from zero (the sequence numbers go on). */
+    void resetCounts();
 
     @Override
-    public long run(LatencySink sink, long maxRoundTrips, long deadlineNanos) throws IOException {
-        final Connection connection = this.connection;
-        final NanoClock clock = this.clock;
-        final int size = this.size;
-        final ByteBuffer out = outgoing.buffer();
-        final ByteBuffer in = incoming.buffer();
-        final int trailer = size - Long.BYTES;
-        long recorded = 0;
-        for (long i = 0; i < maxRoundTrips && !stopRequested; i++) {
-            final long seq = ++sequence;
-            out.putLong(0, seq);
-            out.putLong(trailer, seq);
-
-            final long start = clock.nanoTime();
-            connection.send(outgoing, size);
-            counts.sent++;
-            int length = connection.receive(incoming, size);
-            while (datagrams && length >= Long.BYTES && in.getLong(0) < seq && length != Connection.TIMED_OUT) {
-                discardOldReply(in.getLong(0));
-                length = connection.receive(incoming, size);
-            }
-            final long end = clock.nanoTime();
-
-            if (length == Connection.TIMED_OUT) {
-                counts.timedOut++;
-                recentlyLost[(int) (seq % RECENTLY_LOST)] = seq;
-            } else {
-                sink.record(end - start);
-                recorded++;
-                counts.received++;
-                replies.lazySet(++totalReplies);
-                check(length, seq, in);
-            }
-            if (end - deadlineNanos >= 0) {
-                break;
-            }
-        }
-        return recorded;
-    }
-
-    private void check(int length, long seq, ByteBuffer in) {
-        if (length != size) {
-            counts.wrongSize++;
-        } else if (in.getLong(0) != seq || in.getLong(size - Long.BYTES) != seq) {
-            counts.wrongSequence++;
-        } else if (incomingView.mismatch(outgoingView) >= 0) {
-            counts.wrongContent++;
-        }
-    }
-
-    private void discardOldReply(long replySequence) {
-        if (recentlyLost[(int) (replySequence % RECENTLY_LOST)] == replySequence) {
-            recentlyLost[(int) (replySequence % RECENTLY_LOST)] = -1;
-            counts.late++;
-        } else {
-            counts.duplicated++;
-        }
-    }
-
-    @Override
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    @Override
-    public long replies() {
-        return replies.get();
-    }
-
-    @Override
-    public DatagramCounts datagramCounts() {
-        return counts.datagramCounts();
-    }
-
-    @Override
-    public IntegrityErrors integrityErrors() {
-        return counts.integrityErrors();
-    }
-
-    @Override
-    public void resetCounts() {
-        counts.reset();
+    default void close() {
     }
 }

@@ -13,13 +13,21 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public enum Engine {
-    RAW("raw"),
-    JDK("jdk");
+    RAW("raw", null),
+    JDK("jdk", "not supported on the jdk engine yet: the many-connection loops poll raw descriptors, and NIO "
+            + "channels and junixsocket's do not lend theirs");
 
     private final String label;
+    private final String oneConnectionOnly;
 
-    Engine(String label) {
+    Engine(String label, String oneConnectionOnly) {
         this.label = label;
+        this.oneConnectionOnly = oneConnectionOnly;
+    }
+
+    /** Null if this engine can serve several connections from one loop, else why not. */
+    public String whyNotManyConnections() {
+        return oneConnectionOnly;
     }
 
     public String label() {

@@ -18,19 +18,19 @@ public final class Hello {
     private Hello() {
     }
 
-    static void send(Connection connection) throws IOException {
+    public static void send(Connection connection) throws IOException {
         send(connection, 0);
     }
 
     /** Sends the hello with a detail for the client, such as the peer's UDP port. */
-    static void send(Connection connection, long detail) throws IOException {
+    public static void send(Connection connection, long detail) throws IOException {
         MessageBuffer hello = new MessageBuffer(LENGTH);
         hello.buffer().putLong(0, MAGIC).putLong(8, detail);
         connection.send(hello, LENGTH);
     }
 
     /** Waits up to {@code timeout} for the hello on {@code fd}, reads and checks it, and returns its detail. */
-    static long await(Connection connection, int fd, Duration timeout) throws IOException {
+    public static long await(Connection connection, int fd, Duration timeout) throws IOException {
         Sockets.awaitReadable(fd, timeout, "hello from the peer");
         MessageBuffer hello = new MessageBuffer(64);
         int length = connection.receive(hello, LENGTH);

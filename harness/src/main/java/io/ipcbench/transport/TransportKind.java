@@ -1,21 +1,72 @@
 package io.ipcbench.transport;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.ipcbench.os.KernelSettings;
 
 /**
- * The seven transports, under the names used everywhere: command line, file names and JSON.
+ * The transports, under the names used everywhere (command line, file names, JSON), with every fact
+ * about them that the rest of ipcbench acts on. Everything that lists or special-cases transports
+ * (the defaults, the help, the plan, the size checks, the peer's listeners, the claims, the charts'
+ * colours, the JMH parameters, {@code run-bench.sh}) asks here: adding a transport adds a constant
+ * with its facts, and the compiler asks for each of them.
  */
 public enum TransportKind {
-    PIPE("pipe", false, false),
-    FIFO("fifo", false, false),
-    TCP("tcp", false, false),
-    UDP("udp", true, true),
-    UNIX_STREAM("unix-stream", false, false),
-    UNIX_DGRAM("unix-dgram", true, false),
-    UNIX_SEQPACKET("unix-seqpacket", true, false);
+    PIPE("pipe", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+            "a child process has one standard input and output, so one pipe pair", EnumSet.allOf(Engine.class)),
+    FIFO("fifo", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+            "a FIFO pair is one channel between two processes; more pairs would measure the same thing side by side",
+            EnumSet.allOf(Engine.class)),
+    TCP("tcp", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
+            EnumSet.allOf(Engine.class)),
+    UDP("udp", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.MAY_DROP, MessageLimit.UDP_PAYLOAD, null,
+            EnumSet.allOf(Engine.class)),
+    UNIX_STREAM("unix-stream", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
+            EnumSet.allOf(Engine.class)),
+    UNIX_DGRAM("unix-dgram", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.RELIABLE,
+            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class)),
+    UNIX_SEQPACKET("unix-seqpacket", Framing.MESSAGES, Addressing.LISTENING, Delivery.RELIABLE,
+            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class));
+
+    /** Whether a read returns what one write sent. */
+    public enum Framing {
+        /** Writes may be merged and split on the way: the reader must frame them. */
+        BYTE_STREAM,
+        /** Each send arrives as one read, whole. */
+        MESSAGES
+    }
+
+    /** How a client finds its peer, and so how several connections are made. */
+    public enum Addressing {
+        /** One listening socket accepts every connection. */
+        LISTENING,
+        /** No connections: each connection is a socket pair of its own, a listener per connection. */
+        CONNECTIONLESS,
+        /** Exactly one channel between the two processes. */
+        ONE_CHANNEL
+    }
+
+    /** Whether a message can vanish on the way. */
+    public enum Delivery {
+        RELIABLE,
+        /** The kernel drops what a receiver's full buffer cannot take (UDP). */
+        MAY_DROP
+    }
+
+    /** The largest message a transport carries in one piece, and why. */
+    public enum MessageLimit {
+        /** A byte stream carries any size. */
+        NONE,
+        /** An IPv4 UDP datagram: 65,535 less the 20-byte IP and 8-byte UDP headers. */
+        UDP_PAYLOAD,
+        /** A Unix datagram or seqpacket message must fit the send buffer, less 32 B (af_unix.c). */
+        SEND_BUFFER
+    }
 
     /** Largest UDP payload over IPv4: 65,535 less the 20-byte IP and 8-byte UDP headers. */
     public static final int UDP_MAX_PAYLOAD = 65_507;
@@ -23,13 +74,26 @@ public enum TransportKind {
     static final int UNIX_DATAGRAM_OVERHEAD = 32;
 
     private final String label;
-    private final boolean preservesBoundaries;
-    private final boolean mayDropMessages;
+    private final Framing framing;
+    private final Addressing addressing;
+    private final Delivery delivery;
+    private final MessageLimit limit;
+    private final String oneConnectionOnly;
+    private final Set<Engine> engines;
 
-    TransportKind(String label, boolean preservesBoundaries, boolean mayDropMessages) {
+    /**
+     * @param oneConnectionOnly why the transport takes only one connection per peer; null when it takes many
+     * @param engines           the engines that implement it
+     */
+    TransportKind(String label, Framing framing, Addressing addressing, Delivery delivery, MessageLimit limit,
+                  String oneConnectionOnly, Set<Engine> engines) {
         this.label = label;
-        this.preservesBoundaries = preservesBoundaries;
-        this.mayDropMessages = mayDropMessages;
+        this.framing = framing;
+        this.addressing = addressing;
+        this.delivery = delivery;
+        this.limit = limit;
+        this.oneConnectionOnly = oneConnectionOnly;
+        this.engines = Set.copyOf(engines);
     }
 
     /** The name used on the command line, in file names and in JSON. */
@@ -37,14 +101,56 @@ public enum TransportKind {
         return label;
     }
 
+    public Framing framing() {
+        return framing;
+    }
+
+    public Addressing addressing() {
+        return addressing;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    public MessageLimit messageLimit() {
+        return limit;
+    }
+
     /** Datagram and seqpacket sockets deliver each send as one read; streams and pipes do not. */
     public boolean preservesBoundaries() {
-        return preservesBoundaries;
+        return framing == Framing.MESSAGES;
     }
 
     /** Whether a message may vanish on the way (UDP drops when the receiver falls behind). */
     public boolean mayDropMessages() {
-        return mayDropMessages;
+        return delivery == Delivery.MAY_DROP;
+    }
+
+    /** Whether the peer needs a listener per connection (no listening socket to accept them all). */
+    public boolean connectionless() {
+        return addressing == Addressing.CONNECTIONLESS;
+    }
+
+    /** The engines that implement this transport. */
+    public Set<Engine> engines() {
+        return engines;
+    }
+
+    /** Null if the engine implements this transport, else why not. */
+    public String whyNotOn(Engine engine) {
+        return engines.contains(engine) ? null : "the " + engine.label() + " engine does not implement " + label;
+    }
+
+    /** Null if this transport can be measured over several connections on {@code engine}, else why not. */
+    public String whyNotManyConnections(Engine engine) {
+        if (oneConnectionOnly != null) {
+            return "not supported: " + oneConnectionOnly;
+        }
+        if (whyNotOn(engine) != null) {
+            return whyNotOn(engine);
+        }
+        return engine.whyNotManyConnections();
     }
 
     /**
@@ -60,24 +166,52 @@ public enum TransportKind {
      * kernel granted {@code sendBufferBytes} (SO_SNDBUF as read back): a Unix datagram must fit it.
      */
     public int maxMessageSize(int sendBufferBytes) {
-        return switch (this) {
-            case UDP -> UDP_MAX_PAYLOAD;
-            case UNIX_DGRAM, UNIX_SEQPACKET -> sendBufferBytes - UNIX_DATAGRAM_OVERHEAD;
-            default -> Integer.MAX_VALUE;
+        return switch (limit) {
+            case NONE -> Integer.MAX_VALUE;
+            case UDP_PAYLOAD -> UDP_MAX_PAYLOAD;
+            case SEND_BUFFER -> sendBufferBytes - UNIX_DATAGRAM_OVERHEAD;
         };
     }
 
-    public static TransportKind fromLabel(String label) {
-        for (TransportKind kind : values()) {
-            if (kind.label.equals(label)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown transport '" + label + "' (known: " + labels() + ")");
+    /** Why {@link #maxMessageSize()} is what it is, for a message that exceeds it; null for a byte stream. */
+    public String maxSizeReason() {
+        return switch (limit) {
+            case NONE -> null;
+            case UDP_PAYLOAD -> "a UDP datagram holds at most " + UDP_MAX_PAYLOAD + " B over IPv4";
+            case SEND_BUFFER -> "a " + label + " message must fit the socket send buffer, at most "
+                    + maxMessageSize() + " B here (net.core.wmem_default less " + UNIX_DATAGRAM_OVERHEAD + " B)";
+        };
     }
 
+    /** The facts in a few words, for {@code ipcbench transports}. */
+    public String describe() {
+        return String.join("; ", List.of(
+                framing == Framing.MESSAGES ? "keeps message boundaries" : "byte stream",
+                oneConnectionOnly != null ? "one connection" : connectionless() ? "several connections, a socket "
+                        + "pair each" : "several connections to one listener",
+                mayDropMessages() ? "may drop messages" : "reliable",
+                limit == MessageLimit.NONE ? "any message size" : "messages up to " + maxMessageSize() + " B",
+                "engines " + engines.stream().sorted().map(Engine::label).collect(Collectors.joining(", "))));
+    }
+
+    public static TransportKind fromLabel(String label) {
+        return find(label).orElseThrow(() -> new IllegalArgumentException("unknown transport '" + label
+                + "' (known: " + labels() + ")"));
+    }
+
+    /** The kind of this label, or empty for a label no kind has (a run folder from a later version, say). */
+    public static Optional<TransportKind> find(String label) {
+        return Arrays.stream(values()).filter(kind -> kind.label.equals(label)).findFirst();
+    }
+
+    /** Every label, in order: the default list of transports. */
+    public static List<String> labelList() {
+        return Arrays.stream(values()).map(TransportKind::label).toList();
+    }
+
+    /** "pipe, fifo, tcp, ..." */
     public static String labels() {
-        return Arrays.stream(values()).map(TransportKind::label).collect(Collectors.joining(", "));
+        return String.join(", ", labelList());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
@@ -70,7 +71,7 @@ class ClaimsCommandTest {
     @Test
     void aMissingRunIsOneLineAndExitTwo() {
         CommandRun r = claims(dir.resolve("nothing").toString());
-        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertEquals(ExitCode.USAGE, r.exitCode());
         assertOneLine(r.err());
         assertTrue(r.err().contains("no run found"), r.err());
     }
@@ -80,7 +81,7 @@ class ClaimsCommandTest {
         Path folder = Files.createDirectories(dir.resolve("damaged"));
         Files.writeString(folder.resolve("run.json"), "{\"schema\":\"ipcbench.run/1\",\"cells\":[");
         CommandRun r = claims(folder.toString());
-        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertEquals(ExitCode.USAGE, r.exitCode());
         assertOneLine(r.err());
         assertFalse(Files.exists(folder.resolve("claims.md")), "nothing is written for a damaged run");
     }

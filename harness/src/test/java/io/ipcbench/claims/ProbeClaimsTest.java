@@ -11,11 +11,11 @@ import java.util.List;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.LatencySummary;
-import io.ipcbench.results.Probes;
-import io.ipcbench.results.Probes.BoundaryProbe;
-import io.ipcbench.results.Probes.BulkTransfer;
-import io.ipcbench.results.Probes.DatagramLimit;
-import io.ipcbench.results.Probes.NagleProbe;
+import io.ipcbench.results.ProbeResults;
+import io.ipcbench.results.ProbeResults.BoundaryProbe;
+import io.ipcbench.results.ProbeResults.BulkTransfer;
+import io.ipcbench.results.ProbeResults.DatagramLimit;
+import io.ipcbench.results.ProbeResults.NagleProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,26 +32,26 @@ class ProbeClaimsTest {
         return new SyntheticRun(dir.resolve("run"), 1);
     }
 
-    private SyntheticRun withProbes(Probes probes) throws IOException {
+    private SyntheticRun withProbes(ProbeResults probes) throws IOException {
         return run().probes(probes);
     }
 
-    private static Probes boundaries(BoundaryProbe... probes) {
-        return new Probes(List.of(probes), List.of(), List.of(), List.of());
+    private static ProbeResults boundaries(BoundaryProbe... probes) {
+        return new ProbeResults(List.of(probes), List.of(), List.of(), List.of());
     }
 
-    private static Probes limits(DatagramLimit... limits) {
-        return new Probes(List.of(), List.of(limits), List.of(), List.of());
+    private static ProbeResults limits(DatagramLimit... limits) {
+        return new ProbeResults(List.of(), List.of(limits), List.of(), List.of());
     }
 
-    private static Probes nagle(long offP50, long onP50) {
-        return new Probes(List.of(), List.of(), List.of(
+    private static ProbeResults nagle(long offP50, long onP50) {
+        return new ProbeResults(List.of(), List.of(), List.of(
                 new NagleProbe(false, 16, 48, summary(40, offP50)),
                 new NagleProbe(true, 16, 48, summary(2_000, onP50))), List.of());
     }
 
-    private static Probes bulk(BulkTransfer... transfers) {
-        return new Probes(List.of(), List.of(), List.of(), List.of(transfers));
+    private static ProbeResults bulk(BulkTransfer... transfers) {
+        return new ProbeResults(List.of(), List.of(), List.of(), List.of(transfers));
     }
 
     private static LatencySummary summary(long count, long p50) {
@@ -172,7 +172,7 @@ class ProbeClaimsTest {
 
     @Test
     void oneSideOfTheNagleProbeMeasuresNothing() throws IOException {
-        Probes onlyOn = new Probes(List.of(), List.of(), List.of(new NagleProbe(true, 16, 48, summary(100, 10_000))),
+        ProbeResults onlyOn = new ProbeResults(List.of(), List.of(), List.of(new NagleProbe(true, 16, 48, summary(100, 10_000))),
                 List.of());
         ClaimVerdict v = judge(withProbes(onlyOn), Claim.NAGLE);
         assertEquals(ClaimVerdict.NOT_MEASURED, v.verdict());

@@ -18,7 +18,7 @@ import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
@@ -49,7 +49,7 @@ final class SyntheticRun {
     private final SplittableRandom random;
     private final List<CellResult> cells = new ArrayList<>();
     private Placement placement = new Placement(0, 1);
-    private Probes probes = Probes.NONE;
+    private ProbeResults probes = ProbeResults.NONE;
     private boolean finished = true;
     private double firstCanaryNs;
     private double lastCanaryNs;
@@ -64,7 +64,7 @@ final class SyntheticRun {
         return this;
     }
 
-    SyntheticRun probes(Probes value) {
+    SyntheticRun probes(ProbeResults value) {
         probes = value;
         return this;
     }

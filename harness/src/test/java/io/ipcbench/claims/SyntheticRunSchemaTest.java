@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.LatencySummary;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunSchema;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,10 @@ class SyntheticRunSchemaTest {
     @Test
     void aSyntheticRunWithProbesAndVerdictsIsValid(@TempDir Path dir) throws IOException {
         LatencySummary nagle = new LatencySummary(100, 40, 40, 40, 80, 80, 80, 120, 40, 1);
-        Probes probes = new Probes(List.of(new Probes.BoundaryProbe("tcp", List.of(100, 17), List.of(117), false)),
-                List.of(new Probes.DatagramLimit("udp", 65_507, 65_508, "EMSGSIZE: Message too long")),
-                List.of(new Probes.NagleProbe(false, 16, 48, nagle), new Probes.NagleProbe(true, 16, 48, nagle)),
-                List.of(new Probes.BulkTransfer("udp", "127.0.0.1", 1_440, 5_000, 0.1, 4_990, 10, "ok", null)));
+        ProbeResults probes = new ProbeResults(List.of(new ProbeResults.BoundaryProbe("tcp", List.of(100, 17), List.of(117), false)),
+                List.of(new ProbeResults.DatagramLimit("udp", 65_507, 65_508, "EMSGSIZE: Message too long")),
+                List.of(new ProbeResults.NagleProbe(false, 16, 48, nagle), new ProbeResults.NagleProbe(true, 16, 48, nagle)),
+                List.of(new ProbeResults.BulkTransfer("udp", "127.0.0.1", 1_440, 5_000, 0.1, 4_990, 10, "ok", null)));
         SyntheticRun synthetic = new SyntheticRun(dir.resolve("run"), 1).probes(probes)
                 .latency("tcp", 64, 8, 0, 20_000, 10, 1_000)
                 .latency("udp", 64, 12_000)

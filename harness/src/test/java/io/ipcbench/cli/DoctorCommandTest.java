@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.results.BoxWarnings;
@@ -23,7 +24,7 @@ class DoctorCommandTest {
         int cpu = CpuAffinity.allowedCpus().nextSetBit(0);
         CommandRun run = CommandRun.of("doctor", "--pin", cpu + "," + cpu);
 
-        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("ipcbench doctor: the box as a run pinned to " + cpu + "," + cpu), run.out());
         for (String label : List.of("kernel", "clock source", "client and peer CPU", "turbo", "the two CPUs",
                 "hypervisor", "kernel parameters", "CPU vulnerabilities", "transparent huge pages", "TCP settings",
@@ -54,7 +55,7 @@ class DoctorCommandTest {
     void aBadPinIsOneLineAndExitTwo() {
         CommandRun run = CommandRun.of("doctor", "--pin", "0,9999");
 
-        assertEquals(Main.EXIT_USAGE, run.exitCode());
+        assertEquals(ExitCode.USAGE, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         assertEquals("", run.out());

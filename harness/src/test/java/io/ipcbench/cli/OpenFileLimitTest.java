@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ipcbench.command.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,7 +24,7 @@ class OpenFileLimitTest {
         long limit = knownLimit();
         int most = (int) (limit - OpenFileLimit.JVM_OWN);
         assertDoesNotThrow(() -> OpenFileLimit.check(most));
-        Main.UserError error = assertThrows(Main.UserError.class, () -> OpenFileLimit.check(most + 1));
+        UserError error = assertThrows(UserError.class, () -> OpenFileLimit.check(most + 1));
         assertTrue(error.getMessage().contains("ulimit -n"), error.getMessage());
         assertTrue(error.getMessage().contains("the limit here is " + limit), error.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.ipcbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Placement;
 import org.junit.jupiter.api.Test;
@@ -98,7 +100,7 @@ class RunCommandTest {
 
         int exit = commandLine.execute(full);
 
-        assertEquals(Main.EXIT_USAGE, exit, err.toString());
+        assertEquals(ExitCode.USAGE, exit, err.toString());
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), "one line: " + message);
         assertTrue(message.startsWith("ipcbench: "), message);
@@ -113,7 +115,7 @@ class RunCommandTest {
                 "--connections", "1,8", "--throughput-sizes", "64", "--duration", "1s", "--warmup", "300ms",
                 "--plan", "--out", out.toString());
 
-        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         // Latency: pipe at one connection, tcp and unix-stream at one and eight, at two sizes; throughput at one size.
         assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput), about "), lines.get(0));
@@ -127,7 +129,7 @@ class RunCommandTest {
         CommandRun run = CommandRun.of("run", "--transports", "tcp", "--sizes", "64,1024m", "--connections", "512",
                 "--skip-oversized", "--plan", "--out", directory.resolve("run").toString());
 
-        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput)"), run.out());
         assertTrue(run.out().contains("skipped: tcp, 1073741824 B, 512 connections: its message buffers take "),
                 run.out());
@@ -137,7 +139,7 @@ class RunCommandTest {
     void anUnwritableOutputFolderIsAUserError() throws Exception {
         Path blocker = directory.resolve("a-file");
         Files.writeString(blocker, "not a folder");
-        Main.UserError error = assertThrows(Main.UserError.class,
+        UserError error = assertThrows(UserError.class,
                 () -> RunCommand.prepareFolder(blocker.resolve("run")));
         assertTrue(error.getMessage().contains("--out"), error.getMessage());
     }
@@ -145,7 +147,7 @@ class RunCommandTest {
     @Test
     void aFolderThatHoldsARunIsNotOverwritten() throws Exception {
         Files.writeString(directory.resolve("run.json"), "{}");
-        assertThrows(Main.UserError.class, () -> RunCommand.prepareFolder(directory));
+        assertThrows(UserError.class, () -> RunCommand.prepareFolder(directory));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.os.CpuAffinity;
 
 /**
@@ -55,9 +56,9 @@ public final class SmallRun {
                     "--throughput-sizes", "64", "--duration", "100ms", "--warmup", "50ms", "--throughput-duration",
                     "200ms", "--interval", "20ms", "--repetitions", Integer.toString(REPETITIONS), "--pin", pin(),
                     "--quiet", "--out", run.toString());
-            assertEquals(Main.EXIT_OK, measured.exitCode(), "the small run failed: " + measured.err() + measured.out());
+            assertEquals(ExitCode.OK, measured.exitCode(), "the small run failed: " + measured.err() + measured.out());
             CommandRun judged = CommandRun.of("claims", run.toString());
-            assertEquals(Main.EXIT_OK, judged.exitCode(), judged.err());
+            assertEquals(ExitCode.OK, judged.exitCode(), judged.err());
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.cli.SmallRun;
+import io.ipcbench.command.ExitCode;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -89,7 +90,7 @@ class ExportCommandTest {
                 "--out", file.toString()));
         args.addAll(List.of(more));
         CommandRun run = CommandRun.of(args.toArray(String[]::new));
-        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
         return file;
     }
 
@@ -221,7 +222,7 @@ class ExportCommandTest {
 
         CommandRun exported = CommandRun.of("export", folder.toString(), "--format", "csv");
 
-        assertEquals(Main.EXIT_OK, exported.exitCode(), exported.err());
+        assertEquals(ExitCode.OK, exported.exitCode(), exported.err());
         assertTrue(exported.out().contains(",\"the peer said \"\"bye\"\", then\nexited\","), "quoted, quotes doubled");
         try (CSVParser parser = CSVParser.parse(exported.out(), CSVFormat.RFC4180.builder().setHeader()
                 .setSkipHeaderRecord(true).get())) {
@@ -236,7 +237,7 @@ class ExportCommandTest {
         Path folder = out.resolve("distributions");
         CommandRun exported = CommandRun.of("export", SmallRun.folder().toString(), "--format", "hgrm", "--out",
                 folder.toString());
-        assertEquals(Main.EXIT_OK, exported.exitCode(), exported.err());
+        assertEquals(ExitCode.OK, exported.exitCode(), exported.err());
 
         int latencyCells = 0;
         for (JsonNode cell : runJson().path("cells")) {
@@ -303,7 +304,7 @@ class ExportCommandTest {
 
         CommandRun run = CommandRun.of(args.toArray(String[]::new));
 
-        assertEquals(Main.EXIT_USAGE, run.exitCode(), run.err());
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("ipcbench: "), run.err());
         assertFalse(run.err().contains("Exception"), run.err());

@@ -62,7 +62,7 @@ class GateTest {
     @Test
     void sameDistributionPassesAgainstAHistory() throws IOException {
         GateReport report = gate.evaluate(List.of(), history("h", 1, 1.04, 0.97, 1.02, 0.99), run("cand", 2, 1, 1));
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(0, report.exitCode());
         assertEquals(5, report.baselines().size());
         for (CellComparison cell : report.cells()) {
@@ -81,7 +81,7 @@ class GateTest {
     void aClearShiftFailsNamingTheCell() throws IOException {
         GateReport report = gate.evaluate(List.of(), history("h", 1, 1.04, 0.97, 1.02, 0.99),
                 run("cand", 2, 1.5, 1));
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(1, report.exitCode());
         assertEquals(Verdict.REGRESSION, cell(report, TCP).verdict());
         assertEquals(Verdict.NO_CHANGE, cell(report, UNIX).verdict());
@@ -101,7 +101,7 @@ class GateTest {
     void driftAcrossHistoryRunsIsNotARegression() throws IOException {
         Path history = history("h", 1, 1.35, 0.95, 1.3, 1.0, 1.2);
         GateReport withCanary = gate.evaluate(List.of(), history, run("cand", 2, 1.35, 1.35, 1.35));
-        assertEquals(Outcome.NO_REGRESSION, withCanary.outcome(), withCanary.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, withCanary.outcome(), withCanary.reason());
         // The same judged on values as measured, neither side with a canary: the spread alone covers it.
         Path bare = dir.resolve("bare");
         double[] scales = {1, 1.35, 0.95, 1.3, 1.0, 1.2};
@@ -112,7 +112,7 @@ class GateTest {
         Path candidate = new SyntheticRun("cand", 2).canaryScale(null).cell("tcp", 64, 1.35)
                 .write(dir.resolve("bare-cand"));
         GateReport measured = gate.evaluate(List.of(), bare, candidate);
-        assertEquals(Outcome.NO_REGRESSION, measured.outcome(), measured.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, measured.outcome(), measured.reason());
         assertFalse(cell(measured, TCP).netOfCanary());
         assertEquals(Verdict.NO_CHANGE, cell(measured, TCP).verdict());
         assertTrue(cell(measured, TCP).note().contains("run-to-run spread"), cell(measured, TCP).note());
@@ -122,7 +122,7 @@ class GateTest {
     @Test
     void aShiftTheCanaryMovedWithIsBoxChangedAndPasses() throws IOException {
         GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 1.4, 1.4, 1.4));
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.BOX_CHANGED, cell(report, TCP).verdict());
         assertEquals(0.4, cell(report, TCP).canaryChange(), 0.05);
         assertEquals(0, cell(report, TCP).netChange(), 0.08);
@@ -139,7 +139,7 @@ class GateTest {
         Path candidate = new SyntheticRun("cand", 2).canaryScale(null).cell("tcp", 64, 1.4)
                 .cell("unix-stream", 64, 1.4).write(dir.resolve("cand"));
         GateReport report = gate.evaluate(List.of(), history, candidate);
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertFalse(cell(report, TCP).netOfCanary());
         assertNull(report.box());
         assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("the candidate run has no box canary")),
@@ -162,7 +162,7 @@ class GateTest {
     void aRegressionBeyondTheBoxsOwnChangeStillFails() throws IOException {
         // The box is 40% slower, tcp 110%: net of the box, +50%. unix-stream moved with the box.
         GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 2.1, 1.4, 1.4));
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(Verdict.REGRESSION, cell(report, TCP).verdict());
         assertEquals(0.5, cell(report, TCP).netChange(), 0.1);
         assertEquals(Verdict.BOX_CHANGED, cell(report, UNIX).verdict());
@@ -172,13 +172,13 @@ class GateTest {
     @Test
     void oneBaselineRunFallsBackToRepetitionsAndSaysSo() throws IOException {
         GateReport report = evaluate(run("base", 1, 1, 1), run("cand", 2, 1.5, 1));
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(Basis.REPETITIONS, cell(report, TCP).basis());
         assertTrue(report.notes().contains("1 baseline run: the run-to-run spread is unknown until at least 3 "
                 + "baseline runs exist, so a drift of the whole box between runs looks like a change; cells are "
                 + "judged on the spread of their repetitions"), report.notes().toString());
         GateReport same = evaluate(run("base", 1, 1, 1), run("same", 3, 1, 1));
-        assertEquals(Outcome.NO_REGRESSION, same.outcome(), same.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, same.outcome(), same.reason());
     }
 
     @Test
@@ -213,17 +213,17 @@ class GateTest {
     void anEmptyOrMissingHistoryCannotDecide() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         GateReport empty = gate.evaluate(List.of(), dir.resolve("empty"), run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, empty.outcome());
+        assertEquals(GateOutcome.UNDECIDED, empty.outcome());
         assertTrue(empty.reason().contains("holds no run folder"), empty.reason());
         GateReport missing = gate.evaluate(List.of(), dir.resolve("nowhere"), run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, missing.outcome());
+        assertEquals(GateOutcome.UNDECIDED, missing.outcome());
         assertTrue(missing.reason().startsWith("baseline: no history folder at"), missing.reason());
     }
 
     @Test
     void anImprovementPasses() throws IOException {
         GateReport report = gate.evaluate(List.of(), history("h", QUIET), run("cand", 2, 0.6, 1));
-        assertEquals(Outcome.NO_REGRESSION, report.outcome());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome());
         assertEquals(Verdict.IMPROVEMENT, cell(report, TCP).verdict());
         assertTrue(report.reason().contains("1 improved"), report.reason());
     }
@@ -239,13 +239,13 @@ class GateTest {
     void acceptsRunJsonAsWellAsTheFolder() throws IOException {
         GateReport report = evaluate(run("base", 1, 1, 1).resolve(RunFolder.RUN_JSON),
                 run("cand", 2, 1.5, 1).resolve(RunFolder.RUN_JSON));
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
     }
 
     @Test
     void missingBaselineCannotDecide() throws IOException {
         GateReport report = evaluate(dir.resolve("nowhere"), run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertEquals(2, report.exitCode());
         assertTrue(report.reason().startsWith("baseline: no run found"), report.reason());
         assertFalse(report.reason().contains("\n"));
@@ -257,7 +257,7 @@ class GateTest {
         String json = Files.readString(base.resolve(RunFolder.RUN_JSON));
         Files.writeString(base.resolve(RunFolder.RUN_JSON), json.substring(0, json.length() / 2));
         GateReport report = evaluate(base, run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().startsWith("baseline: ") && report.reason().contains("not valid JSON"),
                 report.reason());
     }
@@ -268,7 +268,7 @@ class GateTest {
         Files.createDirectories(base);
         Files.writeString(base.resolve(RunFolder.RUN_JSON), "{\"schema\": \"something/9\"}");
         GateReport report = evaluate(base, run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().contains("schema"), report.reason());
     }
 
@@ -277,7 +277,7 @@ class GateTest {
         Path base = run("base", 1, 1, 1);
         Files.delete(base.resolve("tcp_64B_1c_latency.hlog"));
         GateReport report = evaluate(base, run("cand", 2, 1, 1));
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().startsWith("baseline run base: interval log"), report.reason());
     }
 
@@ -286,7 +286,7 @@ class GateTest {
         Path cand = run("cand", 2, 1, 1);
         Files.writeString(cand.resolve("tcp_64B_1c_latency.hlog"), "0.000,0.100,1.0,notbase64!!\n");
         GateReport report = evaluate(run("base", 1, 1, 1), cand);
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().startsWith("candidate: interval log"), report.reason());
     }
 
@@ -295,7 +295,7 @@ class GateTest {
         Path base = new SyntheticRun("base", 1).cell("tcp", 64, 1).write(dir.resolve("base"));
         Path cand = new SyntheticRun("cand", 2).cell("pipe", 64, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().startsWith("no common cells"), report.reason());
         assertEquals(List.of(TCP), report.onlyInBaseline());
         assertEquals(List.of("pipe/raw/64B/1c/latency"), report.onlyInCandidate());
@@ -306,7 +306,7 @@ class GateTest {
         Path base = new SyntheticRun("base", 1).cell("tcp", 64, 1).cell("udp", 64, 1).write(dir.resolve("base"));
         Path cand = new SyntheticRun("cand", 2).cell("tcp", 64, 1).cell("tcp", 1024, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(List.of("udp/raw/64B/1c/latency"), report.onlyInBaseline());
         assertEquals(List.of("tcp/raw/1024B/1c/latency"), report.onlyInCandidate());
         assertEquals(1, report.cells().size());
@@ -318,7 +318,7 @@ class GateTest {
         Path cand = new SyntheticRun("cand", 2).cpuModel("Other CPU").kernel("6.2.0").cell("tcp", 64, 1)
                 .write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().contains("different environments"), report.reason());
         assertTrue(report.reason().contains("CPU 'Test CPU @ 2.0GHz' vs 'Other CPU'"), report.reason());
         assertTrue(report.reason().contains("kernel"), report.reason());
@@ -331,7 +331,7 @@ class GateTest {
         Path history = history("h", 1, 1, 1);
         new SyntheticRun("other", 9).kernel("6.2.0").cell("tcp", 64, 1).write(history.resolve("other"));
         GateReport report = gate.evaluate(List.of(), history, run("cand", 2, 1, 1));
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(3, report.baselines().size());
         assertTrue(report.notes().contains("baseline run other was left out: another environment "
                 + "(kernel '6.2.0' vs '6.1.0-test')"), report.notes().toString());
@@ -345,7 +345,7 @@ class GateTest {
                 .write(dir.resolve("cand"));
         GateReport report = new Gate(GateSettings.defaults().withAllowDifferentEnv(true))
                 .evaluate(List.of(base), null, cand);
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(List.of("CPU 'Test CPU @ 2.0GHz' vs 'Other CPU'"), report.environmentDifferences());
         assertTrue(report.allowDifferentEnv());
     }
@@ -355,7 +355,7 @@ class GateTest {
         Path base = run("base", 1, 1, 1);
         Path cand = new SyntheticRun("cand", 2).pin(0, 0).cell("tcp", 64, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertTrue(report.reason().contains("placement 0,1 vs 0,0 (" + TCP + ")"), report.reason());
     }
 
@@ -365,7 +365,7 @@ class GateTest {
         Path cand = new SyntheticRun("cand", 2).hostname("ci-runner-7").peerDelayMicros(200)
                 .cell("tcp", 64, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertTrue(report.notes().contains("host 'testbox' vs 'ci-runner-7'"), report.notes().toString());
         assertTrue(report.notes().contains("the candidate has an injected peer delay of 200 µs"),
                 report.notes().toString());
@@ -376,7 +376,7 @@ class GateTest {
         Path base = run("base", 1, 1, 1);
         Path cand = new SyntheticRun("cand", 2).interrupted().cell("tcp", 64, 1.5).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.REGRESSION, report.outcome(), report.reason());
         assertEquals(List.of(UNIX), report.onlyInBaseline());
         assertTrue(report.notes().contains("the candidate run was cut short: it has only the cells it finished"),
                 report.notes().toString());
@@ -387,7 +387,7 @@ class GateTest {
         Path base = new SyntheticRun("base", 1).pin(null, null).cell("tcp", 64, 1).write(dir.resolve("base"));
         Path cand = new SyntheticRun("cand", 2).pin(null, null).cell("tcp", 64, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("some cells are unpinned")),
                 report.notes().toString());
     }
@@ -397,7 +397,7 @@ class GateTest {
         Path base = new SyntheticRun("base", 1).repetitions(2).cell("tcp", 64, 1).write(dir.resolve("base"));
         Path cand = new SyntheticRun("cand", 2).repetitions(2).cell("tcp", 64, 5).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.UNDECIDED, report.outcome());
+        assertEquals(GateOutcome.UNDECIDED, report.outcome());
         assertEquals(2, report.exitCode());
         assertEquals(Verdict.TOO_FEW_REPETITIONS, cell(report, TCP).verdict());
         assertEquals("needs ≥ 3 repetitions: the candidate has 2", cell(report, TCP).note());
@@ -405,7 +405,7 @@ class GateTest {
         assertTrue(report.reason().startsWith("too few repetitions in every common cell"), report.reason());
         // Two are enough when asked for.
         GateReport two = new Gate(GateSettings.defaults().withMinRepetitions(2)).evaluate(List.of(base), null, cand);
-        assertEquals(Outcome.REGRESSION, two.outcome(), two.reason());
+        assertEquals(GateOutcome.REGRESSION, two.outcome(), two.reason());
     }
 
     @Test
@@ -422,7 +422,7 @@ class GateTest {
                 .write(dir.resolve("base"));
         Path cand = new SyntheticRun("cand", 2).cell("tcp", 64, 1).cell("udp", 64, 1).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.NO_REGRESSION, report.outcome());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome());
         assertEquals(Verdict.TOO_FEW_REPETITIONS, cell(report, "udp/raw/64B/1c/latency").verdict());
         assertTrue(report.reason().contains("1 had too few repetitions"), report.reason());
         assertEquals(1, report.holmCells());
@@ -444,7 +444,7 @@ class GateTest {
         assertEquals(0, cell(p99, TCP).candidate().repetitions());
         assertTrue(p99.notes().contains(TCP + ": 3 of 3 repetitions in the candidate have too few round trips for "
                 + "the metric and were left out"), p99.notes().toString());
-        CellComparison p50 = cell(new Gate(GateSettings.defaults().withMetric(Metric.parse("p50")))
+        CellComparison p50 = cell(new Gate(GateSettings.defaults().withMetric(Percentile.parse("p50")))
                 .evaluate(List.of(b), null, c), TCP);
         assertEquals(3, p50.candidate().repetitions());
         assertTrue(p50.verdict() != Verdict.TOO_FEW_REPETITIONS, p50.toString());
@@ -456,7 +456,7 @@ class GateTest {
         Path cand = new SyntheticRun("cand", 2).cell("tcp", 64, 1)
                 .cell("unix-stream", 64, 0, 1, 10, 1_000, CellResult.FAILED).write(dir.resolve("cand"));
         GateReport report = evaluate(base, cand);
-        assertEquals(Outcome.NO_REGRESSION, report.outcome(), report.reason());
+        assertEquals(GateOutcome.NO_REGRESSION, report.outcome(), report.reason());
         assertEquals(1, report.notCompared().size());
         assertEquals(UNIX, report.notCompared().get(0).key());
         assertTrue(report.notCompared().get(0).reason().startsWith("failed in the candidate"));

@@ -14,7 +14,7 @@ import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import org.HdrHistogram.Histogram;
@@ -179,7 +179,7 @@ final class SyntheticRun {
                 .map(c -> RunFolder.json().convertValue(c, CellResult.class)).toList();
         RunResult run = RunResult.of(id, startedAt, interrupted ? null : startedAt, config,
                 new Calibration(20, 20, 10), RunFolder.json().convertValue(environment, Environment.class),
-                cellResults, Probes.NONE);
+                cellResults, ProbeResults.NONE);
         RunFolder.write(folder, run);
         return folder;
     }

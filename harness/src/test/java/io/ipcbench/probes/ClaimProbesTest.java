@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.peer.ProcessPeerLauncher;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.transport.TransportKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +25,7 @@ class ClaimProbesTest {
     @ParameterizedTest
     @EnumSource(TransportKind.class)
     void boundaryProbeAccountsForEveryByte(TransportKind kind) throws IOException {
-        Probes.BoundaryProbe probe = probes.boundaries(kind);
+        ProbeResults.BoundaryProbe probe = probes.boundaries(kind);
 
         int written = ClaimProbes.BOUNDARY_WRITES.stream().mapToInt(Integer::intValue).sum();
         assertEquals(written, probe.reads().stream().mapToInt(Integer::intValue).sum(), "every byte was read once");
@@ -38,7 +38,7 @@ class ClaimProbesTest {
 
     @Test
     void theLargestUdpDatagramIsTheIpv4Limit() throws IOException {
-        Probes.DatagramLimit limit = probes.largestDatagram(TransportKind.UDP);
+        ProbeResults.DatagramLimit limit = probes.largestDatagram(TransportKind.UDP);
         assertEquals(TransportKind.UDP_MAX_PAYLOAD, limit.largestDelivered());
         assertEquals(TransportKind.UDP_MAX_PAYLOAD + 1, limit.smallestRefused());
         assertTrue(limit.refusal().contains("EMSGSIZE"), limit.refusal());
@@ -46,14 +46,14 @@ class ClaimProbesTest {
 
     @Test
     void theLargestUnixDatagramIsBoundBySendBuffer() throws IOException {
-        Probes.DatagramLimit limit = probes.largestDatagram(TransportKind.UNIX_DGRAM);
+        ProbeResults.DatagramLimit limit = probes.largestDatagram(TransportKind.UNIX_DGRAM);
         assertEquals(TransportKind.UNIX_DGRAM.maxMessageSize(), limit.largestDelivered());
     }
 
     @Test
     void naglesProbeRecordsEveryRoundTrip() throws IOException {
-        Probes.NagleProbe on = probes.nagle(true, 200);
-        Probes.NagleProbe off = probes.nagle(false, 5);
+        ProbeResults.NagleProbe on = probes.nagle(true, 200);
+        ProbeResults.NagleProbe off = probes.nagle(false, 5);
         assertEquals(200, on.latencyNs().count());
         assertEquals(5, off.latencyNs().count());
         assertTrue(on.tcpNoDelay());
@@ -62,12 +62,12 @@ class ClaimProbesTest {
 
     @Test
     void bulkTransferAccountsForEveryBlock() {
-        Probes.BulkTransfer tcp = probes.bulk(TransportKind.TCP, "127.0.0.1", 300, 2_000);
+        ProbeResults.BulkTransfer tcp = probes.bulk(TransportKind.TCP, "127.0.0.1", 300, 2_000);
         assertEquals("ok", tcp.status(), tcp.error());
         assertEquals(2_000, tcp.delivered(), "TCP delivers every block");
         assertEquals(0, tcp.lost());
 
-        Probes.BulkTransfer udp = probes.bulk(TransportKind.UDP, "127.0.0.1", 300, 2_000);
+        ProbeResults.BulkTransfer udp = probes.bulk(TransportKind.UDP, "127.0.0.1", 300, 2_000);
         assertEquals("ok", udp.status(), udp.error());
         assertEquals(2_000, udp.delivered() + udp.lost(), "every UDP block arrived or was counted lost");
     }

@@ -27,7 +27,7 @@ class RunFolderTest {
         Environment environment = new Environment("host", "6.1", "cpu", 2, "vendor", "17", List.of("-Xmx1g"), "0.1",
                 "abc", Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
         return RunResult.of("id", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", config,
-                new Calibration(20.0, 20, 10.0), environment, List.of(cell), Probes.NONE);
+                new Calibration(20.0, 20, 10.0), environment, List.of(cell), ProbeResults.NONE);
     }
 
     @Test

@@ -41,9 +41,9 @@ class RunSchemaTest {
             Map.entry("throughputSample", Throughput.ThroughputSample.class),
             Map.entry("socketBuffers", SocketBuffers.class), Map.entry("cpuCost", CpuCost.class),
             Map.entry("processCost", CpuCost.ProcessCost.class), Map.entry("cellLoad", CellLoad.class),
-            Map.entry("probes", Probes.class), Map.entry("boundaryProbe", Probes.BoundaryProbe.class),
-            Map.entry("datagramLimit", Probes.DatagramLimit.class), Map.entry("nagleProbe", Probes.NagleProbe.class),
-            Map.entry("bulkTransfer", Probes.BulkTransfer.class), Map.entry("claim", ClaimVerdict.class),
+            Map.entry("probes", ProbeResults.class), Map.entry("boundaryProbe", ProbeResults.BoundaryProbe.class),
+            Map.entry("datagramLimit", ProbeResults.DatagramLimit.class), Map.entry("nagleProbe", ProbeResults.NagleProbe.class),
+            Map.entry("bulkTransfer", ProbeResults.BulkTransfer.class), Map.entry("claim", ClaimVerdict.class),
             Map.entry("claimComparison", ClaimComparison.class), Map.entry("canary", Canary.class),
             Map.entry("repetitionSummary", RepetitionSummary.class),
             Map.entry("repetitionFigure", RepetitionSummary.Figure.class));

@@ -28,7 +28,7 @@ class IntervalLoggerTest {
     void writesIntervalsThatAddUpToWhatWasRecorded() throws Exception {
         Path log = folder.resolve("cell.hlog");
         IntervalLogger logger = IntervalLogger.start(log, "test cell", 20);
-        PingPongLoop.LatencySink sink = logger.sink();
+        RoundTripLoop.LatencySink sink = logger.sink();
         long expectedSum = 0;
         for (int i = 1; i <= 30_000; i++) {
             sink.record(i);
@@ -56,7 +56,7 @@ class IntervalLoggerTest {
         Path log = folder.resolve("timed.hlog");
         long before = System.currentTimeMillis();
         IntervalLogger logger = IntervalLogger.start(log, "timed cell", 20);
-        PingPongLoop.LatencySink sink = logger.sink();
+        RoundTripLoop.LatencySink sink = logger.sink();
         for (int i = 0; i < 5; i++) {
             sink.record(1_000 + i);
             Thread.sleep(30);

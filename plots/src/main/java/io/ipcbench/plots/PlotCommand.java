@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import io.ipcbench.cli.Main;
+import io.ipcbench.command.ExitCode;
+import io.ipcbench.command.UserError;
 import io.ipcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,12 +83,12 @@ public final class PlotCommand implements Callable<Integer> {
         }
         outWriter.println("report: " + page);
         outWriter.flush();
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     private List<RunData> load() {
         if (!labels.isEmpty() && labels.size() != runs.size()) {
-            throw new Main.UserError("give one --label per run folder: " + labels.size() + " labels for "
+            throw new UserError("give one --label per run folder: " + labels.size() + " labels for "
                     + runs.size() + " runs");
         }
         List<RunData> loaded = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class PlotCommand implements Callable<Integer> {
                 }
                 loaded.add(run);
             } catch (RunFolder.InvalidRunException e) {
-                throw new Main.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
         }
         return loaded;
@@ -121,10 +122,10 @@ public final class PlotCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new Main.UserError("cannot write charts to " + plots + ": " + e.getMessage());
+            throw new UserError("cannot write charts to " + plots + ": " + e.getMessage());
         }
         if (!Files.isWritable(folder)) {
-            throw new Main.UserError("cannot write the report to " + folder + ": not writable");
+            throw new UserError("cannot write the report to " + folder + ": not writable");
         }
         return plots;
     }

@@ -1,6 +1,6 @@
 package io.ipcbench.plots;
 
-import io.ipcbench.cli.SubcommandProvider;
+import io.ipcbench.command.SubcommandProvider;
 
 /** Registers {@code ipcbench plot} with the command line (listed in META-INF/services). */
 public final class PlotSubcommand implements SubcommandProvider {

@@ -1,5 +1,10 @@
 package io.ipcbench.plots;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.cli.Main;
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.plots.TestRuns.Cell;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
@@ -18,11 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end: a run folder written the way the harness writes one (run.json through RunFolder,
@@ -133,7 +134,7 @@ class PlotCommandTest {
     void aFolderWithoutARunIsAUsageErrorInOneLine() {
         Result result = ipcbench("plot", temp.resolve("nothing-here").toString());
 
-        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertEquals(ExitCode.USAGE, result.exitCode());
         assertTrue(result.err().startsWith("ipcbench: no run found at"), result.err());
         assertEquals(1, result.err().strip().lines().count());
     }
@@ -145,7 +146,7 @@ class PlotCommandTest {
 
         Result result = ipcbench("plot", run.toString());
 
-        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertEquals(ExitCode.USAGE, result.exitCode());
         assertTrue(result.err().contains("not valid JSON"), result.err());
     }
 
@@ -155,7 +156,7 @@ class PlotCommandTest {
 
         Result result = ipcbench("plot", "--label", "a", "--label", "b", run.toString());
 
-        assertEquals(Main.EXIT_USAGE, result.exitCode());
+        assertEquals(ExitCode.USAGE, result.exitCode());
         assertTrue(result.err().contains("one --label per run folder"), result.err());
     }
 

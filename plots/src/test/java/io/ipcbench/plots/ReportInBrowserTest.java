@@ -1,5 +1,10 @@
 package io.ipcbench.plots;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.util.stream.Stream;
 
 import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.os.CpuAffinity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +36,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The report of a real run, as a reader sees it: measured with real peers, judged, plotted, and
@@ -67,7 +68,7 @@ class ReportInBrowserTest {
 
     private static void ipcbench(String... args) {
         CommandRun run = CommandRun.of(args);
-        assertEquals(Main.EXIT_OK, run.exitCode(), "ipcbench " + String.join(" ", args) + ": " + run.err() + run.out());
+        assertEquals(ExitCode.OK, run.exitCode(), "ipcbench " + String.join(" ", args) + ": " + run.err() + run.out());
     }
 
     @BeforeAll

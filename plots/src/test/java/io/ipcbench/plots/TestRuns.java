@@ -21,7 +21,7 @@ import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.Probes;
+import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Warmup;
@@ -86,7 +86,7 @@ final class TestRuns {
         RunConfig config = RunConfig.builder().transports(cells.stream().map(CellResult::transport).distinct().toList())
                 .sizes(cells.stream().map(CellResult::size).distinct().toList()).iterations(1000).pin(PINNED).build();
         return RunResult.of(id, "2023-11-14T22:13:20Z", "2023-11-14T22:14:00Z", config, null, ENVIRONMENT, cells,
-                Probes.NONE);
+                ProbeResults.NONE);
     }
 
     /** A cell and its data as the plotter holds it, built in memory. */

@@ -6,8 +6,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.HostAndPort;
 import io.ipcbench.transport.Listener;
-import io.ipcbench.transport.TcpTransport;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -25,7 +25,7 @@ final class JdkTcpTransport implements Transport {
         try {
             server.bind(new InetSocketAddress(options.bindHost(), 0), SocketOptions.BACKLOG);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            return new ServerChannelListener(server, options.bindHost() + ":" + port, options, SocketOptions::applyTcp,
+            return new ServerChannelListener(server, HostAndPort.format(options.bindHost(), port), options, SocketOptions::applyTcp,
                     null);
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(server);
@@ -39,7 +39,7 @@ final class JdkTcpTransport implements Transport {
         try {
             SocketOptions.applyTcp(channel, options);
             Deadline.within(options.connectTimeout(), "connection to " + address, channel::close,
-                    () -> channel.connect(TcpTransport.parse(address)));
+                    () -> channel.connect(HostAndPort.parse(address)));
             Connection connection = new ChannelStreamConnection(channel, channel);
             JdkHello.send(connection, 0);
             return connection;

@@ -11,9 +11,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.HostAndPort;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.MessageBuffer;
-import io.ipcbench.transport.TcpTransport;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -42,7 +42,7 @@ final class JdkUdpTransport implements Transport {
             SocketOptions.applyBufferSizes(channel, options);
             channel.bind(new InetSocketAddress(options.bindHost(), 0));
             int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-            return new UdpListener(channel, options.bindHost() + ":" + port, options);
+            return new UdpListener(channel, HostAndPort.format(options.bindHost(), port), options);
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);
             throw e;
@@ -51,7 +51,7 @@ final class JdkUdpTransport implements Transport {
 
     @Override
     public Connection connect(String address, TransportOptions options) throws IOException {
-        InetSocketAddress client = TcpTransport.parse(address);
+        InetSocketAddress client = HostAndPort.parse(address);
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             SocketOptions.applyBufferSizes(channel, options);

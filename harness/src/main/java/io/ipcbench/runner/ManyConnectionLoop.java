@@ -37,11 +37,11 @@ import org.HdrHistogram.Histogram;
  * with it; what a window may hold is the reading of the replies ready at the same time, the cost
  * of one thread serving them all.
  *
- * <p>Like {@link RoundTripLoop}, nothing here allocates, locks or logs once built. A datagram whose
+ * <p>Like {@link OneConnectionLoop}, nothing here allocates, locks or logs once built. A datagram whose
  * reply does not come within the receive timeout is cut off and its connection sends again; a reply
  * that turns up after that is counted late, once.
  */
-public final class MultiRoundTripLoop implements PingPongLoop {
+public final class ManyConnectionLoop implements RoundTripLoop {
     /** Per-connection histograms track up to this; 2 significant digits keep 1,024 of them small. */
     public static final long CONNECTION_HIGHEST_NANOS = 60_000_000_000L;
     public static final int CONNECTION_DIGITS = 2;
@@ -79,14 +79,14 @@ public final class MultiRoundTripLoop implements PingPongLoop {
     private long totalReplies;
     private final ReplyCounts counts = new ReplyCounts();
 
-    public MultiRoundTripLoop(List<Connection> connections, NanoClock clock, int size, boolean datagrams,
+    public ManyConnectionLoop(List<Connection> connections, NanoClock clock, int size, boolean datagrams,
                               long receiveTimeoutNanos) throws IOException {
         this(connections, new Poller(Connection.pollDescriptors(connections)), clock, size, datagrams,
                 receiveTimeoutNanos);
     }
 
     /** Waits on {@code readiness}, which watches {@code connections} by their index in the list. */
-    MultiRoundTripLoop(List<Connection> connections, Readiness readiness, NanoClock clock, int size,
+    ManyConnectionLoop(List<Connection> connections, Readiness readiness, NanoClock clock, int size,
                        boolean datagrams, long receiveTimeoutNanos) {
         this.readiness = readiness;
         this.clock = clock;
@@ -96,7 +96,7 @@ public final class MultiRoundTripLoop implements PingPongLoop {
         int n = connections.size();
         try {
             this.outgoing = new MessageBuffer(size);
-            RoundTripLoop.fillPayload(outgoing.buffer(), size);
+            OneConnectionLoop.fillPayload(outgoing.buffer(), size);
             this.outgoingPayload = payload(outgoing);
             this.progress = new MessageProgress[n];
             this.incoming = new MessageBuffer[n];

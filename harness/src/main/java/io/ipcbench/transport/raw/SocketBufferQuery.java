@@ -1,9 +1,10 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
+import io.ipcbench.transport.Connection;
 
 /** Reads back the buffer sizes the kernel granted a socket; null for a descriptor that is not a socket. */
 final class SocketBufferQuery {

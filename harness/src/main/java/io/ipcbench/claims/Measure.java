@@ -6,7 +6,7 @@ import io.ipcbench.results.CellResult;
  * What a comparison of two transports looks at: one figure of each cell, that is of each
  * repetition, as run.json holds it.
  */
-enum Metric {
+enum Measure {
     /** The cell's median round trip. */
     P50("round-trip p50", "p50", CellResult.MODE_LATENCY, false, 10),
     /** The cell's 99th percentile round trip; needs 100 round trips to be more than the maximum. */
@@ -22,7 +22,7 @@ enum Metric {
     private final boolean higherIsBetter;
     private final long minimumCount;
 
-    Metric(String label, String shortLabel, String mode, boolean higherIsBetter, long minimumCount) {
+    Measure(String label, String shortLabel, String mode, boolean higherIsBetter, long minimumCount) {
         this.label = label;
         this.shortLabel = shortLabel;
         this.mode = mode;

@@ -1,6 +1,11 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import io.ipcbench.os.Native;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
 
 /**
  * A Unix domain seqpacket socket: connection-oriented like a stream, reliable and ordered, yet

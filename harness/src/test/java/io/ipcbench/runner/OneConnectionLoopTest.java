@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The loop's datagram accounting, with a scripted connection that replies late, twice, or never. */
 @Timeout(10)
-class RoundTripLoopTest {
+class OneConnectionLoopTest {
     /** Echoes like a datagram socket, but following a script: per message, how the replies go. */
     private static class ScriptedConnection implements Connection {
         private final String script;
@@ -62,8 +62,8 @@ class RoundTripLoopTest {
         }
     }
 
-    private static RoundTripLoop run(String script, int messages, long[] recorded) throws IOException {
-        RoundTripLoop loop = new RoundTripLoop(new ScriptedConnection(script), () -> 0, 64, true);
+    private static OneConnectionLoop run(String script, int messages, long[] recorded) throws IOException {
+        OneConnectionLoop loop = new OneConnectionLoop(new ScriptedConnection(script), () -> 0, 64, true);
         recorded[0] = loop.run(nanos -> { }, messages, Long.MAX_VALUE);
         return loop;
     }
@@ -83,7 +83,7 @@ class RoundTripLoopTest {
     void aReplyAfterTheReceiveTimeoutIsLateAndNeitherLostNorReordered() throws IOException {
         // Message 1's reply comes after its round trip was cut off, while message 2's is awaited.
         long[] recorded = new long[1];
-        RoundTripLoop loop = run("Lk", 2, recorded);
+        OneConnectionLoop loop = run("Lk", 2, recorded);
         DatagramCounts counts = loop.datagramCounts();
 
         assertEquals(1, recorded[0], "the cut-off round trip is not in the histogram");

@@ -1,4 +1,4 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import static io.ipcbench.os.Native.LIBC;
 
@@ -10,6 +10,13 @@ import java.time.Duration;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.FifoPair;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
 
 /**
  * Two named pipes (FIFOs), one each way, made with mkfifo in the cell's private directory.

@@ -18,24 +18,24 @@ import io.ipcbench.results.ClaimComparison;
  * @param estimate    the ratio measured (A over B), or null when none was
  * @param data        the comparison as data, for run.json; null for a probe's part
  */
-record Point(Outcome outcome, String where, String reason, String figure, Map<String, Long> samples,
+record Part(Outcome outcome, String where, String reason, String figure, Map<String, Long> samples,
              int repetitions, boolean deciding, Double estimate, ClaimComparison data) {
 
     /** The same point, counted as supporting evidence only. */
-    Point supporting() {
+    Part supporting() {
         ClaimComparison d = data == null ? null : new ClaimComparison(data.metric(), data.transport(),
                 data.reference(), data.engine(), data.size(), data.connections(), data.placement(), data.ratio(),
                 data.ciLow(), data.ciHigh(), data.confidence(), data.repetitions(), data.referenceRepetitions(),
                 data.modes(), data.referenceModes(), data.verdict(), data.reason(), false);
-        return new Point(outcome, where, reason, figure, samples, repetitions, false, estimate, d);
+        return new Part(outcome, where, reason, figure, samples, repetitions, false, estimate, d);
     }
 
     /** The same point with another outcome and reason, e.g. when a magnitude the claim states is not met. */
-    Point withOutcome(Outcome newOutcome, String newReason, String newFigure) {
+    Part withOutcome(Outcome newOutcome, String newReason, String newFigure) {
         ClaimComparison d = data == null ? null : new ClaimComparison(data.metric(), data.transport(),
                 data.reference(), data.engine(), data.size(), data.connections(), data.placement(), data.ratio(),
                 data.ciLow(), data.ciHigh(), data.confidence(), data.repetitions(), data.referenceRepetitions(),
                 data.modes(), data.referenceModes(), newOutcome.verdict(), newReason, data.deciding());
-        return new Point(newOutcome, where, newReason, newFigure, samples, repetitions, deciding, estimate, d);
+        return new Part(newOutcome, where, newReason, newFigure, samples, repetitions, deciding, estimate, d);
     }
 }

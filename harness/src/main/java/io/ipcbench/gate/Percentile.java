@@ -13,12 +13,12 @@ import org.HdrHistogram.AbstractHistogram;
  * @param name       as the user wrote it, normalised: {@code p99}, {@code p99.9}
  * @param percentile in (0, 100)
  */
-public record Metric(String name, double percentile) {
-    public static final Metric P99 = new Metric("p99", 99);
+public record Percentile(String name, double percentile) {
+    public static final Percentile P99 = new Percentile("p99", 99);
 
     private static final Pattern FORM = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
 
-    public Metric {
+    public Percentile {
         if (!(percentile > 0 && percentile < 100)) {
             throw new IllegalArgumentException("percentile " + percentile + " must be above 0 and below 100");
         }
@@ -28,10 +28,10 @@ public record Metric(String name, double percentile) {
      * Reads {@code p50}, {@code p90}, {@code p99}, {@code p99.9}, {@code median}; also {@code p999} and
      * {@code p9999}, the names of run.json's summary fields.
      */
-    public static Metric parse(String text) {
+    public static Percentile parse(String text) {
         String name = text.trim().toLowerCase(Locale.ROOT);
         if (name.equals("median")) {
-            return new Metric("p50", 50);
+            return new Percentile("p50", 50);
         }
         Matcher m = FORM.matcher(name);
         if (!m.matches()) {
@@ -46,7 +46,7 @@ public record Metric(String name, double percentile) {
         if (!(value > 0 && value < 100)) {
             throw new IllegalArgumentException("'" + text + "' is not a percentile between p0 and p100 (try p99)");
         }
-        return new Metric("p" + format(value), value);
+        return new Percentile("p" + format(value), value);
     }
 
     private static String format(double value) {

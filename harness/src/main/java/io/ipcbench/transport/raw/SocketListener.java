@@ -1,10 +1,15 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.SocketFiles;
+import io.ipcbench.transport.TransportOptions;
 
 /**
  * A listening stream or seqpacket socket: accepts, configures, and waits for the peer's hello.

@@ -1,4 +1,4 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,6 +6,13 @@ import java.net.InetSocketAddress;
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.HostAndPort;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
 
 /** UDP over IPv4, by default on 127.0.0.1; a datagram not answered in time counts as lost. */
 public final class UdpTransport implements Transport {
@@ -20,7 +27,7 @@ public final class UdpTransport implements Transport {
         try {
             SocketListener.applyBufferSizes(fd, options);
             Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), 0)));
-            return new DatagramListener(fd, options.bindHost() + ":" + Sockets.localPort(fd), options, null,
+            return new DatagramListener(fd, HostAndPort.format(options.bindHost(), Sockets.localPort(fd)), options, null,
                     port -> SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), (int) port)));
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);
@@ -30,7 +37,7 @@ public final class UdpTransport implements Transport {
 
     @Override
     public Connection connect(String address, TransportOptions options) throws IOException {
-        InetSocketAddress client = TcpTransport.parse(address);
+        InetSocketAddress client = HostAndPort.parse(address);
         int fd = Sockets.socket(Native.AF_INET, Native.SOCK_DGRAM);
         try {
             SocketListener.applyBufferSizes(fd, options);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * no window of those replies; the only other work a window can hold is the receiving of the other
  * replies that were ready at the same time.
  */
-class MultiRoundTripLoopTest {
+class ManyConnectionLoopTest {
     private static final int CONNECTIONS = 4;
     private static final int SIZE = 64;
     /** What a receive call costs on the fake clock. */
@@ -133,7 +133,7 @@ class MultiRoundTripLoopTest {
             connections.add(new InstantEcho(clock));
         }
         List<Long> windows = new ArrayList<>();
-        try (MultiRoundTripLoop loop = new MultiRoundTripLoop(List.copyOf(connections),
+        try (ManyConnectionLoop loop = new ManyConnectionLoop(List.copyOf(connections),
                 new Replies(connections, new int[CONNECTIONS]), clock, SIZE, false, 0)) {
             loop.run(nanos -> {
                 windows.add(nanos);

@@ -6,9 +6,9 @@ import java.util.List;
  * Small experiments that some claims need besides the latency and throughput cells. Each list is
  * empty when the run did not make that probe.
  */
-public record Probes(List<BoundaryProbe> boundaries, List<DatagramLimit> largestDatagrams,
+public record ProbeResults(List<BoundaryProbe> boundaries, List<DatagramLimit> largestDatagrams,
                      List<NagleProbe> nagle, List<BulkTransfer> bulk) {
-    public static final Probes NONE = new Probes(List.of(), List.of(), List.of(), List.of());
+    public static final ProbeResults NONE = new ProbeResults(List.of(), List.of(), List.of(), List.of());
 
     /**
      * Several writes of known lengths, and the lengths the reads on the other side returned.

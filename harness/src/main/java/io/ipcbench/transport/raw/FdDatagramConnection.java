@@ -1,4 +1,4 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import static io.ipcbench.os.Native.LIBC;
 
@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 
 import io.ipcbench.os.Native;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.MessageBuffer;
 
 /**
  * A connected datagram or seqpacket socket, driven by libc {@code send} and {@code recv}: each

@@ -3,7 +3,7 @@ package io.ipcbench.gate;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the gate says about the candidate as a whole, and the exit code that carries it. */
-public enum Outcome {
+public enum GateOutcome {
     /** Every comparable cell held: exit 0. */
     NO_REGRESSION("no regression", 0),
     /** At least one cell regressed: exit 1. */
@@ -14,7 +14,7 @@ public enum Outcome {
     private final String label;
     private final int exitCode;
 
-    Outcome(String label, int exitCode) {
+    GateOutcome(String label, int exitCode) {
         this.label = label;
         this.exitCode = exitCode;
     }

@@ -1,10 +1,17 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
 
 import io.ipcbench.os.Native;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.PeerStdio;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
 
 /**
  * Anonymous pipes: the peer's standard input and output, as the process launcher made them.

@@ -1,10 +1,15 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.SocketFiles;
+import io.ipcbench.transport.TransportOptions;
 
 /**
  * The client's bound datagram socket (UDP or Unix datagram). The peer's hello says where the peer

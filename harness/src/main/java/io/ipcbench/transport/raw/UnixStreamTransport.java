@@ -1,4 +1,4 @@
-package io.ipcbench.transport;
+package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Transport;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
 
 /** A Unix domain stream socket on a path in the cell's private directory. */
 public final class UnixStreamTransport implements Transport {
