@@ -5,32 +5,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Throughput;
 import org.HdrHistogram.Histogram;
 
 /**
  * A cell with what the charts need from its interval log, computed once: the intervals merged into
- * one histogram, the timeline, the aggregate rate; and what its JSON adds (throughput, the spread
- * over connections). The interval histograms themselves are not kept: they are large.
+ * one histogram, the timeline, the aggregate rate. Everything else is the cell's record. The
+ * interval histograms themselves are not kept: they are large.
  *
  * @param histogram        every interval merged, or null when the cell has no readable log
  * @param timeline         one point per interval (intervals with the same start merged), in order
  * @param roundTripsPerSec recorded values over the logged time, or null without a log
- * @param throughput       for throughput-mode cells, else null
- * @param spread           per-connection p99 spread, for many-connection cells that carry it, else null
  */
-public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint> timeline, Double roundTripsPerSec,
-                       Throughput throughput, ConnectionSpread spread) {
-    public static final String MODE_THROUGHPUT = "throughput";
-
+public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint> timeline, Double roundTripsPerSec) {
     public CellData {
         timeline = List.copyOf(timeline);
     }
 
     /** Reduces a cell and its interval histograms (possibly none) to what the charts use. */
-    public static CellData of(CellResult cell, JsonNode cellJson, List<Histogram> intervals) {
+    public static CellData of(CellResult cell, List<Histogram> intervals) {
         Histogram merged = null;
         if (!intervals.isEmpty()) {
             // Auto-resizing, so the merge is as small as the values it holds.
@@ -39,8 +34,7 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
                 merged.add(interval);
             }
         }
-        return new CellData(cell, merged, timeline(intervals), rate(intervals), Throughput.from(cellJson),
-                cell.connections() > 1 ? ConnectionSpread.of(cellJson, cell.connections(), intervals) : null);
+        return new CellData(cell, merged, timeline(intervals), rate(intervals));
     }
 
     /**
@@ -121,6 +115,11 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
 
     public boolean ok() {
         return cell.ok();
+    }
+
+    /** What a throughput-mode cell moved; null for a latency cell. */
+    public Throughput throughput() {
+        return cell.throughput();
     }
 
     /** The latency at a percentile in nanoseconds: from the log when there is one, else the summary in run.json. */

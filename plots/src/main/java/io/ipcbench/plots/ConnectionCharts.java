@@ -12,6 +12,7 @@ import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.Overlay.RunCell;
+import io.ipcbench.results.Spread;
 import io.ipcbench.results.SummaryTable;
 
 /**
@@ -109,15 +110,15 @@ final class ConnectionCharts {
                 List<CellData> repetitions = SeriesKey.data(count.getValue());
                 double p99 = Latencies.percentileUs(repetitions, 99);
                 merged.add(new Point(count.getKey(), p99));
-                ConnectionSpread spread = repetitions.stream().map(CellData::spread).filter(Objects::nonNull)
+                Spread spread = repetitions.stream().map(c -> c.cell().perConnectionP99Ns()).filter(Objects::nonNull)
                         .findFirst().orElse(null);
                 if (count.getKey() == 1) {
                     // One connection is its own best and worst: the lines start where the merged one does.
                     worst.add(new Point(1, p99));
                     best.add(new Point(1, p99));
                 } else if (spread != null) {
-                    worst.add(new Point(count.getKey(), spread.worstP99Ns() / 1000.0));
-                    best.add(new Point(count.getKey(), spread.bestP99Ns() / 1000.0));
+                    worst.add(new Point(count.getKey(), spread.worst() / 1000.0));
+                    best.add(new Point(count.getKey(), spread.best() / 1000.0));
                 }
             }
             String transport = group.getKey().transport();

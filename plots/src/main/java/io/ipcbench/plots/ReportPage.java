@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.plots.ChartRenderer.Rendered;
 import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.CellResult;
@@ -100,7 +99,7 @@ public final class ReportPage {
                 html.append("<h3>Throughput</h3>\n").append(throughput);
             }
             html.append(CpuCostSection.render(run));
-            html.append(jmh(run));
+            html.append(JmhSection.html(run));
         }
         html.append(RepetitionsSection.html(charts.strips()));
         html.append(charts(charts, rendered, folder));
@@ -155,16 +154,6 @@ public final class ReportPage {
             html.append("<li>").append(escape(item)).append("</li>");
         }
         return html.append("</ul></div>\n").toString();
-    }
-
-    private static String jmh(RunData run) {
-        try {
-            JsonNode results = JsonSections.jmh(run);
-            return results == null ? "" : "<h3>JMH benchmarks</h3>\n" + JsonSections.jmhTable(results);
-        } catch (IOException e) {
-            return "<div class=\"warn\">" + escape(JsonSections.JMH_JSON + " could not be read: " + e.getMessage())
-                    + "</div>\n";
-        }
     }
 
     private static String charts(ChartSet charts, List<Rendered> rendered, Path folder) {

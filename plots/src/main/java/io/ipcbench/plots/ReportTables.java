@@ -17,6 +17,7 @@ import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.RepetitionSummary;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
+import io.ipcbench.results.Throughput;
 
 import static io.ipcbench.plots.Html.escape;
 

@@ -9,6 +9,7 @@ import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.Overlay.RunCell;
+import io.ipcbench.results.Throughput;
 
 /**
  * Chart 3, one-way throughput against message size: MB/s in one chart, messages/s in another, one

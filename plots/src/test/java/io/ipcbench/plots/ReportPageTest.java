@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.ipcbench.plots.TestRuns.Cell;
-import io.ipcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,7 @@ class ReportPageTest {
     @Test
     void failedCellsAreShadedAndTheirErrorEscaped() {
         RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
-                new Cell(TestRuns.failed("udp", 64, "peer said <bye> & died"), List.of(),
-                        RunFolder.json().createObjectNode())));
+                Cell.failed("udp", 64, "peer said <bye> & died")));
 
         String html = page(run);
 
@@ -55,8 +53,8 @@ class ReportPageTest {
     @Test
     void jmhResultsBesideTheRunAreTabled(@TempDir Path folder) throws java.io.IOException {
         RunData inMemory = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
-        RunData run = new RunData(0, "r", folder, inMemory.run(), inMemory.tree(), inMemory.cells(), List.of());
-        java.nio.file.Files.writeString(folder.resolve(JsonSections.JMH_JSON), """
+        RunData run = new RunData(0, "r", folder, inMemory.run(), inMemory.cells(), List.of());
+        java.nio.file.Files.writeString(folder.resolve(JmhSection.JMH_JSON), """
                 [{"benchmark": "io.ipcbench.benchmarks.PingPong.roundTrip", "mode": "avgt",
                   "params": {"transport": "tcp", "size": "64"},
                   "primaryMetric": {"score": 14.25, "scoreError": 0.5, "scoreUnit": "us/op"}}]
