@@ -16,10 +16,10 @@ import org.HdrHistogram.Histogram;
  * interval histograms themselves are not kept: they are large.
  *
  * @param histogram        every interval merged, or null when the cell has no readable log
- * @param timeline         one point per interval (intervals with the same start merged), in order
+ * @param timeline         one entry per interval (intervals with the same start merged), in order
  * @param roundTripsPerSec recorded values over the logged time, or null without a log
  */
-public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint> timeline, Double roundTripsPerSec) {
+public record CellData(CellResult cell, Histogram histogram, List<LoggedInterval> timeline, Double roundTripsPerSec) {
     public CellData {
         timeline = List.copyOf(timeline);
     }
@@ -37,11 +37,8 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
         return new CellData(cell, merged, timeline(intervals), rate(intervals));
     }
 
-    /**
-     * One point per interval. Histograms that start at the same moment (one per connection, when
-     * the log tags them) are merged first, so each point covers every connection.
-     */
-    static List<IntervalPoint> timeline(List<Histogram> intervals) {
+    /** One entry per interval, in order; histograms that start at the same moment are merged first. */
+    static List<LoggedInterval> timeline(List<Histogram> intervals) {
         if (intervals.isEmpty()) {
             return List.of();
         }
@@ -53,15 +50,15 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
             bucket.setEndTimeStamp(Math.max(bucket.getEndTimeStamp(), interval.getEndTimeStamp()));
         }
         long origin = byStart.keySet().iterator().next();
-        List<IntervalPoint> points = new ArrayList<>();
+        List<LoggedInterval> timeline = new ArrayList<>();
         for (Histogram bucket : byStart.values()) {
             if (bucket.getTotalCount() == 0) {
                 continue;
             }
-            points.add(new IntervalPoint((bucket.getStartTimeStamp() - origin) / 1000.0, bucket.getTotalCount(),
+            timeline.add(new LoggedInterval((bucket.getStartTimeStamp() - origin) / 1000.0, bucket.getTotalCount(),
                     bucket.getValueAtPercentile(50), bucket.getValueAtPercentile(99), bucket.getMaxValue()));
         }
-        return points;
+        return timeline;
     }
 
     private static Histogram newBucket(Histogram like) {
@@ -101,7 +98,8 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
         return cell.mode() == null ? RunConfig.MODE_LATENCY : cell.mode();
     }
 
-    public boolean latency() {
+    /** Whether the cell measured round trips (ping-pong), not one-way throughput. */
+    public boolean latencyMode() {
         return RunConfig.MODE_LATENCY.equals(mode());
     }
 
@@ -122,8 +120,8 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
         return cell.throughput();
     }
 
-    /** The latency at a percentile in nanoseconds: from the log when there is one, else the summary in run.json. */
-    public long latencyNs(double percentile) {
+    /** The round trip at a percentile in nanoseconds: from the log when there is one, else the summary in run.json. */
+    public long percentileNs(double percentile) {
         if (histogram != null && histogram.getTotalCount() > 0) {
             return histogram.getValueAtPercentile(percentile);
         }

@@ -32,7 +32,7 @@ final class ConnectionCharts {
             omitted.add(new Omitted(Kind.CONNECTIONS, "every cell used one connection (ipcbench run --connections 1,8,64)"));
             return;
         }
-        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latency() && c.data().hasLatency()).toList());
+        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latencyMode() && c.data().hasLatency()).toList());
         for (List<RunCell> cells : SeriesKey.groupBy(latency, c -> c.data().size()).values()) {
             ChartSpec rate = chart(overlay, cells, "connections-rate", "Aggregate round trips/s",
                     AxisSpec.linear("round trips per second, all connections", TickFormat.COUNT).withRange(0.0, null),
@@ -108,7 +108,7 @@ final class ConnectionCharts {
             List<Point> best = new ArrayList<>();
             for (Map.Entry<Integer, List<RunCell>> count : byConnections(group.getValue()).entrySet()) {
                 List<CellData> repetitions = SeriesKey.data(count.getValue());
-                double p99 = Latencies.percentileUs(repetitions, 99);
+                double p99 = MergedLatency.percentileUs(repetitions, 99);
                 merged.add(new Point(count.getKey(), p99));
                 Spread spread = repetitions.stream().map(c -> c.cell().perConnectionP99Ns()).filter(Objects::nonNull)
                         .findFirst().orElse(null);

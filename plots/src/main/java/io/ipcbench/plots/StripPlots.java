@@ -34,7 +34,7 @@ final class StripPlots {
             new Metric("MB/s", c -> c.throughput().bytesPerSec() / 1e6, RepetitionSummary::bytesPerSec));
 
     static List<StripPlot> build(Overlay overlay, List<Omitted> omitted) {
-        List<RunCell> latency = overlay.okCells().stream().filter(c -> c.data().latency()
+        List<RunCell> latency = overlay.okCells().stream().filter(c -> c.data().latencyMode()
                 && c.data().cell().latencyNs() != null && c.data().cell().latencyNs().count() > 0).toList();
         List<RunCell> throughput = overlay.okCells().stream().filter(c -> c.data().throughput() != null).toList();
         List<StripPlot> plots = new ArrayList<>();

@@ -19,15 +19,15 @@ import io.ipcbench.results.SummaryTable;
 final class TimelineCharts {
     static final int MIN_INTERVALS = 2;
     private static final String[] METRICS = {"p50", "p99", "max"};
-    private static final List<ToLongFunction<IntervalPoint>> VALUES = List.of(
-            IntervalPoint::p50Ns, IntervalPoint::p99Ns, IntervalPoint::maxNs);
+    private static final List<ToLongFunction<LoggedInterval>> VALUES = List.of(
+            LoggedInterval::p50Ns, LoggedInterval::p99Ns, LoggedInterval::maxNs);
 
     private TimelineCharts() {
     }
 
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         int tooShort = 0;
-        List<RunCell> cells = overlay.okCells().stream().filter(c -> c.data().latency()).toList();
+        List<RunCell> cells = overlay.okCells().stream().filter(c -> c.data().latencyMode()).toList();
         for (RunCell cell : cells) {
             if (cell.data().timeline().size() < MIN_INTERVALS) {
                 tooShort++;
@@ -48,7 +48,7 @@ final class TimelineCharts {
         List<SeriesSpec> series = new ArrayList<>();
         for (int m = 0; m < METRICS.length; m++) {
             List<Point> points = new ArrayList<>();
-            for (IntervalPoint interval : data.timeline()) {
+            for (LoggedInterval interval : data.timeline()) {
                 points.add(new Point(interval.seconds(), VALUES.get(m).applyAsLong(interval) / 1000.0));
             }
             series.add(new SeriesSpec(METRICS[m], data.transport(), m, points));
