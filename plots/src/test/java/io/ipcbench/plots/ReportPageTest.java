@@ -1,9 +1,13 @@
 package io.ipcbench.plots;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.ClaimVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,42 @@ class ReportPageTest {
         assertFalse(html.contains("id=\"claims\""));
         assertTrue(html.contains("<h2 id=\"summary\">"));
         assertTrue(html.contains("testbox"));
+    }
+
+    /** The targets of the in-page links in a part of the page, in order, each checked to name one element of it. */
+    private static List<String> inPageLinks(String part, String page) {
+        List<String> targets = new ArrayList<>();
+        Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(part);
+        while (link.find()) {
+            String id = link.group(1);
+            assertEquals(1, page.split("id=\"" + Pattern.quote(id) + "\"", -1).length - 1, "#" + id + " lands once");
+            targets.add(id);
+        }
+        return targets;
+    }
+
+    private static String nav(String page) {
+        return page.substring(page.indexOf("<nav>"), page.indexOf("</nav>"));
+    }
+
+    @Test
+    void theNavigationLinksTheClaimsAndTheRepetitionsWhenThePageHasThem() {
+        List<ClaimVerdict> claims = List.of(TestRuns.claim("uds-latency", ClaimVerdict.HOLDS, List.of(), null));
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.latency("tcp", 64, 21_000, 2).repetition(1)), claims);
+
+        String html = page(run);
+
+        assertEquals(List.of("claims", "summary", "repetitions", "charts", "environment", "files"),
+                inPageLinks(nav(html), html), "in the page's order");
+        inPageLinks(html, html);
+    }
+
+    @Test
+    void withoutClaimsOrRepetitionsTheNavigationLeavesThemOut() {
+        String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
+
+        assertEquals(List.of("summary", "charts", "environment", "files"), inPageLinks(nav(html), html));
     }
 
     @Test
