@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.DatagramCounts;
@@ -20,6 +21,13 @@ import io.ipcbench.results.DatagramCounts;
 final class UdpReliabilityClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.UDP_SAME_HOST_RELIABLE;
     private static final String UDP = "udp";
+    private static final Needs NEEDS = new Needs("udp cells with datagram counts, ping-pong in latency mode and a "
+            + "flood in throughput mode", Advice.run("--transports", UDP).with(Advice.THROUGHPUT));
+
+    @Override
+    public Needs needs() {
+        return NEEDS;
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -33,8 +41,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             figures.add("not used: " + Evidence.cellName(cell) + " failed: " + cell.error() + counts);
         }
         if (cells.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "udp cells with datagram counts (ping-pong in latency mode and a "
-                    + "flood in throughput mode)", figures, Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), figures, Scope.box(evidence));
         }
         long sent = 0;
         long lost = 0;

@@ -333,8 +333,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.println(config);
             stdout.println("  plan            " + estimate.describe());
             if (!config.pin().pinned()) {
-                stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "
-                        + "mode (about 3x apart) from run to run; use --pin 0,0 or --pin 0,1 for figures you compare.");
+                stderr.println("warning: " + BoxWarnings.UNPINNED_RUN);
             }
             stdout.flush();
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
@@ -24,6 +25,12 @@ import io.ipcbench.stats.Modes;
  * that is missing, damaged or incomparable gives an {@link GateOutcome#UNDECIDED} report with the reason.
  */
 public final class Gate {
+    /** Baseline runs named one by one (the option repeats). */
+    public static final Advice BASELINE = Advice.of("gate", "--baseline", "RUN");
+    /** Baseline runs as the newest runs of a folder. */
+    public static final Advice HISTORY = Advice.of("gate", "--history", "DIR");
+    /** Compare runs from different environments all the same. */
+    public static final Advice ALLOW_DIFFERENT_ENV = Advice.of("gate", "--allow-different-env");
     private static final int LISTED_KEYS = 4;
 
     private final GateSettings settings;
@@ -53,7 +60,7 @@ public final class Gate {
         }
         draft.notes.addAll(found.notes());
         if (found.runs().isEmpty()) {
-            return draft.undecided("no baseline run: " + (history == null ? "give --baseline RUN"
+            return draft.undecided("no baseline run: " + (history == null ? "give " + BASELINE.options()
                     : "the history folder " + history + " holds no run folder"));
         }
         noteInterrupted(draft.notes, candidate, "the candidate run");
@@ -62,7 +69,7 @@ public final class Gate {
         List<GateRun> baselines = comparable(found.runs(), candidate, draft, refused);
         if (baselines.isEmpty()) {
             return draft.undecided("the runs come from different environments (" + String.join("; ", refused)
-                    + "); pass --allow-different-env to compare them anyway");
+                    + "); pass " + ALLOW_DIFFERENT_ENV.options() + " to compare them anyway");
         }
         draft.baselines.addAll(baselines);
         for (GateRun run : baselines) {
@@ -294,8 +301,8 @@ public final class Gate {
                 }
                 return undecided("too few repetitions in every common cell (the candidate and a baseline run each "
                         + "need " + settings.minRepetitions() + " with at least " + settings.metric().minimumCount()
-                        + " round trips for " + settings.metric() + "): run with --repetitions "
-                        + settings.minRepetitions() + " or more");
+                        + " round trips for " + settings.metric() + "): run with "
+                        + Advice.repetitions(settings.minRepetitions()).options() + " or more");
             }
             if (judged.stream().anyMatch(c -> c.basis() == Basis.REPETITIONS)) {
                 notes.add(baselineRunsPhrase() + ": the run-to-run spread is unknown until at least "

@@ -33,7 +33,7 @@ public final class GateTable {
         list(out, "only in the candidate", report.onlyInCandidate());
         if (!report.environmentDifferences().isEmpty() && report.allowDifferentEnv()) {
             out.append(System.lineSeparator()).append("warning: compared across different environments "
-                    + "(--allow-different-env): ").append(String.join("; ", report.environmentDifferences()))
+                    + "(" + Gate.ALLOW_DIFFERENT_ENV.options() + "): ").append(String.join("; ", report.environmentDifferences()))
                     .append(System.lineSeparator());
         }
         for (String note : report.notes()) {
