@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
@@ -29,7 +30,7 @@ final class ConnectionCharts {
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         List<RunCell> ok = overlay.okCells();
         if (ok.stream().noneMatch(c -> c.data().connections() > 1)) {
-            omitted.add(new Omitted(Kind.CONNECTIONS, "every cell used one connection (ipcbench run --connections 1,8,64)"));
+            omitted.add(Omitted.wanting(Kind.CONNECTIONS, "every cell used one connection", Advice.CONNECTIONS));
             return;
         }
         List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latencyMode() && c.data().hasLatency()).toList());

@@ -2,6 +2,7 @@ package io.ipcbench.plots;
 
 import java.util.List;
 
+import io.ipcbench.cli.AdviceCheck;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.TestRuns.Cell;
 import io.ipcbench.results.Spread;
@@ -209,6 +210,22 @@ class ChartsTest {
 
         assertEquals(List.of("tcp (summary)"), spectrum.seriesNames());
         assertClose(20.0, spectrum.series("tcp (summary)").points().get(0).y());
+    }
+
+    @Test
+    void everyNoteThatNamesACommandNamesOneTheCommandLineTakes() {
+        // One short cell, run once, without canary or claims: every note with advice is given.
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 1)));
+
+        List<ChartSet.Omitted> advised = set.omitted().stream().filter(o -> o.advice() != null).toList();
+        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.CANARY, Kind.TIMELINE, Kind.STRIP, Kind.FOREST),
+                advised.stream().map(ChartSet.Omitted::kind).toList());
+        for (ChartSet.Omitted note : advised) {
+            assertTrue(note.reason().contains(note.advice().options()), note.reason());
+            AdviceCheck.parses(note.advice());
+        }
+        assertTrue(set.omitted().stream().filter(o -> o.advice() == null)
+                .noneMatch(o -> o.reason().contains("ipcbench") || o.reason().contains("--")), set.omitted().toString());
     }
 
     @Test
