@@ -56,7 +56,8 @@ class ClaimsJudgeTest {
     void aRunWithoutDataMeasuresNothingAndSaysWhatIsNeeded() throws IOException {
         for (ClaimVerdict v : judge(run("empty", 1))) {
             assertEquals(ClaimVerdict.NOT_MEASURED, v.verdict(), v.id());
-            Needs needs = ClaimsJudge.evaluator(Claim.valueOf(v.id().toUpperCase(Locale.ROOT).replace('-', '_'))).needs();
+            Claim claim = Claim.valueOf(v.id().toUpperCase(Locale.ROOT).replace('-', '_'));
+            Needs needs = ClaimsJudge.evaluator(claim).needs();
             assertEquals("not measured in this run: needs " + needs.text(), v.summary());
             assertEquals(0, v.samples(), v.id());
         }

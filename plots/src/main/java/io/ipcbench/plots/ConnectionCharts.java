@@ -33,7 +33,8 @@ final class ConnectionCharts {
             omitted.add(Omitted.wanting(Kind.CONNECTIONS, "every cell used one connection", Advice.CONNECTIONS));
             return;
         }
-        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latencyMode() && c.data().hasLatency()).toList());
+        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latencyMode() && c.data().hasLatency())
+                .toList());
         for (List<RunCell> cells : SeriesKey.groupBy(latency, c -> c.data().size()).values()) {
             ChartSpec rate = chart(overlay, cells, "connections-rate", "Aggregate round trips/s",
                     AxisSpec.linear("round trips per second, all connections", TickFormat.COUNT).withRange(0.0, null),

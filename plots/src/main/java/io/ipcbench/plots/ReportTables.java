@@ -33,7 +33,8 @@ final class ReportTables {
      * canary chart).
      */
     static String summary(RunData run, Path pageFolder) {
-        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.latencyMode() || c.throughput() == null).toList());
+        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.latencyMode() || c.throughput() == null)
+                .toList());
         boolean engines = run.cells().stream().map(CellData::engine).distinct().count() > 1;
         boolean repetitions = repeated(run);
         List<String> headings = new ArrayList<>(List.of("#", "transport"));
