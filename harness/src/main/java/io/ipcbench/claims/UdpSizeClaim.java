@@ -3,6 +3,7 @@ package io.ipcbench.claims;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
@@ -100,7 +101,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
         List<String> lines = new ArrayList<>();
         Environment env = evidence.environment();
         int mtu = env == null ? 0 : env.loopbackMtu();
-        for (CellGroup group : evidence.groups(UDP, CellResult.MODE_LATENCY)) {
+        for (CellGroup group : evidence.groups(UDP, CellMode.LATENCY.label())) {
             if (group.connections() != 1) {
                 continue;
             }

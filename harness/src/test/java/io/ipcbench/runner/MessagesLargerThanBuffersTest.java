@@ -12,6 +12,7 @@ import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.transport.TransportKind;
@@ -74,7 +75,7 @@ class MessagesLargerThanBuffersTest {
                         cell.socketBuffers().receiveBytes()), name + ": four buffers at least");
             }
             assertEquals(0, cell.errors().total(), name);
-            if (CellResult.MODE_LATENCY.equals(cell.mode())) {
+            if (CellMode.LATENCY.label().equals(cell.mode())) {
                 assertTrue(cell.latencyNs().count() >= 200, name + ": " + cell.latencyNs().count() + " round trips");
             } else {
                 assertTrue(cell.throughput().messages() > 0, name);

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import org.HdrHistogram.Histogram;
 
@@ -23,8 +24,6 @@ import org.HdrHistogram.Histogram;
  */
 public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint> timeline, Double roundTripsPerSec,
                        Throughput throughput, ConnectionSpread spread) {
-    public static final String MODE_THROUGHPUT = "throughput";
-
     public CellData {
         timeline = List.copyOf(timeline);
     }
@@ -104,11 +103,11 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
 
     /** The mode; runs from before modes existed measured latency. */
     public String mode() {
-        return cell.mode() == null ? RunConfig.MODE_LATENCY : cell.mode();
+        return cell.cellMode().label();
     }
 
     public boolean latency() {
-        return RunConfig.MODE_LATENCY.equals(mode());
+        return cell.cellMode() == CellMode.LATENCY;
     }
 
     public int size() {

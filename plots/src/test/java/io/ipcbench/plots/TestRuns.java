@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Canary;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
@@ -77,7 +78,7 @@ final class TestRuns {
     }
 
     static CellResult failed(String transport, int size, String error) {
-        return new CellResult(transport, RunConfig.ENGINE_RAW, RunConfig.MODE_LATENCY, size, 1, 0, PINNED,
+        return new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.LATENCY.label(), size, 1, 0, PINNED,
                 CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
                 null, null, null, null);
     }
@@ -97,7 +98,7 @@ final class TestRuns {
 
         static Cell latency(String transport, int size, int connections, long baseNs, int intervalCount) {
             List<Histogram> intervals = TestRuns.intervals(baseNs, intervalCount);
-            return new Cell(cell(transport, size, connections, RunConfig.MODE_LATENCY, intervals), intervals,
+            return new Cell(cell(transport, size, connections, CellMode.LATENCY.label(), intervals), intervals,
                     RunFolder.json().createObjectNode());
         }
 
@@ -105,7 +106,7 @@ final class TestRuns {
             ObjectNode json = RunFolder.json().createObjectNode();
             json.putObject("throughput").put("messages", 1000).put("bytes", 1000L * size).put("seconds", 1.0)
                     .put("messagesPerSec", bytesPerSec / size).put("bytesPerSec", bytesPerSec);
-            return new Cell(cell(transport, size, 1, CellData.MODE_THROUGHPUT, List.of()), List.of(), json);
+            return new Cell(cell(transport, size, 1, CellMode.THROUGHPUT.label(), List.of()), List.of(), json);
         }
 
         /**
