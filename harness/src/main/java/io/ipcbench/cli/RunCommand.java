@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
+import io.ipcbench.config.PlacementParser;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Cleanup;
-import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.probes.ClaimProbes;
@@ -271,27 +271,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
 
+    /** {@code --pin CLIENT,PEER}, of {@code run} and {@code doctor}; absent, unpinned. */
     static Placement parsePin(String text) {
-        if (text == null) {
-            return Placement.UNPINNED;
+        try {
+            return PlacementParser.parse(text, "--pin");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
-        String[] parts = text.split(",");
-        if (parts.length != 2) {
-            throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
-        }
-        int[] cpus = new int[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                cpus[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
-            }
-            if (!CpuAffinity.isAllowed(cpus[i])) {
-                throw new UserError("--pin " + text + ": CPU " + cpus[i] + " is not available here (CPUs: "
-                        + CpuAffinity.describe(CpuAffinity.allowedCpus()) + ")");
-            }
-        }
-        return new Placement(cpus[0], cpus[1]);
     }
 
     private interface Parser<T> {

@@ -55,7 +55,7 @@ public final class OneConnectionLoop implements RoundTripLoop {
         this.datagrams = datagrams;
         this.outgoing = new MessageBuffer(size);
         this.incoming = MessageBuffer.forReceiving(size);
-        fillPayload(outgoing.buffer(), size);
+        RoundTripLoop.fillPayload(outgoing.buffer(), size);
         this.outgoingView = outgoing.buffer().slice(0, size);
         this.incomingView = incoming.buffer().slice(0, size);
         java.util.Arrays.fill(recentlyLost, -1);
@@ -64,13 +64,6 @@ public final class OneConnectionLoop implements RoundTripLoop {
     /** What the message buffers take, at {@code size} bytes a message. */
     static long bufferBytes(int size) {
         return size + MessageBuffer.receivingBytes(size);
-    }
-
-    /** A byte pattern that differs from position to position, so that a shifted or mixed-up message is caught. */
-    static void fillPayload(ByteBuffer buffer, int size) {
-        for (int i = 0; i < size; i++) {
-            buffer.put(i, (byte) (i * 31 + 7));
-        }
     }
 
     @Override

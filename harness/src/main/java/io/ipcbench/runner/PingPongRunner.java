@@ -19,12 +19,11 @@ import java.util.function.BiFunction;
 import io.ipcbench.box.CellMeter;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
-import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.PeerHandle;
 import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerMain;
+import io.ipcbench.peer.PeerSession;
 import io.ipcbench.peer.PeerLauncher;
-import io.ipcbench.peer.PeerSpec;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
 import io.ipcbench.results.Throughput;
@@ -42,7 +41,6 @@ import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Warmup;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
-import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
@@ -62,7 +60,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class PingPongRunner implements AutoCloseable {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final long PEER_EXIT_WAIT_MILLIS = 500;
     /** Throughput is sampled this often for its time series. */
     static final long THROUGHPUT_SAMPLE_MILLIS = 100;
     private static final long DRAIN_STEP_NANOS = 50_000_000;
@@ -152,56 +149,39 @@ public final class PingPongRunner implements AutoCloseable {
                 : OneConnectionLoop.bufferBytes(cell.size());
     }
 
-    /** One cell, with a fresh private directory and peer. Never throws for the cell's own failures. */
-    CellResult runCell(CellPlan.Cell planned, Path folder) throws IOException {
+    /** One cell, over a fresh peer session. Never throws for the cell's own failures. */
+    CellResult runCell(CellPlan.Cell planned, Path folder) {
         TransportKind kind = planned.transport();
         boolean throughput = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
         CellRecord record = new CellRecord(planned, throughput ? null
                 : RunFolder.logFileName(kind.label(), planned.engine().label(), planned.size(), planned.connections(),
                         planned.mode(), planned.repetition()));
-        try (PrivateDirectory directory = PrivateDirectory.create()) {
-            TransportOptions options = new TransportOptions(directory.path(), planned.size(), config.tcpNoDelay(),
-                    config.bindHost(), connectTimeout(),
-                    Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
-                    config.receiveBufferBytes());
-            Transport transport = transports.apply(kind, planned.engine());
-            List<Listener> listeners = new ArrayList<>();
+        try (PeerSession session = PeerSession.with(transports.apply(kind, planned.engine()), planned.engine(),
+                        directory -> transportOptions(directory, planned.size()))
+                .cpu(config.pin().peer()).delayMicros(config.peerDelayMicros()).role(peerRole(planned))
+                .connections(planned.connections()).open(launcher)) {
             try {
-                // Datagram sockets pair up one to one: a listener per connection. A listening socket takes them all.
-                int listenerCount = kind.connectionless() ? planned.connections() : 1;
-                for (int i = 0; i < listenerCount; i++) {
-                    listeners.add(transport.listen(options));
+                record.bufferSizes = session.connection().bufferSizes();
+                if (throughput) {
+                    measureThroughput(record, session.connections(), session.peer(), session.directory());
+                } else {
+                    measure(record, session.connections(), session.peer(), folder);
                 }
-                String address = String.join(PeerSpec.ADDRESS_SEPARATOR, listeners.stream().map(Listener::address).toList());
-                PeerSpec spec = new PeerSpec(kind, planned.engine(), address, options, config.pin().peer(),
-                        config.peerDelayMicros(), peerRole(planned), planned.connections());
-                try (PeerHandle peer = launcher.launch(spec, transport.usesPeerStdio())) {
-                    List<Connection> connections = new ArrayList<>();
-                    try {
-                        for (int i = 0; i < planned.connections(); i++) {
-                            connections.add(listeners.get(Math.min(i, listenerCount - 1)).accept(peer.pid()));
-                        }
-                        record.bufferSizes = connections.get(0).bufferSizes();
-                        if (throughput) {
-                            measureThroughput(record, connections, peer, directory.path());
-                        } else {
-                            measure(record, connections, peer, folder);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        record.failure = explain(e, peer, record.watchdogVerdict);
-                    } finally {
-                        connections.forEach(Connection::close);
-                    }
-                }
-            } finally {
-                listeners.forEach(Listener::close);
+            } catch (IOException | RuntimeException e) {
+                record.failure = session.explain(e, record.watchdogVerdict);
             }
         } catch (IOException | RuntimeException e) {
             if (record.failure == null) {
-                record.failure = describe(e);
+                record.failure = PeerSession.describe(e);
             }
         }
         return record.toResult();
+    }
+
+    private TransportOptions transportOptions(Path privateDirectory, int size) {
+        return new TransportOptions(privateDirectory, size, config.tcpNoDelay(), config.bindHost(), connectTimeout(),
+                Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
+                config.receiveBufferBytes());
     }
 
     /** Waiting for a peer to start and connect: at least the default, since a loaded box starts JVMs slowly. */
@@ -421,29 +401,6 @@ public final class PingPongRunner implements AutoCloseable {
     /** A deadline on the measuring clock, read on the measuring thread when the phase starts. */
     private long deadline(long millis) {
         return millis > 0 ? clock.nanoTime() + millis * 1_000_000L : Long.MAX_VALUE;
-    }
-
-    /** Why a cell failed, in words: the watchdog's verdict, the peer's death, or the error itself. */
-    private static String explain(Exception e, PeerHandle peer, String watchdogVerdict) {
-        if (watchdogVerdict != null) {
-            return watchdogVerdict;
-        }
-        long waitUntil = System.nanoTime() + PEER_EXIT_WAIT_MILLIS * 1_000_000L;
-        // A dead peer shows first as end-of-file or a reset; give its exit a moment to be seen.
-        while (peer.isAlive() && System.nanoTime() < waitUntil && e instanceof IOException) {
-            Thread.onSpinWait();
-        }
-        if (!peer.isAlive()) {
-            String words = peer.lastWords();
-            return "the peer exited with code " + peer.exitCode().orElse(-1)
-                    + (words.isEmpty() ? "" : " (it said: " + words + ")")
-                    + " [" + describe(e) + "]";
-        }
-        return describe(e);
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private <T> T onMeasuringThread(Callable<T> task) throws IOException {

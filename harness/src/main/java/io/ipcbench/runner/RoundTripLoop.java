@@ -1,6 +1,7 @@
 package io.ipcbench.runner;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
@@ -39,5 +40,16 @@ public interface RoundTripLoop extends AutoCloseable {
 
     @Override
     default void close() {
+    }
+
+    /**
+     * Writes the byte pattern every measured message carries into its first {@code size} bytes: a
+     * value that differs from position to position, so that a shifted or mixed-up message is caught.
+     * The sequence number is stamped over the first and the last 8 bytes, message by message.
+     */
+    static void fillPayload(ByteBuffer buffer, int size) {
+        for (int i = 0; i < size; i++) {
+            buffer.put(i, (byte) (i * 31 + 7));
+        }
     }
 }
