@@ -33,9 +33,9 @@ import io.ipcbench.results.SummaryTable;
 import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
-import io.ipcbench.runner.PingPongRunner;
 import io.ipcbench.runner.RunEstimate;
 import io.ipcbench.runner.RunListener;
+import io.ipcbench.runner.Sweep;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Transports;
@@ -296,14 +296,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
+        String id = Sweep.newRunId(Instant.now(), EnvironmentProbe.hostname());
         RunConfig config = config(Path.of("results", id).toString());
         CellPlan plan = plan(config);
         RunEstimate estimate = RunEstimate.of(plan, config);
         if (planOnly) {
             stdout.println(estimate.describe());
-            plan.skipped().forEach(what -> stdout.println("skipped: " + what));
-            plan.tooLarge().forEach(what -> stdout.println("skipped: " + what));
+            plan.leftOut().forEach(what -> stdout.println("skipped: " + what));
             return ExitCode.OK;
         }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
@@ -333,21 +332,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
             stderr.flush();
         });
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, progress)) {
-            run = runner.run(folder, id, plan);
+        ClaimProbes probes = new ClaimProbes(new ProcessPeerLauncher(), stderr);
+        try (Sweep sweep = new Sweep(config, Transports::of, new ProcessPeerLauncher(), NanoClock.SYSTEM, progress,
+                probes::runAll)) {
+            run = sweep.run(folder, id, plan);
         } finally {
             unregister.run();
-        }
-        if (config.probes()) {
-            if (!quiet) {
-                stdout.println("claim probes ...");
-                stdout.flush();
-            }
-            ProbeResults found = new ClaimProbes(new ProcessPeerLauncher(), stderr)
-                    .runAll(config.transports().stream().map(TransportKind::fromLabel).toList());
-            run = run.withProbes(found);
-            RunFolder.write(folder, run);
         }
         stdout.println();
         stdout.print(SummaryTable.render(run.cells()));
@@ -363,12 +353,19 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The cells of the run; a user error if a cell's message buffers do not fit the memory, unless
-     * the run skips what cannot be measured.
+     * The cells of the run; a user error if a transport cannot carry a size or a cell's message
+     * buffers do not fit the memory, unless the run skips what cannot be measured.
      */
     static CellPlan plan(RunConfig config) {
         CellPlan plan = CellPlan.of(config);
-        if (!plan.tooLarge().isEmpty() && !config.skipOversized()) {
+        if (config.skipOversized()) {
+            return plan;
+        }
+        if (!plan.oversized().isEmpty()) {
+            throw new UserError(plan.oversized().get(0)
+                    + ". Drop that size or that transport, or add --skip-oversized.");
+        }
+        if (!plan.tooLarge().isEmpty()) {
             int more = plan.tooLarge().size() - 1;
             throw new UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
                     + ". Use fewer connections or smaller sizes, or add --skip-oversized.");
@@ -440,6 +437,12 @@ public final class RunCommand implements Callable<Integer> {
                 left = " (about " + RunEstimate.duration(Duration.ofNanos(perCell * (total - index + 1))) + " left)";
             }
             out.printf(Locale.ROOT, "[%d/%d]%s %s ... ", index, total, left, description);
+            out.flush();
+        }
+
+        @Override
+        public void probesStarting() {
+            out.println("claim probes ...");
             out.flush();
         }
 

@@ -59,9 +59,9 @@ class MessagesLargerThanBuffersTest {
                 .receiveBufferBytes(ASKED_BUFFER).peerTimeoutMillis(3_000).outputDirectory("unused").build();
 
         RunResult run;
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, RunListener.SILENT)) {
-            run = runner.run(folder, "test");
+        try (Sweep sweep = new Sweep(config, Transports::of, new ProcessPeerLauncher(), NanoClock.SYSTEM,
+                RunListener.SILENT, Sweep.Probes.NONE)) {
+            run = sweep.run(folder, "test");
         }
 
         assertEquals(6, run.cells().size());
