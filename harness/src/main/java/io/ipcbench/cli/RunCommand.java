@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,7 +25,6 @@ import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
@@ -44,51 +42,64 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ipcbench run}: the two-process ping-pong latency sweep. */
+/**
+ * {@code ipcbench run}: the sweep of cells between this process and a peer process, latency (and
+ * throughput when asked for) of every transport and size. A thin shell over {@link Sweep}: it maps
+ * each option to its {@link RunConfig} setting (an option left out keeps the configuration's
+ * default), prints progress and the summary, and turns what goes wrong into exit codes.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Measures round trips between this process and a peer process, for every transport and message size.",
-                "Each cell (transport x size) gets a fresh peer, a warm-up that is counted but not recorded, and an "
-                        + "interval log. Results land in a run folder: run.json and one .hlog per cell."},
+                "Measures round trips between this process and a peer process, for every transport and message size "
+                        + "(and one-way throughput, with --throughput-sizes).",
+                "Each cell (transport x size x connections) gets a fresh peer and a warm-up that is counted but not "
+                        + "recorded. Results land in a run folder: run.json and one .hlog per latency cell."},
         footer = {"", "Transports: ${ipcbench.transports} (ipcbench transports says what each is).",
                 "Exit codes: 0 all cells ok, 1 a cell failed, 2 bad command line, 3 other error."})
 public final class RunCommand implements Callable<Integer> {
     static {
-        // The help's footer names the transports there are; picocli fills ${...} from system properties.
+        // The help names the transports there are and the list defaults; picocli fills ${...} from system properties.
         System.setProperty("ipcbench.transports", TransportKind.labels());
+        System.setProperty("ipcbench.default-sizes", RunConfig.DEFAULT_SIZES.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        System.setProperty("ipcbench.default-connections", RunConfig.DEFAULT_CONNECTIONS.stream()
+                .map(String::valueOf).collect(Collectors.joining(",")));
     }
 
     @Spec CommandSpec spec;
 
     @Option(names = "--transports", split = ",", paramLabel = "NAME",
             description = "Transports to measure (default: all of them).")
-    List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
+    List<String> transports;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "raw",
+    @Option(names = "--engine", paramLabel = "ENGINE",
             description = "How the data path is driven: raw (libc calls: what the kernel costs), jdk (NIO channels "
-                    + "and junixsocket: what a Java application pays), or both, side by side. Default: ${DEFAULT-VALUE}.")
+                    + "and junixsocket: what a Java application pays), or both, side by side. Default: "
+                    + RunConfig.ENGINE_RAW + ".")
     String engine;
 
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
-            description = "Message sizes in bytes; k and m suffixes are binary (default: 64,1k,16k).")
-    List<String> sizes = List.of("64", "1024", "16384");
+            description = "Message sizes in bytes; k and m suffixes are binary (default: ${ipcbench.default-sizes}).")
+    List<String> sizes;
 
     @Option(names = "--connections", split = ",", paramLabel = "N",
             description = "Connection counts for latency cells, e.g. 1,8,64: that many connections to one peer, each "
-                    + "with one message in flight (default: 1). pipe and fifo take one only.")
-    List<Integer> connections = RunConfig.DEFAULT_CONNECTIONS;
+                    + "with one message in flight (default: ${ipcbench.default-connections}). pipe and fifo take "
+                    + "one only.")
+    List<Integer> connections;
 
     @Option(names = "--connection-transports", split = ",", paramLabel = "NAME",
             description = "Make the cells with more than one connection for these transports only (default: every "
                     + "transport that takes several).")
-    List<String> connectionTransports = List.of();
+    List<String> connectionTransports;
 
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
             description = "Also measure one-way throughput of every transport at these message sizes, e.g. 64,64k.")
-    List<String> throughputSizes = List.of();
+    List<String> throughputSizes;
 
-    @Option(names = "--throughput-duration", paramLabel = "TIME", defaultValue = "2s",
-            description = "Measured time of each throughput cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--throughput-duration", paramLabel = "TIME",
+            description = "Measured time of each throughput cell (default: " + RunConfig.DEFAULT_THROUGHPUT_MILLIS
+                    + " ms).")
     String throughputDuration;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -103,8 +114,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Warm-up per cell, a count or a duration (default: " + RunConfig.DEFAULT_WARMUP_ITERATIONS + ").")
     String warmup;
 
-    @Option(names = "--interval", paramLabel = "TIME", defaultValue = "1s",
-            description = "Interval between interval-log entries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "TIME",
+            description = "Interval between interval-log entries (default: " + RunConfig.DEFAULT_INTERVAL_MILLIS
+                    + " ms).")
     String interval;
 
     @Option(names = "--pin", paramLabel = "CLIENT,PEER",
@@ -115,34 +127,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-tcp-nodelay", description = "Leave Nagle's algorithm on for tcp (TCP_NODELAY is on by default).")
     boolean noTcpNoDelay;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = RunConfig.DEFAULT_BIND_HOST,
-            description = "Address the tcp and udp listeners bind to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the tcp and udp listeners bind to (default: " + RunConfig.DEFAULT_BIND_HOST + ").")
     String bindHost;
 
-    @Option(names = "--peer-timeout", paramLabel = "TIME", defaultValue = "5s",
-            description = "A peer silent this long has hung: its cell fails (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peer-timeout", paramLabel = "TIME",
+            description = "A peer silent this long has hung: its cell fails (default: "
+                    + RunConfig.DEFAULT_PEER_TIMEOUT_MILLIS + " ms).")
     String peerTimeout;
 
-    @Option(names = "--receive-timeout", paramLabel = "TIME", defaultValue = "200ms",
-            description = "A datagram not answered within this is counted lost (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--receive-timeout", paramLabel = "TIME",
+            description = "A datagram not answered within this is counted lost (default: "
+                    + RunConfig.DEFAULT_RECEIVE_TIMEOUT_MILLIS + " ms).")
     String receiveTimeout;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0",
-            description = "SO_SNDBUF to ask for on both sides' sockets; 0 keeps the kernel's default. The size the "
-                    + "kernel granted is recorded.")
+    @Option(names = "--sndbuf", paramLabel = "SIZE",
+            description = "SO_SNDBUF to ask for on both sides' sockets; 0, the default, keeps the kernel's. The size "
+                    + "the kernel granted is recorded.")
     String sendBuffer;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0",
-            description = "SO_RCVBUF to ask for on both sides' sockets; 0 keeps the kernel's default.")
+    @Option(names = "--rcvbuf", paramLabel = "SIZE",
+            description = "SO_RCVBUF to ask for on both sides' sockets; 0, the default, keeps the kernel's.")
     String receiveBuffer;
 
-    @Option(names = "--peer-delay-us", paramLabel = "MICROS", defaultValue = "0",
+    @Option(names = "--peer-delay-us", paramLabel = "MICROS",
             description = "Make the peer busy-wait this long before each reply: a known slowdown, for testing gates.")
-    long peerDelayMicros;
+    Long peerDelayMicros;
 
-    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "1",
-            description = "Run the whole sweep this many times (default: ${DEFAULT-VALUE}).")
-    int repetitions;
+    @Option(names = "--repetitions", paramLabel = "N",
+            description = "Run the whole sweep this many times (default: " + RunConfig.DEFAULT_REPETITIONS + ").")
+    Integer repetitions;
 
     @Option(names = "--order-seed", paramLabel = "N",
             description = "Seed of the order the cells of each repetition run in (shuffled so that a drifting box "
@@ -174,62 +188,35 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary table.")
     boolean quiet;
 
-    /** The configuration this command line describes; throws {@link UserError} when it is wrong. */
+    /**
+     * The configuration this command line describes; throws {@link UserError} when it is wrong. Only
+     * the options given are set: the rest keep {@link RunConfig.Builder}'s defaults.
+     */
     RunConfig config(String defaultOutput) {
-        RunConfig.Builder builder = RunConfig.builder();
-        List<TransportKind> kinds = new ArrayList<>();
-        for (String name : transports) {
-            try {
-                kinds.add(TransportKind.fromLabel(name.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
+        RunConfig.Builder builder = RunConfig.builder().outputDirectory(out != null ? out.toString() : defaultOutput);
+        if (transports != null) {
+            builder.transports(transports.stream().map(name -> transport(name, "--transports")).distinct().toList());
         }
-        if (RunConfig.ENGINE_BOTH.equals(engine)) {
-            builder.engine(RunConfig.ENGINE_BOTH);
-        } else {
-            try {
-                builder.engine(Engine.fromLabel(engine).label());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--engine: " + e.getMessage() + " or both");
-            }
+        if (engine != null) {
+            builder.engine(engine(engine));
         }
-        builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
-        List<Integer> sizeList = new ArrayList<>();
-        for (String text : sizes) {
-            int size = parse(() -> Units.parseSize(text), "--sizes");
-            sizeList.add(size);
-            for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
-                }
-            }
+        if (sizes != null) {
+            builder.sizes(sizes.stream().map(text -> parse(() -> Units.parseSize(text), "--sizes")).distinct().toList());
         }
-        builder.sizes(sizeList.stream().distinct().toList());
-        List<Integer> throughputList = new ArrayList<>();
-        for (String text : throughputSizes) {
-            int size = parse(() -> Units.parseSize(text), "--throughput-sizes");
-            throughputList.add(size);
-            for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
-                }
-            }
+        if (throughputSizes != null) {
+            builder.throughputSizes(throughputSizes.stream()
+                    .map(text -> parse(() -> Units.parseSize(text), "--throughput-sizes")).distinct().toList());
         }
-        builder.throughputSizes(throughputList.stream().distinct().toList())
-                .throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"))
-                .connections(connections.stream().distinct().toList())
-                .connectionTransports(connectionTransports.stream().map(name -> {
-                    try {
-                        return TransportKind.fromLabel(name.trim()).label();
-                    } catch (IllegalArgumentException e) {
-                        throw new UserError("--connection-transports: " + e.getMessage());
-                    }
-                }).toList());
-        int most = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
-        OpenFileLimit.check(most);
+        if (throughputDuration != null) {
+            builder.throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"));
+        }
+        if (connections != null) {
+            builder.connections(connections.stream().distinct().toList());
+        }
+        if (connectionTransports != null) {
+            builder.connectionTransports(connectionTransports.stream()
+                    .map(name -> transport(name, "--connection-transports")).toList());
+        }
         if (iterations != null && duration != null) {
             throw new UserError("give --iterations or --duration, not both");
         }
@@ -239,37 +226,75 @@ public final class RunCommand implements Callable<Integer> {
         if (duration != null) {
             builder.durationMillis(parse(() -> Units.parseMillis(duration), "--duration"));
         }
-        if (warmup != null) {
-            if (Units.isDuration(warmup)) {
-                builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
-            } else {
-                builder.warmupIterations(parse(() -> Units.parseCount(warmup), "--warmup"));
-            }
+        if (warmup != null && Units.isDuration(warmup)) {
+            builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
+        } else if (warmup != null) {
+            builder.warmupIterations(parse(() -> Units.parseCount(warmup), "--warmup"));
         }
-        builder.intervalMillis(parse(() -> Units.parseMillis(interval), "--interval"))
-                .pin(parsePin(pin))
-                .tcpNoDelay(!noTcpNoDelay)
-                .bindHost(bindHost)
-                .peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"))
-                .receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"))
-                .sendBufferBytes(parse(() -> Units.parseSize(sendBuffer), "--sndbuf"))
-                .receiveBufferBytes(parse(() -> Units.parseSize(receiveBuffer), "--rcvbuf"))
-                .peerDelayMicros(peerDelayMicros)
-                .repetitions(repetitions)
-                .probes(probes)
-                .skipOversized(skipOversized)
-                .canary(!noCanary)
-                .outputDirectory(out != null ? out.toString() : defaultOutput);
+        if (interval != null) {
+            builder.intervalMillis(parse(() -> Units.parseMillis(interval), "--interval"));
+        }
+        if (bindHost != null) {
+            builder.bindHost(bindHost);
+        }
+        if (peerTimeout != null) {
+            builder.peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"));
+        }
+        if (receiveTimeout != null) {
+            builder.receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"));
+        }
+        if (sendBuffer != null) {
+            builder.sendBufferBytes(parse(() -> Units.parseSize(sendBuffer), "--sndbuf"));
+        }
+        if (receiveBuffer != null) {
+            builder.receiveBufferBytes(parse(() -> Units.parseSize(receiveBuffer), "--rcvbuf"));
+        }
+        if (peerDelayMicros != null) {
+            builder.peerDelayMicros(peerDelayMicros);
+        }
+        if (repetitions != null) {
+            builder.repetitions(repetitions);
+        }
         if (orderSeed != null) {
             builder.orderSeed(orderSeed);
         }
+        if (noTcpNoDelay) {
+            builder.tcpNoDelay(false);
+        }
+        if (noCanary) {
+            builder.canary(false);
+        }
+        builder.pin(parsePin(pin)).probes(probes).skipOversized(skipOversized);
+        RunConfig config;
         try {
-            return builder.build();
+            config = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        OpenFileLimit.check(config.connections().stream().mapToInt(Integer::intValue).max().orElse(1));
+        return config;
     }
 
+    /** A transport's name as the run records it; a user error if there is no such transport. */
+    private static String transport(String name, String option) {
+        try {
+            return TransportKind.fromLabel(name.trim()).label();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code raw}, {@code jdk} or {@code both}. */
+    private static String engine(String text) {
+        if (RunConfig.ENGINE_BOTH.equals(text)) {
+            return RunConfig.ENGINE_BOTH;
+        }
+        try {
+            return Engine.fromLabel(text).label();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--engine: " + e.getMessage() + " or both");
+        }
+    }
 
     /** {@code --pin CLIENT,PEER}, of {@code run} and {@code doctor}; absent, unpinned. */
     static Placement parsePin(String text) {
