@@ -95,16 +95,15 @@ final class LatencyCell implements CellKind {
         }
     }
 
-    /** Warm-up, counted and timed, its round trips' median kept. */
+    /** Warm-up, counted and timed, its round trips' median kept; see {@link WarmUp} for how it warms. */
     private static void warmUp(CellRecord record, RoundTripLoop loop, CellContext context) throws IOException {
         RunConfig config = context.config();
         Histogram warmup = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
         long start = System.nanoTime();
         long count = 0;
         if (context.warmsUp()) {
-            count = context.onMeasuringThread(() -> loop.run(
-                    nanos -> warmup.recordValue(Math.min(nanos, IntervalLogger.HIGHEST_TRACKABLE_NANOS)),
-                    CellContext.limit(config.warmupIterations()), context.deadline(config.warmupMillis())));
+            count = context.onMeasuringThread(() -> WarmUp.run(loop, CellContext.limit(config.warmupIterations()),
+                    context.deadline(config.warmupMillis()), context.clock(), warmup));
         }
         record.warmup = new Warmup(count, (System.nanoTime() - start) / 1e9,
                 warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));

@@ -277,6 +277,11 @@ public final class ManyConnectionLoop implements RoundTripLoop {
     }
 
     @Override
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    @Override
     public long replies() {
         return replies.get();
     }

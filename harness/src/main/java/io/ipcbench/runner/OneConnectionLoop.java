@@ -132,6 +132,11 @@ public final class OneConnectionLoop implements RoundTripLoop {
     }
 
     @Override
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    @Override
     public long replies() {
         return replies.get();
     }

@@ -28,6 +28,9 @@ public interface RoundTripLoop extends AutoCloseable {
     /** Asks the loop to stop after the round trips under way; safe from any thread. */
     void requestStop();
 
+    /** Whether {@link #requestStop()} was called: the loop then runs no more round trips. */
+    boolean stopRequested();
+
     /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
     long replies();
 
