@@ -77,7 +77,7 @@ public final class IntervalLogger implements AutoCloseable {
     }
 
     private void logUntilFinished() {
-        // Started by the orchestrating thread, but keep out of the measured CPU in any case.
+        // Never inherit a pin: this thread may run on any CPU, the measured ones included (it sleeps between intervals).
         CpuAffinity.allowAllCpus();
         while (!finished) {
             try {

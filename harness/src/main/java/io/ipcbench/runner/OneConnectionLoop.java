@@ -21,6 +21,9 @@ import io.ipcbench.transport.MessageBuffer;
  *   check length, sequence number and every byte (outside the timed part)
  * </pre>
  *
+ * <p>Inside the timed part there is one check only: on a datagram transport the reply's first
+ * sequence number is read, to tell a late reply to an earlier message from the one awaited.
+ *
  * <p>Nothing here allocates, locks or logs: buffers and views are made once in the constructor, the
  * sink is an HdrHistogram recorder (wait-free), and progress is published with a lazy store.
  *
