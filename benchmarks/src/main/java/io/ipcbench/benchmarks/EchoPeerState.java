@@ -142,7 +142,8 @@ public class EchoPeerState {
     static PeerSession startPeer(TransportKind kind, Engine engine, int size, Integer peerCpu) throws IOException {
         try {
             return PeerSession.with(Transports.of(kind, engine), engine,
-                    directory -> TransportOptions.defaults(directory, size)).cpu(peerCpu).open(new ProcessPeerLauncher());
+                            directory -> TransportOptions.defaults(directory, size))
+                    .cpu(peerCpu).open(new ProcessPeerLauncher());
         } catch (IOException e) {
             throw new IOException("could not connect to the " + kind + " peer: " + e.getMessage(), e);
         }

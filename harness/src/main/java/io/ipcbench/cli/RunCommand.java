@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.ipcbench.command.ExitCode;
@@ -194,70 +196,34 @@ public final class RunCommand implements Callable<Integer> {
      */
     RunConfig config(String defaultOutput) {
         RunConfig.Builder builder = RunConfig.builder().outputDirectory(out != null ? out.toString() : defaultOutput);
-        if (transports != null) {
-            builder.transports(transports.stream().map(name -> transport(name, "--transports")).distinct().toList());
-        }
-        if (engine != null) {
-            builder.engine(engine(engine));
-        }
-        if (sizes != null) {
-            builder.sizes(sizes.stream().map(text -> parse(() -> Units.parseSize(text), "--sizes")).distinct().toList());
-        }
-        if (throughputSizes != null) {
-            builder.throughputSizes(throughputSizes.stream()
-                    .map(text -> parse(() -> Units.parseSize(text), "--throughput-sizes")).distinct().toList());
-        }
-        if (throughputDuration != null) {
-            builder.throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"));
-        }
-        if (connections != null) {
-            builder.connections(connections.stream().distinct().toList());
-        }
-        if (connectionTransports != null) {
-            builder.connectionTransports(connectionTransports.stream()
-                    .map(name -> transport(name, "--connection-transports")).toList());
-        }
+        ifGiven(transports, names -> builder.transports(transports(names, "--transports").stream().distinct()
+                .toList()));
+        ifGiven(engine, text -> builder.engine(engine(text)));
+        ifGiven(sizes, texts -> builder.sizes(sizes(texts, "--sizes")));
+        ifGiven(throughputSizes, texts -> builder.throughputSizes(sizes(texts, "--throughput-sizes")));
+        ifGiven(throughputDuration, "--throughput-duration", Units::parseMillis, builder::throughputMillis);
+        ifGiven(connections, counts -> builder.connections(counts.stream().distinct().toList()));
+        ifGiven(connectionTransports, names -> builder.connectionTransports(transports(names,
+                "--connection-transports")));
         if (iterations != null && duration != null) {
             throw new UserError("give --iterations or --duration, not both");
         }
-        if (iterations != null) {
-            builder.iterations(parse(() -> Units.parseCount(iterations), "--iterations"));
-        }
-        if (duration != null) {
-            builder.durationMillis(parse(() -> Units.parseMillis(duration), "--duration"));
-        }
+        ifGiven(iterations, "--iterations", Units::parseCount, builder::iterations);
+        ifGiven(duration, "--duration", Units::parseMillis, builder::durationMillis);
         if (warmup != null && Units.isDuration(warmup)) {
             builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
-        } else if (warmup != null) {
-            builder.warmupIterations(parse(() -> Units.parseCount(warmup), "--warmup"));
+        } else {
+            ifGiven(warmup, "--warmup", Units::parseCount, builder::warmupIterations);
         }
-        if (interval != null) {
-            builder.intervalMillis(parse(() -> Units.parseMillis(interval), "--interval"));
-        }
-        if (bindHost != null) {
-            builder.bindHost(bindHost);
-        }
-        if (peerTimeout != null) {
-            builder.peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"));
-        }
-        if (receiveTimeout != null) {
-            builder.receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"));
-        }
-        if (sendBuffer != null) {
-            builder.sendBufferBytes(parse(() -> Units.parseSize(sendBuffer), "--sndbuf"));
-        }
-        if (receiveBuffer != null) {
-            builder.receiveBufferBytes(parse(() -> Units.parseSize(receiveBuffer), "--rcvbuf"));
-        }
-        if (peerDelayMicros != null) {
-            builder.peerDelayMicros(peerDelayMicros);
-        }
-        if (repetitions != null) {
-            builder.repetitions(repetitions);
-        }
-        if (orderSeed != null) {
-            builder.orderSeed(orderSeed);
-        }
+        ifGiven(interval, "--interval", Units::parseMillis, builder::intervalMillis);
+        ifGiven(peerTimeout, "--peer-timeout", Units::parseMillis, builder::peerTimeoutMillis);
+        ifGiven(receiveTimeout, "--receive-timeout", Units::parseMillis, builder::receiveTimeoutMillis);
+        ifGiven(sendBuffer, "--sndbuf", Units::parseSize, builder::sendBufferBytes);
+        ifGiven(receiveBuffer, "--rcvbuf", Units::parseSize, builder::receiveBufferBytes);
+        ifGiven(bindHost, builder::bindHost);
+        ifGiven(peerDelayMicros, builder::peerDelayMicros);
+        ifGiven(repetitions, builder::repetitions);
+        ifGiven(orderSeed, builder::orderSeed);
         if (noTcpNoDelay) {
             builder.tcpNoDelay(false);
         }
@@ -275,13 +241,34 @@ public final class RunCommand implements Callable<Integer> {
         return config;
     }
 
-    /** A transport's name as the run records it; a user error if there is no such transport. */
-    private static String transport(String name, String option) {
-        try {
-            return TransportKind.fromLabel(name.trim()).label();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(option + ": " + e.getMessage());
+    /** Sets {@code setting} to {@code text} as {@code reader} reads it, if the option was given. */
+    private static <T> void ifGiven(String text, String option, Function<String, T> reader, Consumer<T> setting) {
+        if (text != null) {
+            setting.accept(parse(() -> reader.apply(text), option));
         }
+    }
+
+    /** Sets {@code setting} to {@code value}, if the option was given. */
+    private static <T> void ifGiven(T value, Consumer<T> setting) {
+        if (value != null) {
+            setting.accept(value);
+        }
+    }
+
+    /** Transports' names as the run records them; a user error if there is no such transport. */
+    private static List<String> transports(List<String> names, String option) {
+        return names.stream().map(name -> {
+            try {
+                return TransportKind.fromLabel(name.trim()).label();
+            } catch (IllegalArgumentException e) {
+                throw new UserError(option + ": " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    /** Message sizes, each once, in the order given. */
+    private static List<Integer> sizes(List<String> texts, String option) {
+        return texts.stream().map(text -> parse(() -> Units.parseSize(text), option)).distinct().toList();
     }
 
     /** {@code raw}, {@code jdk} or {@code both}. */

@@ -124,7 +124,8 @@ public final class ClaimProbes {
      * retried: a UDP "transfer" that lost blocks did not move them.
      */
     public BulkTransfer bulk(TransportKind kind, String address, int blockSize, int blocks) {
-        try (PeerSession session = open(kind, blockSize, true, address, PeerRole.SOURCE, blocks, Duration.ofMillis(200))) {
+        try (PeerSession session = open(kind, blockSize, true, address, PeerRole.SOURCE, blocks,
+                Duration.ofMillis(200))) {
             ThroughputReceiver receiver = new ThroughputReceiver(session.connection(), System::nanoTime, blockSize,
                     kind.preservesBoundaries());
             long start = System.nanoTime();
@@ -159,8 +160,9 @@ public final class ClaimProbes {
     /** As above, listening on {@code bindHost}; a source peer sends {@code count} messages (0: until stopped). */
     private PeerSession open(TransportKind kind, int size, boolean tcpNoDelay, String bindHost, PeerRole role,
                              long count, Duration receiveTimeout) throws IOException {
-        return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW, directory -> new TransportOptions(directory,
-                        size, tcpNoDelay, bindHost, TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0))
+        return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW,
+                        directory -> new TransportOptions(directory, size, tcpNoDelay, bindHost,
+                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0))
                 .role(role).count(count).open(launcher);
     }
 

@@ -77,7 +77,7 @@ public final class IntervalLogger implements AutoCloseable {
     }
 
     private void logUntilFinished() {
-        // Never inherit a pin: this thread may run on any CPU, the measured ones included (it sleeps between intervals).
+        // Never inherit a pin: this thread may run on any CPU, the measured ones included; it sleeps between intervals.
         CpuAffinity.allowAllCpus();
         while (!finished) {
             try {

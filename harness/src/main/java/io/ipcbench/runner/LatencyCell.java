@@ -38,7 +38,8 @@ final class LatencyCell implements CellKind {
 
     @Override
     public long clientBufferBytes(int connections, int size) {
-        return connections > 1 ? ManyConnectionLoop.bufferBytes(connections, size) : OneConnectionLoop.bufferBytes(size);
+        return connections > 1 ? ManyConnectionLoop.bufferBytes(connections, size)
+                : OneConnectionLoop.bufferBytes(size);
     }
 
     @Override

@@ -40,7 +40,8 @@ import io.ipcbench.transport.TransportOptions;
  * is pinned. The sweep prints nothing and never exits: it reports through its {@link RunListener}.
  */
 public final class Sweep implements AutoCloseable {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     /** The claim probes: run once the cells are done, when the configuration asks for them. */
     @FunctionalInterface

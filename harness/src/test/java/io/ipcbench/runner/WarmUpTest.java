@@ -16,26 +16,24 @@ import org.junit.jupiter.api.Timeout;
 /** How warm-up drives a loop: in short calls, through the measured kind of sink, each round trip kept once. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class WarmUpTest {
-    /** A loop that records round trips of 1 µs, one per clock reading, and notes every call it gets. */
+    /** A loop that records round trips of 1 µs, one per tick of its clock, and notes every call it gets. */
     private static final class CountingLoop implements RoundTripLoop {
         final List<Long> asked = new ArrayList<>();
         final List<Class<?>> sinks = new ArrayList<>();
         final long[] clock = {0};
-        long stopAfter = Long.MAX_VALUE;
+        /** Round trips after which the loop is told to stop, as a watchdog would. */
+        volatile long stopAt = Long.MAX_VALUE;
         private long done;
-        private volatile boolean stopRequested;
 
         @Override
         public long run(LatencySink sink, long maxRoundTrips, long deadlineNanos) {
             asked.add(maxRoundTrips);
             sinks.add(sink.getClass());
             long recorded = 0;
-            while (recorded < maxRoundTrips && !stopRequested) {
+            while (recorded < maxRoundTrips && done < stopAt) {
                 sink.record(1_000);
                 recorded++;
-                if (++done == stopAfter) {
-                    requestStop();
-                }
+                done++;
                 if (++clock[0] - deadlineNanos >= 0) {
                     break;
                 }
@@ -45,12 +43,12 @@ class WarmUpTest {
 
         @Override
         public void requestStop() {
-            stopRequested = true;
+            stopAt = done;
         }
 
         @Override
         public boolean stopRequested() {
-            return stopRequested;
+            return done >= stopAt;
         }
 
         @Override
@@ -98,7 +96,7 @@ class WarmUpTest {
                 "one round trip per tick of the fake clock until the deadline");
 
         CountingLoop stopped = new CountingLoop();
-        stopped.stopAfter = 77;
+        stopped.stopAt = 77;
         assertEquals(77, WarmUp.run(stopped, Long.MAX_VALUE, Long.MAX_VALUE, () -> stopped.clock[0], histogram()));
     }
 }
