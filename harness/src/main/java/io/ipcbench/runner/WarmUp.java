@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  */
 final class WarmUp {
     static final long ROUND_TRIPS_PER_CALL = 2;
-    static final int CALLS_PER_INTERVAL = 100;
+    static final int CALLS_PER_INTERVAL = 1_000;
 
     private WarmUp() {
     }
