@@ -9,6 +9,7 @@ import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.Placement;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.PeerWatchdog;
 import io.ipcbench.runner.RoundTripLoop;
 import io.ipcbench.transport.Connection;
@@ -104,9 +105,9 @@ public class EchoPeerState {
             throw new IllegalArgumentException("size " + size + " B is too small: every message carries an "
                     + RunConfig.MIN_SIZE + "-byte sequence number");
         }
-        if (size > kind.maxMessageSize()) {
-            throw new IllegalArgumentException(kind + " carries at most " + kind.maxMessageSize()
-                    + " B in one message on this kernel (asked for " + size + ")");
+        String cannotCarry = CellPlan.whyCannotCarry(kind, size);
+        if (cannotCarry != null) {
+            throw new IllegalArgumentException(cannotCarry);
         }
         placement = Pin.fromSystemProperty();
         if (!placement.pinned()) {

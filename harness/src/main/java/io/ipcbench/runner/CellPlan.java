@@ -73,9 +73,9 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
                     TransportKind kind = TransportKind.fromLabel(label);
                     for (CellMode mode : CellMode.values()) {
                         for (int size : CellKind.of(mode).sizes(config)) {
-                            if (size > kind.maxMessageSize()) {
-                                oversized.add(kind.label() + " cannot carry a " + size + " B message: "
-                                        + kind.maxSizeReason());
+                            String cannotCarry = whyCannotCarry(kind, size);
+                            if (cannotCarry != null) {
+                                oversized.add(cannotCarry);
                                 continue;
                             }
                             for (int connections : config.connections()) {
@@ -97,6 +97,12 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
             Collections.shuffle(cells.subList(first, cells.size()), order);
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(oversized), List.copyOf(tooLarge));
+    }
+
+    /** Null if {@code kind} carries a {@code size}-byte message in one piece here, else why not, in a line. */
+    public static String whyCannotCarry(TransportKind kind, int size) {
+        return size > kind.maxMessageSize()
+                ? kind.label() + " cannot carry a " + size + " B message: " + kind.maxSizeReason() : null;
     }
 
     /** Adds the cell if its buffers fit, else says why not (once, not for every repetition). */
