@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.DatagramCounts;
@@ -57,7 +58,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             duplicated += d.duplicated();
             reordered += d.reordered();
             late += d.late();
-            boolean isFlood = CellResult.MODE_THROUGHPUT.equals(cell.mode());
+            boolean isFlood = cell.cellMode() == CellMode.THROUGHPUT;
             flood |= isFlood;
             String where = (isFlood ? "flood" : "ping-pong") + " at " + Text.size(cell.size());
             if (d.lost() + d.duplicated() + d.reordered() > 0) {
@@ -85,7 +86,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
         }
         if (!flood) {
             boolean floodFailed = evidence.failed(List.of(UDP)).stream()
-                    .anyMatch(c -> CellResult.MODE_THROUGHPUT.equals(c.mode()));
+                    .anyMatch(c -> c.cellMode() == CellMode.THROUGHPUT);
             return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), ClaimVerdict.INCONCLUSIVE,
                     "No drops, duplicates or reordering in " + Text.count(sent) + " ping-pong datagrams, but "
                             + "ping-pong never outruns the receiver; the flood (udp in throughput mode) "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
@@ -107,7 +108,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
         List<String> lines = new ArrayList<>();
         Environment env = evidence.environment();
         int mtu = env == null ? 0 : env.loopbackMtu();
-        for (CellGroup group : evidence.groups(UDP, CellResult.MODE_LATENCY)) {
+        for (CellGroup group : evidence.groups(UDP, CellMode.LATENCY.label())) {
             if (group.connections() != 1) {
                 continue;
             }

@@ -4,16 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.ipcbench.command.Advice;
-import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.stats.GeometricMean;
@@ -206,7 +204,7 @@ public final class Gate {
     /** The gate judges round-trip latency: a cell needs that mode, success in some repetition, and a log. */
     private static String whyNotComparable(List<CellResult> cells, String side) {
         CellResult first = cells.get(0);
-        if (!RunConfig.MODE_LATENCY.equals(first.mode())) {
+        if (!CellMode.LATENCY.label().equals(first.mode())) {
             return "mode " + first.mode() + ": the gate judges latency cells only";
         }
         if (cells.stream().noneMatch(c -> c.ok() && c.histogramLog() != null)) {

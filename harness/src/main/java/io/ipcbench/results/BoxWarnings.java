@@ -134,7 +134,7 @@ public final class BoxWarnings {
         if (cell.connections() > 1) {
             text.append(" × ").append(cell.connections()).append(" connections");
         }
-        if (CellResult.MODE_THROUGHPUT.equals(cell.mode())) {
+        if (cell.cellMode() == CellMode.THROUGHPUT) {
             text.append(" throughput");
         }
         if (cell.repetition() > 0) {

@@ -24,14 +24,17 @@ public record CellResult(String transport, String engine, String mode, int size,
                          CellLoad boxLoad) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
-    public static final String MODE_LATENCY = "latency";
-    public static final String MODE_THROUGHPUT = "throughput";
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
         return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
                 socketBuffers, measured, cpuCost, boxLoad);
+    }
+
+    /** The mode, typed; a run from before modes existed measured latency. */
+    public CellMode cellMode() {
+        return CellMode.fromLabel(mode);
     }
 
     public boolean ok() {

@@ -2,30 +2,49 @@ package io.ipcbench.runner;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
 /**
- * The cells of a run, in the order they run, and the combinations left out with the reason.
+ * The cells of a run, in the order they run, and the combinations left out with the reason, one
+ * line each.
  *
- * @param cells    what will be measured
- * @param skipped  what the configuration asked for that cannot be measured, one line each
- * @param tooLarge cells left out because their message buffers do not fit the memory at hand
- *                 ({@link MemoryBudget}), one line each: a run refuses them unless told to skip
+ * @param cells     what will be measured
+ * @param skipped   what the configuration asked for that cannot be measured here at all
+ * @param oversized sizes a transport cannot carry in one message: a run refuses them unless told to skip
+ * @param tooLarge  cells whose message buffers do not fit the memory at hand ({@link MemoryBudget}): a
+ *                  run refuses them unless told to skip
  */
-public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooLarge) {
+public record CellPlan(List<Cell> cells, List<String> skipped, List<String> oversized, List<String> tooLarge) {
     /** One cell to measure. */
-    public record Cell(TransportKind transport, Engine engine, String mode, int size, int connections, int repetition) {
+    public record Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections,
+                       int repetition) {
+        /** What measures a cell of this mode. */
+        CellKind kind() {
+            return CellKind.of(mode);
+        }
+
         public String describe() {
             return transport.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
-                    + (RunConfig.MODE_THROUGHPUT.equals(mode) ? "throughput, " : "") + size + " B"
+                    + (mode == CellMode.LATENCY ? "" : mode.label() + ", ") + size + " B"
                     + (connections > 1 ? ", " + connections + " connections" : "")
                     + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
         }
+    }
+
+    /** Every line of what is left out, for a run that skips it. */
+    public List<String> leftOut() {
+        List<String> all = new ArrayList<>(skipped);
+        all.addAll(oversized);
+        all.addAll(tooLarge);
+        return all;
     }
 
     /** The plan of {@code config} for the memory this JVM and this box allow now. */
@@ -34,16 +53,16 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
     }
 
     /**
-     * Every engine × transport × size × connection count in latency mode, and every engine ×
-     * transport × throughput size × connection count in throughput mode, once per repetition, less
-     * those whose buffers do not fit {@code memory}. Each repetition runs all its cells before the
-     * next starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
-     * drifts during the run then drifts across every transport alike, instead of lining up with
-     * whichever ran last.
+     * Every engine × transport × mode × size of that mode × connection count, once per repetition,
+     * less what a transport cannot carry or take and what does not fit {@code memory}. Each
+     * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
+     * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
+     * transport alike, instead of lining up with whichever ran last.
      */
     public static CellPlan of(RunConfig config, MemoryBudget memory) {
         List<Cell> cells = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        Set<String> skipped = new LinkedHashSet<>();
+        Set<String> oversized = new LinkedHashSet<>();
         List<String> tooLarge = new ArrayList<>();
         Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
@@ -52,36 +71,24 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
-                    for (int size : config.sizes()) {
-                        if (size > kind.maxMessageSize()) {
-                            if (repetition == 0 && engine == Engine.fromLabel(config.engines().get(0))) {
-                                skipped.add(kind.label() + " at " + size + " B: larger than the " + kind.maxMessageSize()
-                                        + " B it carries in one message");
-                            }
-                            continue;
-                        }
-                        for (int connections : config.connections()) {
-                            if (connections > 1 && !takesManyConnections(config, label)) {
+                    for (CellMode mode : CellMode.values()) {
+                        for (int size : CellKind.of(mode).sizes(config)) {
+                            String cannotCarry = whyCannotCarry(kind, size);
+                            if (cannotCarry != null) {
+                                oversized.add(cannotCarry);
                                 continue;
                             }
-                            String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
-                            if (reason == null) {
-                                add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition),
-                                        memory, cells, tooLarge);
-                            } else if (repetition == 0 && size == config.sizes().get(0)) {
-                                skipped.add(kind.label() + " at " + connections + " connections: " + reason);
-                            }
-                        }
-                    }
-                    for (int size : config.throughputSizes()) {
-                        if (size > kind.maxMessageSize()) {
-                            continue;
-                        }
-                        for (int connections : config.connections()) {
-                            if (connections == 1 || (takesManyConnections(config, label)
-                                    && kind.whyNotManyConnections(engine) == null)) {
-                                add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
-                                        repetition), memory, cells, tooLarge);
+                            for (int connections : config.connections()) {
+                                if (connections > 1 && !takesManyConnections(config, label)) {
+                                    continue;
+                                }
+                                String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
+                                if (reason == null) {
+                                    add(new Cell(kind, engine, mode, size, connections, repetition), memory, cells,
+                                            tooLarge);
+                                } else {
+                                    skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                                }
                             }
                         }
                     }
@@ -89,7 +96,13 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
             }
             Collections.shuffle(cells.subList(first, cells.size()), order);
         }
-        return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(tooLarge));
+        return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(oversized), List.copyOf(tooLarge));
+    }
+
+    /** Null if {@code kind} carries a {@code size}-byte message in one piece here, else why not, in a line. */
+    public static String whyCannotCarry(TransportKind kind, int size) {
+        return size > kind.maxMessageSize()
+                ? kind.label() + " cannot carry a " + size + " B message: " + kind.maxSizeReason() : null;
     }
 
     /** Adds the cell if its buffers fit, else says why not (once, not for every repetition). */

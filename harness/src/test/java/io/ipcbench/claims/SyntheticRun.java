@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
@@ -111,7 +112,7 @@ final class SyntheticRun {
      */
     SyntheticRun latency(String transport, int size, int connections, int repetition, double medianNs, int intervals,
                          int perInterval) throws IOException {
-        String log = RunFolder.logFileName(transport, size, connections, CellResult.MODE_LATENCY, repetition);
+        String log = RunFolder.logFileName(transport, size, connections, CellMode.LATENCY.label(), repetition);
         // A stable spread inside one process: the repetitions differ, the intervals of one hardly.
         double intervalSpread = 0.05;
         Histogram all = new Histogram(3);
@@ -138,7 +139,7 @@ final class SyntheticRun {
                 ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0, 0) : null;
         Spread perConnection = connections > 1
                 ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
-        cells.add(new CellResult(transport, "raw", CellResult.MODE_LATENCY, size, connections, repetition, placement,
+        cells.add(new CellResult(transport, "raw", CellMode.LATENCY.label(), size, connections, repetition, placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
                 IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
                 null, null, null));
@@ -164,7 +165,7 @@ final class SyntheticRun {
             messages += moved / size;
             bytes += moved;
         }
-        cells.add(new CellResult(transport, "raw", CellResult.MODE_THROUGHPUT, size, 1, repetition, placement,
+        cells.add(new CellResult(transport, "raw", CellMode.THROUGHPUT.label(), size, 1, repetition, placement,
                 CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
                 Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null));
         return this;

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Checks a piece of advice the way a user would follow it: parsed by the real {@code ipcbench}
  * command line ({@link Main#commandLine()}, with every subcommand on the class path), and, for
- * {@code run}, turned into the run's configuration. Shared by the tests of every module that
+ * {@code run}, turned into the run's configuration and plan. Shared by the tests of every module that
  * gives advice.
  */
 public final class AdviceCheck {
@@ -44,7 +44,7 @@ public final class AdviceCheck {
         if (parsed.subcommand().commandSpec().userObject() instanceof RunCommand run) {
             assumeCpusAllowed(run.pin);
             try {
-                run.config(Path.of("target", "advice").toString());
+                RunCommand.plan(run.config(Path.of("target", "advice").toString()));
             } catch (RuntimeException e) {
                 throw new AssertionError("'" + advice + "' parses but makes no run: " + e.getMessage(), e);
             }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Throughput;
 import org.HdrHistogram.Histogram;
@@ -95,12 +96,12 @@ public record CellData(CellResult cell, Histogram histogram, List<LoggedInterval
 
     /** The mode; runs from before modes existed measured latency. */
     public String mode() {
-        return cell.mode() == null ? RunConfig.MODE_LATENCY : cell.mode();
+        return cell.cellMode().label();
     }
 
     /** Whether the cell measured round trips (ping-pong), not one-way throughput. */
     public boolean latencyMode() {
-        return RunConfig.MODE_LATENCY.equals(mode());
+        return cell.cellMode() == CellMode.LATENCY;
     }
 
     public int size() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Canary;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
@@ -84,7 +85,7 @@ final class TestRuns {
     }
 
     static CellResult failed(String transport, int size, String error) {
-        return new CellResult(transport, RunConfig.ENGINE_RAW, RunConfig.MODE_LATENCY, size, 1, 0, PINNED,
+        return new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.LATENCY.label(), size, 1, 0, PINNED,
                 CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
                 null, null, null, null);
     }
@@ -104,13 +105,13 @@ final class TestRuns {
 
         static Cell latency(String transport, int size, int connections, long baseNs, int intervalCount) {
             List<Histogram> intervals = TestRuns.intervals(baseNs, intervalCount);
-            return new Cell(cell(transport, size, connections, RunConfig.MODE_LATENCY, intervals), intervals);
+            return new Cell(cell(transport, size, connections, CellMode.LATENCY.label(), intervals), intervals);
         }
 
         /** A throughput cell that moved {@code bytesPerSec} for one second. */
         static Cell throughput(String transport, int size, double bytesPerSec) {
             Throughput moved = Throughput.of(Math.round(bytesPerSec / size), Math.round(bytesPerSec), 1.0, List.of());
-            return new Cell(cell(transport, size, 1, RunConfig.MODE_THROUGHPUT, List.of(), moved), List.of());
+            return new Cell(cell(transport, size, 1, CellMode.THROUGHPUT.label(), List.of(), moved), List.of());
         }
 
         /** A cell that failed, with nothing measured. */
