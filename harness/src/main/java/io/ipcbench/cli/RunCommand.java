@@ -80,8 +80,11 @@ public final class RunCommand implements Callable<Integer> {
                     + RunConfig.ENGINE_RAW + ".")
     String engine;
 
+    private static final String NONE = "none";
+
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
-            description = "Message sizes in bytes; k and m suffixes are binary (default: ${ipcbench.default-sizes}).")
+            description = "Message sizes in bytes of the latency cells; k and m suffixes are binary; none for no "
+                    + "latency cells (default: ${ipcbench.default-sizes}).")
     List<String> sizes;
 
     @Option(names = "--connections", split = ",", paramLabel = "N",
@@ -267,7 +270,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Message sizes, each once, in the order given. */
+    /** A list of sizes, or {@value #NONE} for none (a run of throughput cells only, say). */
     private static List<Integer> sizes(List<String> texts, String option) {
+        if (texts.size() == 1 && NONE.equals(texts.get(0).trim())) {
+            return List.of();
+        }
         return texts.stream().map(text -> parse(() -> Units.parseSize(text), option)).distinct().toList();
     }
 
