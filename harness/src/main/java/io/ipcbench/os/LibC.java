@@ -32,7 +32,7 @@ public interface LibC {
 
     int listen(int fd, int backlog);
 
-    int accept(int fd, long address, long addressLengthPointer);
+    int accept4(int fd, long address, long addressLengthPointer, int flags);
 
     int connect(int fd, long address, int addressLength);
 

@@ -23,11 +23,15 @@ public final class Native {
     public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_SEQPACKET = 5;
+    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
+    public static final int SO_ERROR = 4;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
+    public static final int SO_LINGER = 13;
+    public static final int SO_PEERCRED = 17;
     public static final int SO_RCVTIMEO = 20;
     public static final int IPPROTO_TCP = 6;
     public static final int TCP_NODELAY = 1;
@@ -45,7 +49,9 @@ public final class Native {
     public static final int ENXIO = 6;
     public static final int EAGAIN = 11;
     public static final int EPIPE = 32;
+    public static final int EADDRNOTAVAIL = 99;
     public static final int ECONNREFUSED = 111;
+    public static final int EINPROGRESS = 115;
 
     private Native() {
     }

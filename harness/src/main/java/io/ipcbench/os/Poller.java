@@ -4,6 +4,7 @@ import static io.ipcbench.os.Native.LIBC;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Waits for any of a fixed set of descriptors to become readable, or writable where asked, with
@@ -14,7 +15,9 @@ import java.nio.ByteBuffer;
  * measured loop may use them.
  *
  * <p>Each descriptor is registered, for reading, with its index as the event's data;
- * {@link #readyIndex} gives the index of the k-th ready descriptor after {@link #await}.
+ * {@link #readyIndex} gives the index of the k-th ready descriptor after {@link #await}. A poller
+ * made with {@link #ofSlots} starts empty and takes a descriptor into a slot with {@link #watch}:
+ * for connections that are opened and closed again and again (closing a descriptor takes it out).
  */
 public final class Poller implements Readiness {
     private static final int EPOLL_CLOEXEC = 0x80000;
@@ -37,10 +40,21 @@ public final class Poller implements Readiness {
     private final long changeAddress = Native.address(change);
 
     public Poller(int[] descriptors) throws IOException {
-        this.descriptors = descriptors.clone();
+        this(descriptors.clone(), true);
+    }
+
+    /** A poller of {@code slots} slots, none watched yet: see {@link #watch}. */
+    public static Poller ofSlots(int slots) throws IOException {
+        int[] none = new int[slots];
+        Arrays.fill(none, -1);
+        return new Poller(none, false);
+    }
+
+    private Poller(int[] descriptors, boolean register) throws IOException {
+        this.descriptors = descriptors;
         this.epollFd = Native.check(LIBC.epoll_create1(EPOLL_CLOEXEC), "epoll_create1()");
         try {
-            for (int i = 0; i < descriptors.length; i++) {
+            for (int i = 0; register && i < descriptors.length; i++) {
                 control(EPOLL_CTL_ADD, i, EPOLLIN, "epoll_ctl(ADD)");
             }
         } catch (IOException | RuntimeException e) {
@@ -89,6 +103,15 @@ public final class Poller implements Readiness {
     private void control(int operation, int index, int interest, String what) throws IOException {
         change.putInt(0, interest).putLong(DATA_OFFSET, index);
         Native.check(LIBC.epoll_ctl(epollFd, operation, descriptors[index], changeAddress), what);
+    }
+
+    /**
+     * Watches {@code fd} in slot {@code index}, for writing or else reading. The slot's former
+     * descriptor must be closed by now (closing it took it out of the poller). Allocates nothing.
+     */
+    public void watch(int index, int fd, boolean writable) throws IOException {
+        descriptors[index] = fd;
+        control(EPOLL_CTL_ADD, index, writable ? EPOLLOUT : EPOLLIN, "epoll_ctl(ADD)");
     }
 
     /** Leaves descriptor {@code index} out of later waits. */

@@ -41,12 +41,6 @@ public final class Sockets {
         Native.check(LIBC.connect(fd, address.address(), address.length()), "connect(" + address + ")");
     }
 
-    /** Waits up to {@code timeout} for a connection, then accepts it. */
-    public static int accept(int listeningFd, Duration timeout, String waitingFor) throws IOException {
-        awaitReadable(listeningFd, timeout, waitingFor);
-        return Native.check(LIBC.accept(listeningFd, 0, 0), "accept()");
-    }
-
     /**
      * Blocks until {@code fd} is readable, or throws a {@link java.net.SocketTimeoutException}
      * naming what was awaited. Retries on EINTR.
@@ -103,14 +97,30 @@ public final class Sockets {
         Reference.reachabilityFence(timeval);
     }
 
-    /** The port an AF_INET socket is bound to. */
-    public static int localPort(int fd) throws IOException {
+    /** The pid of the process at the other end of a connected Unix socket, as the kernel saw it connect (SO_PEERCRED). */
+    public static int peerPid(int fd) throws IOException {
+        ByteBuffer credentials = Native.allocate(12); // struct ucred: pid, uid, gid
+        ByteBuffer length = Native.allocate(4);
+        length.putInt(0, 12);
+        Native.check(LIBC.getsockopt(fd, Native.SOL_SOCKET, Native.SO_PEERCRED, Native.address(credentials),
+                Native.address(length)), "getsockopt(SO_PEERCRED)");
+        Reference.reachabilityFence(length);
+        return credentials.getInt(0);
+    }
+
+    /** The address an AF_INET socket is bound to: for a connected socket, this side's end of it. */
+    public static InetSocketAddress localAddress(int fd) throws IOException {
         SocketAddressBuffer address = SocketAddressBuffer.empty();
         ByteBuffer length = Native.allocate(4);
         length.putInt(0, SocketAddressBuffer.CAPACITY);
         Native.check(LIBC.getsockname(fd, address.address(), Native.address(length)), "getsockname()");
         Reference.reachabilityFence(length);
-        return address.inetPort();
+        return address.inet();
+    }
+
+    /** The port an AF_INET socket is bound to. */
+    public static int localPort(int fd) throws IOException {
+        return localAddress(fd).getPort();
     }
 
     public static void close(int fd) {
@@ -165,6 +175,13 @@ public final class Sockets {
 
         int inetPort() {
             return Short.toUnsignedInt(buffer.duplicate().order(ByteOrder.BIG_ENDIAN).getShort(2));
+        }
+
+        /** The AF_INET address this holds. */
+        InetSocketAddress inet() throws UnknownHostException {
+            byte[] host = new byte[4];
+            buffer.get(4, host);
+            return new InetSocketAddress(InetAddress.getByAddress(host), inetPort());
         }
 
         public long address() {

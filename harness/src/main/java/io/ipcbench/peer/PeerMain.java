@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.Secret;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Transports;
@@ -75,16 +77,20 @@ public final class PeerMain implements Callable<Integer> {
         };
     }
 
-    /** The spec this command line describes; {@link PeerSpec#toArguments()} is its inverse. */
-    PeerSpec spec() {
+    /**
+     * The spec this command line and the environment's secret describe; {@link PeerSpec#toArguments()}
+     * is its inverse.
+     */
+    PeerSpec spec(Map<String, String> environment) {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
-                        sendBufferBytes, receiveBufferBytes), cpu, delayMicros, PeerRole.fromLabel(role), connections, count);
+                        sendBufferBytes, receiveBufferBytes, Secret.fromEnvironment(environment)), cpu,
+                delayMicros, PeerRole.fromLabel(role), connections, count);
     }
 
     @Override
     public Integer call() throws IOException {
-        PeerSpec spec = spec();
+        PeerSpec spec = spec(System.getenv());
         Transport transport = Transports.of(spec.transport(), spec.engine());
         dieWithParent();
         AtomicBoolean stop = new AtomicBoolean();

@@ -10,15 +10,17 @@ import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Secret;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
 
 /**
  * A peer and the connections to it, set up the one way the runner, the claim probes and the JMH
- * benchmarks all need: a fresh private directory (socket files, FIFOs, the peer's log), the
- * transport's listeners, the peer started by a {@link PeerLauncher}, and its connections accepted,
- * each after the peer's hello. Closing it undoes that in order: the connections first (on the pipe
+ * benchmarks all need: a fresh private directory (socket files, FIFOs, the peer's log), a fresh
+ * {@link Secret}, the transport's listeners, the peer started by a {@link PeerLauncher}, and its
+ * connections accepted, each after the peer's hello carried the secret (connections and datagrams
+ * that did not are turned away and counted: {@link #strangers()}). Closing it undoes that in order: the connections first (on the pipe
  * transport the peer sees end-of-file only once this side's copy of its standard input is closed),
  * then the peer, then the listeners, then the directory.
  *
@@ -63,6 +65,11 @@ public final class PeerSession implements AutoCloseable {
 
     public PeerHandle peer() {
         return peer;
+    }
+
+    /** Connections and datagrams the listeners turned away because they were not the peer's. */
+    public int strangers() {
+        return listeners.stream().mapToInt(Listener::strangers).sum();
     }
 
     /** The private directory: socket files, FIFOs, the peer's log and what a source peer reports. */
@@ -137,6 +144,7 @@ public final class PeerSession implements AutoCloseable {
         private PeerRole role = PeerRole.ECHO;
         private int connections = 1;
         private long count;
+        private Secret secret;
 
         private Builder(Transport transport, Engine engine, Function<Path, TransportOptions> options) {
             this.transport = transport;
@@ -172,6 +180,12 @@ public final class PeerSession implements AutoCloseable {
             return this;
         }
 
+        /** The secret the peer's hello must carry; by default a fresh one for every session. */
+        public Builder secret(Secret value) {
+            secret = value;
+            return this;
+        }
+
         /**
          * Makes the directory and listeners, starts the peer and accepts its connections. A failure
          * once the peer runs is explained by the peer's fate ({@link #explain}); whatever fails,
@@ -183,7 +197,8 @@ public final class PeerSession implements AutoCloseable {
             List<Connection> accepted = new ArrayList<>();
             PeerHandle peer = null;
             try {
-                TransportOptions made = options.apply(directory.path());
+                TransportOptions made = options.apply(directory.path())
+                        .withSecret(secret != null ? secret : Secret.random());
                 TransportKind kind = transport.kind();
                 // Datagram sockets pair up one to one: a listener per connection. A listening socket takes them all.
                 int listenerCount = kind.connectionless() ? connections : 1;

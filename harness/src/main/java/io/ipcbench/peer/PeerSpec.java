@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.Secret;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
 
 /**
  * What a peer process is told: which transport, where the client is, how to frame messages,
  * where to run and how long to dawdle. {@link #toArguments()} and {@link PeerMain}'s options are
- * two views of this one record; a test keeps them in step.
+ * two views of this one record; a test keeps them in step. The session's {@link Secret}, in the
+ * options, is the one thing not on the command line, which every user can read: the launcher
+ * hands it over in the peer's environment.
  *
  * @param cpu          CPU to pin the echo thread to, or null to leave it to the scheduler
  * @param delayMicros  busy-wait before each echo, to inject a known slowdown (for testing the gate)
@@ -83,9 +86,10 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
     }
 
     static TransportOptions options(Path privateDirectory, int size, boolean tcpNoDelay, String bindHost,
-                                    long connectTimeoutMillis, int sendBufferBytes, int receiveBufferBytes) {
+                                    long connectTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
+                                    Secret secret) {
         return new TransportOptions(privateDirectory, size, tcpNoDelay, bindHost,
                 Duration.ofMillis(connectTimeoutMillis), TransportOptions.DEFAULT_RECEIVE_TIMEOUT, sendBufferBytes,
-                receiveBufferBytes);
+                receiveBufferBytes, secret);
     }
 }

@@ -9,9 +9,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.Cleanup;
+import io.ipcbench.transport.Secret;
 
 /**
- * Starts the peer as a child JVM with this JVM's class path. Its error stream (and its output,
+ * Starts the peer as a child JVM with this JVM's class path, its session's secret in its
+ * environment. Its error stream (and its output,
  * unless that is the data channel) goes to {@code peer.log} in the cell's private directory, never
  * to this process's streams: a child that shares our stdout would keep a pipe open after we die.
  *
@@ -62,6 +64,8 @@ public final class ProcessPeerLauncher implements PeerLauncher {
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectOutput(stdioChannel ? ProcessBuilder.Redirect.PIPE
                                             : ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Not on the command line: every user can read that, only this one the environment.
+        builder.environment().put(Secret.ENVIRONMENT_VARIABLE, spec.options().secret().toEnvironment());
         Process process = builder.start();
         return new ProcessPeer(process, log);
     }

@@ -162,7 +162,7 @@ public final class ClaimProbes {
                              long count, Duration receiveTimeout) throws IOException {
         return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW,
                         directory -> new TransportOptions(directory, size, tcpNoDelay, bindHost,
-                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0))
+                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0, null))
                 .role(role).count(count).open(launcher);
     }
 

@@ -15,21 +15,34 @@ package io.ipcbench.results;
  * @param canary             the box canary measured just before and after the cell; null when the run took none
  * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
  * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
+ * @param strangers          connections and datagrams turned away while the peer was awaited, their first
+ *                           message not the peer's hello: another process reached the listening socket first
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                          Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
-                         CellLoad boxLoad) {
+                         CellLoad boxLoad, int strangers) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+
+    /** A cell with no stranger at its door: as runs recorded cells before strangers were counted. */
+    public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
+                      Placement placement, String status, String error, Warmup warmup, LatencySummary latencyNs,
+                      String histogramLog, DatagramCounts datagrams, IntegrityErrors errors, double roundTripsPerSec,
+                      Spread perConnectionP99Ns, Throughput throughput, SocketBuffers socketBuffers, Canary canary,
+                      CpuCost cpuCost, CellLoad boxLoad) {
+        this(transport, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
+                histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
+                cpuCost, boxLoad, 0);
+    }
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
         return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
-                socketBuffers, measured, cpuCost, boxLoad);
+                socketBuffers, measured, cpuCost, boxLoad, strangers);
     }
 
     /** The mode, typed; a run from before modes existed measured latency. */

@@ -147,6 +147,10 @@ public final class SummaryTable {
         if (d != null && d.describe() != null) {
             text.append(d.describe()).append("; ");
         }
+        if (cell.strangers() > 0) {
+            text.append(cell.strangers()).append(cell.strangers() == 1 ? " stranger" : " strangers")
+                    .append(" turned away; ");
+        }
         if (!cell.ok()) {
             text.append("FAILED: ").append(cell.error());
         }

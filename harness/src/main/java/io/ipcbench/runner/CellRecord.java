@@ -30,6 +30,8 @@ final class CellRecord {
     Spread perConnectionP99;
     Throughput throughput;
     Connection.BufferSizes bufferSizes;
+    /** Connections and datagrams turned away while the peer was awaited. */
+    int strangers;
     String watchdogVerdict;
     String failure;
     CellMeter.Stopped box;
@@ -47,6 +49,6 @@ final class CellRecord {
                 failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency, histogramLog,
                 kind.preservesBoundaries() ? datagrams : null, errors, roundTripsPerSec, perConnectionP99, throughput,
                 bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
-                box == null ? null : box.cpuCost(messages), box == null ? null : box.load());
+                box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), strangers);
     }
 }

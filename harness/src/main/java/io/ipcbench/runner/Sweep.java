@@ -129,6 +129,7 @@ public final class Sweep implements AutoCloseable {
                         planned.engine(), directory -> transportOptions(directory, planned.size()))
                 .cpu(config.pin().peer()).delayMicros(config.peerDelayMicros()).role(kind.peerRole())
                 .connections(planned.connections()).open(launcher)) {
+            record.strangers = session.strangers();
             try {
                 record.bufferSizes = session.connection().bufferSizes();
                 kind.measure(record, session, context);
@@ -149,9 +150,10 @@ public final class Sweep implements AutoCloseable {
         if (connectTimeout.compareTo(TransportOptions.DEFAULT_CONNECT_TIMEOUT) < 0) {
             connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
         }
+        // The peer session gives the options its secret.
         return new TransportOptions(privateDirectory, size, config.tcpNoDelay(), config.bindHost(), connectTimeout,
                 Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
-                config.receiveBufferBytes());
+                config.receiveBufferBytes(), null);
     }
 
     @Override

@@ -3,7 +3,12 @@ package io.ipcbench.transport;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** The client side of a transport before the peer has connected. */
+/**
+ * The client side of a transport before the peer has connected. A listening socket can be reached
+ * by any local process (and, bound to another address, by other hosts): a connection or datagram
+ * whose first message is not the peer's {@link Hello} is closed or dropped and counted, and the
+ * wait for the peer goes on.
+ */
 public interface Listener extends Closeable {
     /** What the peer needs to find the client: a port, a path, a directory. */
     String address();
@@ -12,8 +17,15 @@ public interface Listener extends Closeable {
      * Waits for the peer to connect and say hello, up to the options' connect timeout.
      *
      * @param peerPid the peer process, which the pipe transport needs to find its standard streams
+     *                and a Unix socket checks against the connecting process (SO_PEERCRED); -1 for
+     *                a peer that is no process of its own
      */
     Connection accept(long peerPid) throws IOException;
+
+    /** Connections and datagrams turned away so far because their first message was not the peer's hello. */
+    default int strangers() {
+        return 0;
+    }
 
     /** Releases what {@link #listen} took (a listening socket, socket files); open connections stay. */
     @Override

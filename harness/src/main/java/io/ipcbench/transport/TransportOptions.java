@@ -14,10 +14,11 @@ import java.time.Duration;
  * @param receiveTimeout    a datagram not answered within this is counted as lost
  * @param sendBufferBytes    SO_SNDBUF to ask for, or 0 for the kernel's default
  * @param receiveBufferBytes SO_RCVBUF to ask for, or 0 for the kernel's default
+ * @param secret            what the peer's hello must carry: made for each peer session
  */
 public record TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
                                Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
-                               int receiveBufferBytes) {
+                               int receiveBufferBytes, Secret secret) {
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** Listen backlog: room for the connection sweeps' many connections arriving at once. */
     public static final int LISTEN_BACKLOG = 4096;
@@ -25,9 +26,15 @@ public record TransportOptions(Path privateDirectory, int messageSize, boolean t
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofMillis(200);
 
-    /** Defaults for a given directory and message size: loopback, TCP_NODELAY on. */
+    /** Defaults for a given directory and message size: loopback, TCP_NODELAY on, a fresh secret. */
     public static TransportOptions defaults(Path privateDirectory, int messageSize) {
         return new TransportOptions(privateDirectory, messageSize, true, DEFAULT_BIND_HOST,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT, 0, 0);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT, 0, 0, Secret.random());
+    }
+
+    /** The same options with another secret. */
+    public TransportOptions withSecret(Secret value) {
+        return new TransportOptions(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout,
+                receiveTimeout, sendBufferBytes, receiveBufferBytes, value);
     }
 }

@@ -81,7 +81,7 @@ class TransportContractTest {
             throw e;
         }
         TransportOptions options = new TransportOptions(directory, size, true, TransportOptions.DEFAULT_BIND_HOST,
-                Duration.ofSeconds(10), Duration.ofMillis(200), requestedSendBuffer, requestedReceiveBuffer);
+                Duration.ofSeconds(10), Duration.ofMillis(200), requestedSendBuffer, requestedReceiveBuffer, Secret.random());
         Listener listener = transport.listen(options);
         PeerLauncher launcher = transport.usesPeerStdio() || peerProcess
                 ? new ProcessPeerLauncher()

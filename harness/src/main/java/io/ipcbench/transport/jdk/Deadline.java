@@ -9,6 +9,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
+import io.ipcbench.transport.TransportOptions;
+
 /**
  * A time limit for a set-up step that blocks in the JDK with no timeout of its own: opening a FIFO,
  * reading the hello from a {@code FileChannel} or a blocking socket, accepting a connection.
@@ -74,6 +78,15 @@ final class Deadline {
             throw timedOut(awaited, timeout, null);
         }
         return result;
+    }
+
+    /**
+     * Reads the peer's hello from a blocking channel within the options' connect timeout, running
+     * {@code abort} to give up; checks it against the options' secret and returns its detail.
+     */
+    static long hello(Connection connection, TransportOptions options, Abort abort) throws IOException {
+        return within(options.connectTimeout(), Hello.AWAITED, abort,
+                () -> Hello.receive(connection, options.connectTimeout(), options.secret()));
     }
 
     private static SocketTimeoutException timedOut(String awaited, Duration timeout, Exception cause) {

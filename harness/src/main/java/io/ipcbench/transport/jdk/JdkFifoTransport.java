@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.FifoPair;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.SocketFiles;
@@ -56,7 +57,7 @@ final class JdkFifoTransport implements Transport {
                 }
                 Connection connection = new ChannelStreamConnection(fromPeer, toPeer);
                 try {
-                    JdkHello.await(connection, timeout, fromPeer::close);
+                    Deadline.hello(connection, options, fromPeer::close);
                 } catch (IOException | RuntimeException e) {
                     connection.close();
                     throw e;
@@ -85,7 +86,7 @@ final class JdkFifoTransport implements Transport {
         }
         Connection connection = new ChannelStreamConnection(fromClient, toClient);
         try {
-            JdkHello.send(connection, 0);
+            Hello.send(connection, options.secret());
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;

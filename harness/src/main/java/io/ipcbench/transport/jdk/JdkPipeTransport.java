@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.PeerStdio;
 import io.ipcbench.transport.Transport;
@@ -58,7 +59,7 @@ final class JdkPipeTransport implements Transport {
                 }
                 Connection connection = new ChannelStreamConnection(fromPeer, toPeer);
                 try {
-                    JdkHello.await(connection, options.connectTimeout(), fromPeer::close);
+                    Deadline.hello(connection, options, fromPeer::close);
                 } catch (IOException | RuntimeException e) {
                     connection.close();
                     throw e;
@@ -76,7 +77,7 @@ final class JdkPipeTransport implements Transport {
     public Connection connect(String address, TransportOptions options) throws IOException {
         Connection connection = new ChannelStreamConnection(new FileInputStream(FileDescriptor.in).getChannel(),
                 new FileOutputStream(FileDescriptor.out).getChannel());
-        JdkHello.send(connection, 0);
+        Hello.send(connection, options.secret());
         return connection;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.HostAndPort;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
@@ -41,7 +42,7 @@ final class JdkTcpTransport implements Transport {
             Deadline.within(options.connectTimeout(), "connection to " + address, channel::close,
                     () -> channel.connect(HostAndPort.parse(address)));
             Connection connection = new ChannelStreamConnection(channel, channel);
-            JdkHello.send(connection, 0);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);

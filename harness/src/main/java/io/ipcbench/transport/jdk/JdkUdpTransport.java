@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.HostAndPort;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.MessageBuffer;
@@ -55,10 +57,10 @@ final class JdkUdpTransport implements Transport {
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             SocketOptions.applyBufferSizes(channel, options);
-            channel.bind(new InetSocketAddress(client.getAddress(), 0));
+            // connect() binds a port on the address the route to the client leaves from: this host's, or a link's.
             channel.connect(client);
             Connection connection = ChannelDatagramConnection.datagrams(channel);
-            JdkHello.send(connection, ((InetSocketAddress) channel.getLocalAddress()).getPort());
+            Hello.send(connection, options.secret(), HostAndPort.pack((InetSocketAddress) channel.getLocalAddress()));
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);
@@ -72,6 +74,7 @@ final class JdkUdpTransport implements Transport {
         private final String address;
         private final TransportOptions options;
         private boolean handedOver;
+        private int strangers;
 
         UdpListener(DatagramChannel channel, String address, TransportOptions options) {
             this.channel = channel;
@@ -96,24 +99,42 @@ final class JdkUdpTransport implements Transport {
             return connection;
         }
 
-        /** Waits for the hello on the unconnected channel, and returns where it came from. */
+        /**
+         * Waits for the hello on the unconnected channel, and returns where it came from; a datagram
+         * that is not the peer's hello, from anyone, is dropped and counted, and the wait goes on.
+         */
         private SocketAddress awaitHello() throws IOException {
-            MessageBuffer hello = new MessageBuffer(64);
-            ByteBuffer buffer = hello.buffer();
+            ByteBuffer buffer = MessageBuffer.forReceiving(Hello.LENGTH).buffer();
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
             channel.configureBlocking(false);
             try (Selector selector = Selector.open()) {
                 channel.register(selector, SelectionKey.OP_READ);
-                if (selector.select(SocketOptions.millis(options.connectTimeout())) == 0) {
-                    throw new SocketTimeoutException("no " + JdkHello.AWAITED + " within "
-                            + options.connectTimeout().toMillis() + " ms");
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new SocketTimeoutException("no " + Hello.AWAITED + " within "
+                                + options.connectTimeout().toMillis() + " ms"
+                                + (strangers > 0 ? " (" + strangers + " strangers' datagrams dropped)" : ""));
+                    }
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    selector.selectedKeys().clear();
+                    SocketAddress sender = channel.receive(buffer.clear());
+                    if (sender == null) {
+                        continue;
+                    }
+                    try {
+                        Hello.check(buffer, buffer.position(), options.secret());
+                        return sender;
+                    } catch (Hello.StrangerException stranger) {
+                        strangers++;
+                    }
                 }
-                SocketAddress sender = channel.receive(buffer.clear());
-                if (sender == null) {
-                    throw new SocketTimeoutException("no " + JdkHello.AWAITED + " (woken without one)");
-                }
-                JdkHello.check(buffer, buffer.position());
-                return sender;
             }
+        }
+
+        @Override
+        public int strangers() {
+            return strangers;
         }
 
         @Override

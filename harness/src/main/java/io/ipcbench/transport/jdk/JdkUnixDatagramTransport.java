@@ -3,8 +3,10 @@ package io.ipcbench.transport.jdk;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.Transport;
@@ -60,7 +62,7 @@ final class JdkUnixDatagramTransport implements Transport {
             channel.bind(AFUNIXSocketAddress.of(own));
             channel.connect(AFUNIXSocketAddress.of(client));
             Connection connection = ChannelDatagramConnection.datagrams(channel);
-            JdkHello.send(connection, 0);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);
@@ -75,6 +77,7 @@ final class JdkUnixDatagramTransport implements Transport {
         private final Path path;
         private final TransportOptions options;
         private boolean handedOver;
+        private int strangers;
 
         UnixDatagramListener(AFUNIXDatagramChannel channel, Path path, TransportOptions options) {
             this.channel = channel;
@@ -93,12 +96,36 @@ final class JdkUnixDatagramTransport implements Transport {
                 throw new IllegalStateException("a datagram listener serves one peer socket");
             }
             Connection connection = ChannelDatagramConnection.datagrams(channel);
-            channel.socket().setSoTimeout(SocketOptions.millis(options.connectTimeout()));
-            JdkHello.receive(connection, options.connectTimeout());
+            awaitHello(connection);
             channel.connect(AFUNIXSocketAddress.of(peerPath(path)));
             channel.socket().setSoTimeout(SocketOptions.millis(options.receiveTimeout()));
             handedOver = true;
             return connection;
+        }
+
+        /** Takes datagrams until one is the peer's hello; a stranger's is dropped and counted. */
+        private void awaitHello(Connection connection) throws IOException {
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+            while (true) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    throw new SocketTimeoutException("no " + Hello.AWAITED + " within "
+                            + options.connectTimeout().toMillis() + " ms (" + strangers
+                            + " strangers' datagrams dropped)");
+                }
+                channel.socket().setSoTimeout(SocketOptions.millis(left));
+                try {
+                    Hello.receive(connection, left, options.secret());
+                    return;
+                } catch (Hello.StrangerException stranger) {
+                    strangers++;
+                }
+            }
+        }
+
+        @Override
+        public int strangers() {
+            return strangers;
         }
 
         @Override

@@ -1,10 +1,13 @@
 package io.ipcbench.transport.jdk;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.Transport;
@@ -54,7 +57,7 @@ final class JdkUnixSeqpacketTransport implements Transport {
             SocketOptions.applyBufferSizes(channel, options);
             channel.connect(AFUNIXSocketAddress.of(Path.of(address)));
             Connection connection = ChannelDatagramConnection.seqpackets(channel);
-            JdkHello.send(connection, 0);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);
@@ -62,11 +65,18 @@ final class JdkUnixSeqpacketTransport implements Transport {
         }
     }
 
-    /** The listening seqpacket socket: accepts (bounded by SO_TIMEOUT), configures, awaits the hello. */
+    /**
+     * The listening seqpacket socket: accepts (bounded by SO_TIMEOUT), configures, awaits the hello.
+     * A connection whose first message is not the peer's hello is closed and counted, and the wait
+     * goes on until the connect timeout. junixsocket's channel is read blocking here, one candidate
+     * at a time: one that says nothing holds the wait up to the timeout (the socket's path is in a
+     * directory only this user may enter).
+     */
     private static final class SeqpacketListener implements Listener {
         private final AFUNIXDatagramChannel server;
         private final Path path;
         private final TransportOptions options;
+        private int strangers;
 
         SeqpacketListener(AFUNIXDatagramChannel server, Path path, TransportOptions options) {
             this.server = server;
@@ -80,25 +90,45 @@ final class JdkUnixSeqpacketTransport implements Transport {
         }
 
         @Override
+        public int strangers() {
+            return strangers;
+        }
+
+        @Override
         public Connection accept(long peerPid) throws IOException {
-            AFDatagramChannel<AFUNIXSocketAddress> accepted;
-            server.socket().setSoTimeout(SocketOptions.millis(options.connectTimeout()));
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+            while (true) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                AFDatagramChannel<AFUNIXSocketAddress> accepted = acceptWithin(left);
+                try {
+                    SocketOptions.applyBufferSizes(accepted, options);
+                    Connection connection = ChannelDatagramConnection.seqpackets(accepted);
+                    Deadline.within(left, Hello.AWAITED, accepted::close,
+                            () -> Hello.receive(connection, left, options.secret()));
+                    return connection;
+                } catch (Hello.StrangerException | EOFException stranger) {
+                    Deadline.closeQuietly(accepted);
+                    strangers++;
+                } catch (IOException | RuntimeException e) {
+                    Deadline.closeQuietly(accepted);
+                    throw e;
+                }
+            }
+        }
+
+        private AFDatagramChannel<AFUNIXSocketAddress> acceptWithin(Duration left) throws IOException {
             try {
-                accepted = server.socket().accept().getChannel();
+                if (left.isNegative() || left.isZero()) {
+                    throw new SocketTimeoutException();
+                }
+                server.socket().setSoTimeout(SocketOptions.millis(left));
+                return server.socket().accept().getChannel();
             } catch (SocketTimeoutException e) {
-                SocketTimeoutException timedOut = new SocketTimeoutException("no connection from the peer within "
-                        + options.connectTimeout().toMillis() + " ms");
+                SocketTimeoutException timedOut = new SocketTimeoutException("no connection from the peer said its "
+                        + "hello within " + options.connectTimeout().toMillis() + " ms"
+                        + (strangers > 0 ? " (" + strangers + " strangers turned away)" : ""));
                 timedOut.initCause(e);
                 throw timedOut;
-            }
-            try {
-                SocketOptions.applyBufferSizes(accepted, options);
-                Connection connection = ChannelDatagramConnection.seqpackets(accepted);
-                JdkHello.await(connection, options.connectTimeout(), accepted::close);
-                return connection;
-            } catch (IOException | RuntimeException e) {
-                Deadline.closeQuietly(accepted);
-                throw e;
             }
         }
 

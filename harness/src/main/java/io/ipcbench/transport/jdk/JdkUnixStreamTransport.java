@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
@@ -51,7 +52,7 @@ final class JdkUnixStreamTransport implements Transport {
             Deadline.within(options.connectTimeout(), "connection to " + address, channel::close,
                     () -> channel.connect(UnixDomainSocketAddress.of(address)));
             Connection connection = new ChannelStreamConnection(channel, channel);
-            JdkHello.send(connection, 0);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Deadline.closeQuietly(channel);

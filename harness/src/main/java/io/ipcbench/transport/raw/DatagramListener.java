@@ -1,20 +1,24 @@
 package io.ipcbench.transport.raw;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.TransportOptions;
 
 /**
- * The client's bound datagram socket (UDP or Unix datagram). The peer's hello says where the peer
- * is (its UDP port; a Unix peer binds a path the client can derive); the client then connects to
- * it, so that both sides use plain send and recv and the kernel filters out anything else.
+ * The client's bound datagram socket (UDP or Unix datagram). It takes the first datagram that is
+ * the peer's hello (anything else, from anyone, is dropped and counted as a stranger), and then
+ * connects to where the peer is, so that both sides use plain send and recv and the kernel filters
+ * out anything else.
  */
 final class DatagramListener implements Listener {
     private final int fd;
@@ -23,8 +27,9 @@ final class DatagramListener implements Listener {
     private final Path socketFile;
     private final PeerAddress peerAddress;
     private boolean handedOver;
+    private int strangers;
 
-    /** Where the peer's socket is, given what its hello said (a UDP port; nothing for a Unix path). */
+    /** Where the peer's socket is, given what its hello said (where a UDP peer is; nothing for a Unix path). */
     interface PeerAddress {
         SocketAddressBuffer apply(long helloDetail) throws IOException;
 
@@ -48,19 +53,52 @@ final class DatagramListener implements Listener {
     }
 
     @Override
+    public int strangers() {
+        return strangers;
+    }
+
+    @Override
     public Connection accept(long peerPid) throws IOException {
         if (handedOver) {
             throw new IllegalStateException("a datagram listener serves one peer socket");
         }
-        FdDatagramConnection connection = new FdDatagramConnection(fd, false);
-        long peerPort = Hello.await(connection, fd, options.connectTimeout());
-        Sockets.connect(fd, peerAddress.apply(peerPort));
+        long detail = awaitHello();
+        Sockets.connect(fd, peerAddress.apply(detail));
         Sockets.setReceiveTimeout(fd, options.receiveTimeout());
         handedOver = true;
         // Connected sockets no longer need their paths: remove both now, so none outlives the cell.
         SocketFiles.remove(socketFile);
         SocketFiles.remove(peerAddress.socketFile());
-        return connection;
+        return new FdDatagramConnection(fd, false);
+    }
+
+    /** Takes datagrams until one is the peer's hello, within the connect timeout; returns its detail. */
+    private long awaitHello() throws IOException {
+        Duration timeout = options.connectTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        MessageBuffer hello = MessageBuffer.forReceiving(Hello.LENGTH);
+        Connection unconnected = new FdDatagramConnection(fd, false);
+        while (true) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new SocketTimeoutException("no " + Hello.AWAITED + " within " + timeout.toMillis() + " ms"
+                        + (strangers > 0 ? " (" + strangers + " strangers' datagrams dropped)" : ""));
+            }
+            try {
+                Sockets.awaitReadable(fd, left, Hello.AWAITED);
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            int length = unconnected.receiveSome(hello, 0, hello.capacity());
+            if (length == 0) {
+                continue;
+            }
+            try {
+                return Hello.check(hello.buffer(), length, options.secret());
+            } catch (Hello.StrangerException stranger) {
+                strangers++;
+            }
+        }
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class FifoTransport implements Transport {
 
             @Override
             public Connection accept(long peerPid) throws IOException {
-                return open(directory.resolve(FifoPair.TO_CLIENT), directory.resolve(FifoPair.TO_PEER), options.connectTimeout(), true);
+                return open(directory.resolve(FifoPair.TO_CLIENT), directory.resolve(FifoPair.TO_PEER), options, true);
             }
 
             @Override
@@ -60,11 +60,12 @@ public final class FifoTransport implements Transport {
     @Override
     public Connection connect(String address, TransportOptions options) throws IOException {
         Path directory = Path.of(address);
-        return open(directory.resolve(FifoPair.TO_PEER), directory.resolve(FifoPair.TO_CLIENT), options.connectTimeout(), false);
+        return open(directory.resolve(FifoPair.TO_PEER), directory.resolve(FifoPair.TO_CLIENT), options, false);
     }
 
-    private static Connection open(Path readPath, Path writePath, Duration timeout, boolean client)
+    private static Connection open(Path readPath, Path writePath, TransportOptions options, boolean client)
             throws IOException {
+        Duration timeout = options.connectTimeout();
         int readFd = Native.check(LIBC.open(readPath.toString(), Native.O_RDONLY | Native.O_NONBLOCK | Native.O_CLOEXEC, 0),
                 "open(" + readPath + ")");
         int writeFd = -1;
@@ -76,17 +77,17 @@ public final class FifoTransport implements Transport {
                 Sockets.awaitReadable(readFd, timeout, "hello from the peer");
                 setBlocking(readFd);
                 setBlocking(writeFd);
-                Hello.await(connection, readFd, timeout);
+                Hello.await(connection, readFd, timeout, options.secret());
                 // Our write end is open by now: say so, since the peer cannot see it otherwise.
-                Hello.send(connection);
+                Hello.send(connection, options.secret());
             } else {
                 setBlocking(writeFd);
-                Hello.send(connection);
+                Hello.send(connection, options.secret());
                 // A blocking read of a FIFO that has no writer yet returns end-of-file at once:
                 // stay non-blocking until the client's answering hello shows that it is writing.
                 Sockets.awaitReadable(readFd, timeout, "answering hello from the client");
                 setBlocking(readFd);
-                Hello.await(connection, readFd, timeout);
+                Hello.await(connection, readFd, timeout, options.secret());
             }
             return connection;
         } catch (IOException | RuntimeException e) {

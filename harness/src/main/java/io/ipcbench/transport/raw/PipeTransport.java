@@ -56,7 +56,7 @@ public final class PipeTransport implements Transport {
                 }
                 Connection connection = new FdStreamConnection(readFd, writeFd);
                 try {
-                    Hello.await(connection, readFd, options.connectTimeout());
+                    Hello.await(connection, readFd, options.connectTimeout(), options.secret());
                 } catch (IOException | RuntimeException e) {
                     connection.close();
                     throw e;
@@ -73,7 +73,7 @@ public final class PipeTransport implements Transport {
     @Override
     public Connection connect(String address, TransportOptions options) throws IOException {
         Connection connection = new FdStreamConnection(0, 1);
-        Hello.send(connection);
+        Hello.send(connection, options.secret());
         return connection;
     }
 

@@ -1,21 +1,36 @@
 package io.ipcbench.transport.raw;
 
+import static io.ipcbench.os.Native.LIBC;
+
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.ipcbench.os.Native;
+import io.ipcbench.os.Poller;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.SocketFiles;
 import io.ipcbench.transport.TransportOptions;
 
 /**
  * A listening stream or seqpacket socket: accepts, configures, and waits for the peer's hello.
  * Shared by TCP, Unix stream and Unix seqpacket, which differ only in how they bind.
+ *
+ * <p>Any local process can connect first. So every connection that comes is a candidate, read
+ * without blocking, and several are watched at once: the first whose hello carries the session's
+ * secret (and, on a Unix socket, whose process is the peer's, by SO_PEERCRED) is the peer's; a
+ * candidate that says something else, or closes, is turned away and counted, and one that says
+ * nothing cannot hold the peer up.
  */
 final class SocketListener implements Listener {
+    /** Candidates watched at once; the oldest gives way to a newer one beyond this. */
+    static final int MAX_CANDIDATES = 16;
 
     /** Options applied to each accepted socket. */
     interface Configurer {
@@ -28,11 +43,13 @@ final class SocketListener implements Listener {
     private final Configurer configurer;
     private final boolean boundaries;
     private final Path socketFile;
+    private int strangers;
 
     SocketListener(int fd, String address, TransportOptions options, Configurer configurer) {
         this(fd, address, options, configurer, false, null);
     }
 
+    /** @param socketFile a Unix socket's path, removed on close; null for TCP */
     SocketListener(int fd, String address, TransportOptions options, Configurer configurer,
                    boolean boundaries, Path socketFile) {
         this.fd = fd;
@@ -49,18 +66,125 @@ final class SocketListener implements Listener {
     }
 
     @Override
+    public int strangers() {
+        return strangers;
+    }
+
+    @Override
     public Connection accept(long peerPid) throws IOException {
-        int accepted = Sockets.accept(fd, options.connectTimeout(), "connection from the peer");
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        List<Candidate> candidates = new ArrayList<>();
+        // Slot 0 is the listening socket, slot k the k-th candidate.
+        try (Poller poller = Poller.ofSlots(MAX_CANDIDATES + 1)) {
+            poller.watch(0, fd, false);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                int ready = left <= 0 ? 0 : poller.await((int) Math.max(1, left / 1_000_000));
+                if (ready == 0 && System.nanoTime() - deadline >= 0) {
+                    throw new SocketTimeoutException("no connection from the peer said its hello within "
+                            + options.connectTimeout().toMillis() + " ms" + (strangers > 0 ? " (" + strangers
+                            + " strangers turned away)" : ""));
+                }
+                for (int k = 0; k < ready; k++) {
+                    int slot = poller.readyIndex(k);
+                    if (slot == 0) {
+                        admit(candidates, poller);
+                        continue;
+                    }
+                    Candidate candidate = candidates.get(slot - 1);
+                    if (candidate != null && candidate.readHello() && isPeer(candidate, peerPid)) {
+                        candidates.set(slot - 1, null);
+                        return candidate.connection;
+                    }
+                    if (candidate != null && candidate.closed) {
+                        candidates.set(slot - 1, null);
+                    }
+                }
+            }
+        } finally {
+            for (Candidate candidate : candidates) {
+                if (candidate != null) {
+                    turnAway(candidate);
+                }
+            }
+        }
+    }
+
+    /** Accepts a waiting connection as a candidate, in a free slot, or in the oldest one's. */
+    private void admit(List<Candidate> candidates, Poller poller) throws IOException {
+        int accepted = Native.check(LIBC.accept4(fd, 0, 0, Native.SOCK_CLOEXEC), "accept()");
+        Candidate candidate;
         try {
             configurer.configure(accepted, options);
-            Connection connection = boundaries
-                    ? new FdDatagramConnection(accepted, true)
-                    : new FdStreamConnection(accepted);
-            Hello.await(connection, accepted, options.connectTimeout());
-            return connection;
+            candidate = new Candidate(accepted, boundaries ? new FdDatagramConnection(accepted, true)
+                    : new FdStreamConnection(accepted));
         } catch (IOException | RuntimeException e) {
             Sockets.close(accepted);
             throw e;
+        }
+        int slot = candidates.indexOf(null);
+        if (slot < 0 && candidates.size() < MAX_CANDIDATES) {
+            candidates.add(candidate);
+            slot = candidates.size() - 1;
+        } else if (slot < 0) {
+            slot = 0;
+            turnAway(candidates.get(0));
+            candidates.set(0, candidate);
+        } else {
+            candidates.set(slot, candidate);
+        }
+        poller.watch(slot + 1, accepted, false);
+    }
+
+    /** Whether a candidate whose hello is whole is the peer: the secret, and on a Unix socket the process too. */
+    private boolean isPeer(Candidate candidate, long peerPid) {
+        try {
+            Hello.check(candidate.hello.buffer(), Hello.LENGTH, options.secret());
+            if (socketFile != null && peerPid > 0 && Sockets.peerPid(candidate.fd) != peerPid) {
+                throw new Hello.StrangerException("the connecting process was not the peer");
+            }
+            return true;
+        } catch (IOException stranger) {
+            turnAway(candidate);
+            return false;
+        }
+    }
+
+    private void turnAway(Candidate candidate) {
+        if (!candidate.closed) {
+            candidate.connection.close();
+            candidate.closed = true;
+            strangers++;
+        }
+    }
+
+    /** A connection not yet known to be the peer's, and as much of its hello as has come. */
+    private final class Candidate {
+        final int fd;
+        final Connection connection;
+        final MessageBuffer hello = MessageBuffer.forReceiving(Hello.LENGTH);
+        int received;
+        boolean closed;
+
+        Candidate(int fd, Connection connection) {
+            this.fd = fd;
+            this.connection = connection;
+        }
+
+        /** Reads what has come of the hello; true once it is whole. A candidate that closes or fails is turned away. */
+        boolean readHello() {
+            try {
+                int n = boundaries ? connection.receiveSome(hello, 0, hello.capacity())
+                        : connection.receiveSome(hello, received, Hello.LENGTH - received);
+                received = boundaries ? (n > 0 ? n : received) : received + n;
+                if (boundaries && n > 0 && n != Hello.LENGTH) {
+                    throw new Hello.StrangerException("the first message was " + n + " bytes");
+                }
+                return received == Hello.LENGTH;
+            } catch (IOException | RuntimeException e) {
+                turnAway(this);
+                return false;
+            }
         }
     }
 

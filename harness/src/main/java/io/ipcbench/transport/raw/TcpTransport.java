@@ -42,7 +42,7 @@ public final class TcpTransport implements Transport {
             configure(fd, options);
             Sockets.connect(fd, SocketAddressBuffer.inet(HostAndPort.parse(address)));
             Connection connection = new FdStreamConnection(fd);
-            Hello.send(connection);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);

@@ -27,8 +27,9 @@ public final class UdpTransport implements Transport {
         try {
             SocketListener.applyBufferSizes(fd, options);
             Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), 0)));
+            // The peer's hello says where it is: on this host, or across a link.
             return new DatagramListener(fd, HostAndPort.format(options.bindHost(), Sockets.localPort(fd)), options, null,
-                    port -> SocketAddressBuffer.inet(new InetSocketAddress(options.bindHost(), (int) port)));
+                    detail -> SocketAddressBuffer.inet(HostAndPort.unpack(detail)));
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);
             throw e;
@@ -41,10 +42,10 @@ public final class UdpTransport implements Transport {
         int fd = Sockets.socket(Native.AF_INET, Native.SOCK_DGRAM);
         try {
             SocketListener.applyBufferSizes(fd, options);
-            Sockets.bind(fd, SocketAddressBuffer.inet(new InetSocketAddress(client.getAddress(), 0)));
+            // connect() binds a port on the address the route to the client leaves from: this host's, or a link's.
             Sockets.connect(fd, SocketAddressBuffer.inet(client));
             Connection connection = new FdDatagramConnection(fd, false);
-            Hello.send(connection, Sockets.localPort(fd));
+            Hello.send(connection, options.secret(), HostAndPort.pack(Sockets.localAddress(fd)));
             return connection;
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);

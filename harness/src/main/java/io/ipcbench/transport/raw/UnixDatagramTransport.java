@@ -2,6 +2,7 @@ package io.ipcbench.transport.raw;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
@@ -19,7 +20,7 @@ import io.ipcbench.transport.TransportOptions;
  * UDP, a full receive queue blocks the sender instead of dropping.
  */
 public final class UnixDatagramTransport implements Transport {
-    private static final java.util.concurrent.atomic.AtomicLong NEXT_LISTENER = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong NEXT_LISTENER = new AtomicLong();
 
     @Override
     public TransportKind kind() {
@@ -66,7 +67,7 @@ public final class UnixDatagramTransport implements Transport {
             Sockets.bind(fd, SocketAddressBuffer.unix(own));
             Sockets.connect(fd, SocketAddressBuffer.unix(client));
             Connection connection = new FdDatagramConnection(fd, false);
-            Hello.send(connection);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);

@@ -57,7 +57,7 @@ public final class UnixStreamTransport implements Transport {
             Connection connection = kind.preservesBoundaries()
                     ? new FdDatagramConnection(fd, true)
                     : new FdStreamConnection(fd);
-            Hello.send(connection);
+            Hello.send(connection, options.secret());
             return connection;
         } catch (IOException | RuntimeException e) {
             Sockets.close(fd);

@@ -28,6 +28,7 @@ import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Listener;
+import io.ipcbench.transport.Secret;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
@@ -80,7 +81,7 @@ class JdkTransportContractTest {
 
     private TransportOptions options(int size, Duration connectTimeout, Duration receiveTimeout) {
         return new TransportOptions(directory, size, true, TransportOptions.DEFAULT_BIND_HOST, connectTimeout,
-                receiveTimeout, 0, 0);
+                receiveTimeout, 0, 0, Secret.random());
     }
 
     /** Opens a session whose peer echoes: the real peer process for pipes, {@link Echo} on a thread otherwise. */
@@ -322,7 +323,7 @@ class JdkTransportContractTest {
     void asksForTheSocketBuffersItIsToldToAndReportsWhatItGot(TransportKind kind) throws IOException {
         int requested = 64 * 1024;
         TransportOptions options = new TransportOptions(directory, 64, true, TransportOptions.DEFAULT_BIND_HOST,
-                Duration.ofSeconds(10), Duration.ofMillis(500), requested, requested);
+                Duration.ofSeconds(10), Duration.ofMillis(500), requested, requested, Secret.random());
         try (Session session = open(kind, options, peer -> Echo.serve(peer, 64, 0))) {
             Connection.BufferSizes granted = session.client().bufferSizes();
             if (kind == TransportKind.PIPE || kind == TransportKind.FIFO) {
