@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
+import io.ipcbench.config.LinkSettings;
 import io.ipcbench.config.PlacementParser;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Cleanup;
+import io.ipcbench.os.NetworkNamespace;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.probes.ClaimProbes;
@@ -26,6 +28,7 @@ import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
+import io.ipcbench.results.NetworkLink;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
@@ -136,6 +139,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Address the tcp and udp listeners bind to (default: " + RunConfig.DEFAULT_BIND_HOST + ").")
     String bindHost;
 
+    @Option(names = "--link", paramLabel = "loopback|netns",
+            description = "Where the peer of tcp and udp cells sits: " + LinkSettings.LOOPBACK + " (the default), or "
+                    + LinkSettings.NETNS + ": in a network namespace made for the run, joined to this one by a veth pair "
+                    + "with addresses from 198.51.100.0/24, so that their traffic crosses a real network device. Needs "
+                    + "root or CAP_NET_ADMIN. Unix sockets, pipes and FIFOs keep their usual path.")
+    String link;
+
+    @Option(names = "--link-delay", paramLabel = "TIME",
+            description = "With --link netns: netem delays every packet this long, each way, e.g. 100us (needs the "
+                    + "kernel's sch_netem). Default: no shaping.")
+    String linkDelay;
+
+    @Option(names = "--link-loss", paramLabel = "PERCENT",
+            description = "With --link netns: netem drops this share of packets, each way, e.g. 0.1%.")
+    String linkLoss;
+
     @Option(names = "--peer-timeout", paramLabel = "TIME",
             description = "A peer silent this long has hung: its cell fails (default: "
                     + RunConfig.DEFAULT_PEER_TIMEOUT_MILLIS + " ms).")
@@ -233,7 +252,10 @@ public final class RunCommand implements Callable<Integer> {
         if (noCanary) {
             builder.canary(false);
         }
-        builder.pin(parsePin(pin)).probes(probes).skipOversized(skipOversized);
+        builder.pin(parsePin(pin)).probes(probes).skipOversized(skipOversized).link(link());
+        if (bindHost != null && LinkSettings.NETNS.equals(link)) {
+            throw new UserError("--bind and --link netns both say where tcp and udp listen: give one of them");
+        }
         RunConfig config;
         try {
             config = builder.build();
@@ -242,6 +264,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         OpenFileLimit.check(config.connections().stream().mapToInt(Integer::intValue).max().orElse(1));
         return config;
+    }
+
+    /** {@code --link} and its shaping. */
+    private LinkSettings link() {
+        long delay = linkDelay == null ? 0 : parse(() -> Units.parseMicros(linkDelay), "--link-delay");
+        double loss = linkLoss == null ? 0 : parse(() -> Units.parsePercent(linkLoss), "--link-loss");
+        try {
+            return new LinkSettings(link == null ? LinkSettings.LOOPBACK : link, delay, loss);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     /** Sets {@code setting} to {@code text} as {@code reader} reads it, if the option was given. */
@@ -324,18 +357,75 @@ public final class RunCommand implements Callable<Integer> {
             plan.leftOut().forEach(what -> stdout.println("skipped: " + what));
             return ExitCode.OK;
         }
-        Path folder = prepareFolder(Path.of(config.outputDirectory()));
+        removeOrphans(stderr);
+        try (NetworkNamespace namespace = openLink(config.link())) {
+            return run(config, plan, estimate, id, namespace, stdout, stderr);
+        }
+    }
+
+    /** Removes what killed runs left: private directories, and network namespaces with their veth pairs. */
+    private static void removeOrphans(PrintWriter stderr) {
         List<Path> orphans = PrivateDirectory.removeOrphans();
         if (!orphans.isEmpty()) {
             stderr.println("ipcbench: removed " + orphans.size() + " private "
                     + (orphans.size() == 1 ? "directory" : "directories") + " left by a killed run: "
                     + orphans.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
+        List<String> namespaces = NetworkNamespace.removeOrphans();
+        if (!namespaces.isEmpty()) {
+            stderr.println("ipcbench: removed " + namespaces.size() + " network "
+                    + (namespaces.size() == 1 ? "namespace" : "namespaces") + " (and veth pairs) left by a killed run: "
+                    + String.join(", ", namespaces));
+        }
+    }
 
+    /**
+     * The namespace and veth pair of {@code --link netns}, shaped as asked; null on loopback. A box
+     * that cannot make or shape it is a user error: one line, exit code 2, nothing left behind.
+     */
+    private static NetworkNamespace openLink(LinkSettings link) {
+        if (!link.acrossNamespace()) {
+            return null;
+        }
+        String unavailable = NetworkNamespace.whyUnavailable();
+        if (unavailable != null) {
+            throw new UserError(unavailable);
+        }
+        NetworkNamespace namespace;
+        try {
+            namespace = NetworkNamespace.create();
+        } catch (IOException e) {
+            throw new UserError("--link netns: " + e.getMessage());
+        }
+        try {
+            if (link.shaped()) {
+                namespace.shape(link.delayMicros(), link.lossPercent());
+            }
+            return namespace;
+        } catch (IOException | RuntimeException e) {
+            namespace.close();
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The link as found, for run.json; null on loopback. */
+    private static NetworkLink describe(NetworkNamespace namespace, LinkSettings link) throws IOException {
+        return namespace == null ? null : new NetworkLink(link.label(), namespace.name(), namespace.clientDevice(),
+                namespace.clientAddress(), namespace.peerAddress(), namespace.mtu(), namespace.qdisc());
+    }
+
+    private int run(RunConfig config, CellPlan plan, RunEstimate estimate, String id, NetworkNamespace namespace,
+                    PrintWriter stdout, PrintWriter stderr) throws IOException {
+        Path folder = prepareFolder(Path.of(config.outputDirectory()));
+        NetworkLink crossed = describe(namespace, config.link());
         if (!quiet) {
             stdout.println("ipcbench " + EnvironmentProbe.version() + ": run " + id);
             stdout.println(config);
             stdout.println("  plan            " + estimate.describe());
+            if (crossed != null) {
+                stdout.println("  veth            " + crossed.clientAddress() + " (" + crossed.clientDevice() + ") to "
+                        + crossed.peerAddress() + " in namespace " + crossed.namespace() + ", MTU " + crossed.mtu());
+            }
             if (!config.pin().pinned()) {
                 stderr.println("warning: " + BoxWarnings.UNPINNED_RUN);
             }
@@ -350,8 +440,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
             stderr.flush();
         });
-        ClaimProbes probes = new ClaimProbes(new ProcessPeerLauncher(), stderr);
-        try (Sweep sweep = new Sweep(config, Transports::of, new ProcessPeerLauncher(), NanoClock.SYSTEM, progress,
+        ProcessPeerLauncher here = new ProcessPeerLauncher();
+        ProcessPeerLauncher launcher = namespace == null ? here : here.across(namespace);
+        ClaimProbes probes = crossed == null ? new ClaimProbes(here, stderr)
+                : new ClaimProbes(here, stderr).across(launcher, crossed);
+        try (Sweep sweep = new Sweep(config, Transports::of, launcher, crossed, NanoClock.SYSTEM, progress,
                 probes::runAll)) {
             run = sweep.run(folder, id, plan);
         } finally {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 final class Units {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(us|µs|ms)");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
     private Units() {
     }
@@ -43,6 +45,25 @@ final class Units {
             case "s" -> value * 1_000;
             default -> value * 60_000;
         };
+    }
+
+    /** Microseconds: {@code 100us} (or {@code 100µs}), {@code 2ms}. */
+    static long parseMicros(String text) {
+        Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a short duration (try 100us or 2ms)");
+        }
+        long value = Long.parseLong(m.group(1));
+        return "ms".equals(m.group(2)) ? value * 1_000 : value;
+    }
+
+    /** A percentage: {@code 0.1%}. */
+    static double parsePercent(String text) {
+        Matcher m = PERCENT.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a percentage (try 0.1%)");
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     static boolean isDuration(String text) {

@@ -18,6 +18,7 @@ import io.ipcbench.transport.TransportKind;
  *                  of the box over the run does not line up with one transport; recorded, so that
  *                  the order can be run again
  * @param canary    whether to measure the box canary before and after every cell
+ * @param link      where the peer of tcp and udp cells sits: loopback, or a network namespace behind a veth
  */
 public record RunConfig(String engine, List<String> transports, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
@@ -26,7 +27,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                         long peerTimeoutMillis, long receiveTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
-                        boolean skipOversized, long orderSeed, boolean canary) {
+                        boolean skipOversized, long orderSeed, boolean canary, LinkSettings link) {
     public static final String ENGINE_RAW = "raw";
     /** Both engines, side by side in one run. */
     public static final String ENGINE_BOTH = "both";
@@ -53,6 +54,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
         connectionTransports = connectionTransports == null ? List.of() : List.copyOf(connectionTransports);
         pin = pin == null ? Placement.UNPINNED : pin;
+        link = link == null ? LinkSettings.DEFAULT : link;
         require(!transports.isEmpty(), "at least one transport is needed");
         require(!sizes.isEmpty() || !throughputSizes.isEmpty(), "at least one message size is needed");
         for (int size : sizes) {
@@ -112,7 +114,10 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                 "  warm-up         " + warmup + " per cell (not recorded)",
                 "  placement       " + (pin.pinned() ? "client on CPU " + pin.client() + ", peer on CPU " + pin.peer()
                                                    : "unpinned"),
-                "  tcp             TCP_NODELAY " + (tcpNoDelay ? "on" : "off") + ", bind " + bindHost,
+                "  tcp             TCP_NODELAY " + (tcpNoDelay ? "on" : "off") + ", bind "
+                        + (link.acrossNamespace() ? "this side's veth address" : bindHost),
+                "  link            " + link.label() + (link.acrossNamespace() ? " (the peer of tcp and udp cells in a "
+                        + "network namespace of its own; Unix sockets, pipes and FIFOs keep their usual path)" : ""),
                 "  timeouts        peer " + peerTimeoutMillis + " ms, datagram reply " + receiveTimeoutMillis + " ms",
                 "  socket buffers  SO_SNDBUF " + (sendBufferBytes > 0 ? sendBufferBytes + " B" : "kernel default")
                         + ", SO_RCVBUF " + (receiveBufferBytes > 0 ? receiveBufferBytes + " B" : "kernel default"),
@@ -151,6 +156,13 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         private boolean skipOversized;
         private Long orderSeed;
         private boolean canary = true;
+        private LinkSettings link = LinkSettings.DEFAULT;
+
+        /** Where the peer of tcp and udp cells sits (loopback by default). */
+        public Builder link(LinkSettings value) {
+            link = value;
+            return this;
+        }
 
         /** The seed of the cells' order; without one, a random seed is drawn and recorded. */
         public Builder orderSeed(long value) {
@@ -299,7 +311,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
                     throughputSizes, throughputMillis, connectionTransports, skipOversized,
-                    orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary);
+                    orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary, link);
         }
     }
 }

@@ -17,8 +17,8 @@ import io.ipcbench.results.RunResult;
 
 /**
  * Whether a baseline run was measured under conditions that can be compared with the candidate's.
- * Differences that change latency by themselves (CPU model, kernel, CPU count, engine, where the
- * two sides were pinned) keep the baseline run out, unless the user says otherwise; lesser ones
+ * Differences that change latency by themselves (CPU model, kernel, CPU count, engine, the link
+ * tcp and udp crossed, where the two sides were pinned) keep the baseline run out, unless the user says otherwise; lesser ones
  * (another host of the same kind, another JVM build, another cell length) are noted and the gate
  * goes on.
  */
@@ -70,6 +70,8 @@ final class EnvironmentCheck {
             differences.add("the " + (bc == null ? "baseline" : "candidate") + " records no configuration");
         } else {
             differ(differences, "engine", bc.engine(), cc.engine());
+            // Loopback and a veth are different paths: their cells' keys differ, and the runs are not alike either.
+            differ(differences, "link", bc.link().label(), cc.link().label());
             if (bc.durationMillis() != cc.durationMillis() || bc.iterations() != cc.iterations()) {
                 notes.add("cells measured for " + length(bc) + " vs " + length(cc)
                         + ": the tail percentiles of shorter and longer repetitions are not quite alike");

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.Cleanup;
+import io.ipcbench.os.NetworkNamespace;
 import io.ipcbench.transport.Secret;
 
 /**
@@ -28,13 +29,28 @@ public final class ProcessPeerLauncher implements PeerLauncher {
     private static final long GRACE_MILLIS = 2_000;
 
     private final List<String> jvmOptions;
+    /** What the peer of a transport a network namespace affects is started under; empty: nothing. */
+    private final List<String> acrossLink;
 
     public ProcessPeerLauncher() {
         this(DEFAULT_JVM_OPTIONS);
     }
 
     public ProcessPeerLauncher(List<String> jvmOptions) {
+        this(jvmOptions, List.of());
+    }
+
+    private ProcessPeerLauncher(List<String> jvmOptions, List<String> acrossLink) {
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.acrossLink = List.copyOf(acrossLink);
+    }
+
+    /**
+     * A launcher that starts the peer of a tcp or udp cell inside {@code namespace}, across its veth
+     * link; the peer of a transport network namespaces do not touch starts here as before.
+     */
+    public ProcessPeerLauncher across(NetworkNamespace namespace) {
+        return new ProcessPeerLauncher(jvmOptions, namespace.commandPrefix());
     }
 
     @Override
@@ -45,6 +61,9 @@ public final class ProcessPeerLauncher implements PeerLauncher {
     /** The command that starts a peer for {@code spec}. */
     public List<String> command(PeerSpec spec) {
         List<String> command = new ArrayList<>();
+        if (spec.transport().affectedByNetworkNamespaces()) {
+            command.addAll(acrossLink);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-XX:MaxDirectMemorySize="

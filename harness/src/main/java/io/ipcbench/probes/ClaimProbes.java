@@ -7,6 +7,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.ipcbench.os.Native;
@@ -15,6 +16,7 @@ import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.peer.SplitReads;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.NetworkLink;
 import io.ipcbench.runner.IntervalLogger;
 import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.ProbeResults.BoundaryProbe;
@@ -39,7 +41,8 @@ import org.HdrHistogram.Histogram;
  *   <li><b>Nagle</b>: round trips of a request written as a header and then a body, with
  *       TCP_NODELAY on and off (off, the body waits for the header's delayed ACK);</li>
  *   <li><b>bulk</b>: after Snader, the time to move 5,000 blocks of 1,440 B and of 300 B one way,
- *       TCP against UDP, over 127.0.0.1 and over the box's own non-loopback address.</li>
+ *       TCP against UDP, over 127.0.0.1 and over the box's own non-loopback address, and, when the
+ *       run has a link ({@code --link netns}), to a peer across it: Snader's "other host".</li>
  * </ul>
  * A probe that cannot run is left out of the results with a note on the error stream, never guessed.
  */
@@ -59,10 +62,26 @@ public final class ClaimProbes {
 
     private final PeerLauncher launcher;
     private final java.io.PrintWriter notes;
+    private final PeerLauncher linkLauncher;
+    private final NetworkLink link;
 
     public ClaimProbes(PeerLauncher launcher, java.io.PrintWriter notes) {
+        this(launcher, notes, null, null);
+    }
+
+    private ClaimProbes(PeerLauncher launcher, java.io.PrintWriter notes, PeerLauncher linkLauncher, NetworkLink link) {
         this.launcher = launcher;
         this.notes = notes;
+        this.linkLauncher = linkLauncher;
+        this.link = link;
+    }
+
+    /**
+     * The same probes, and the bulk transfer across {@code link} too, its peer started by
+     * {@code linkLauncher} (which starts tcp and udp peers on the link's far side).
+     */
+    public ClaimProbes across(PeerLauncher linkLauncher, NetworkLink link) {
+        return new ClaimProbes(launcher, notes, linkLauncher, link);
     }
 
     /** Every probe, for the given transports (those not among them are skipped). */
@@ -83,12 +102,20 @@ public final class ClaimProbes {
         List<BulkTransfer> bulk = new ArrayList<>();
         if (transports.contains(TransportKind.TCP) && transports.contains(TransportKind.UDP)) {
             String own = ownAddress();
-            for (String address : new String[] {TransportOptions.DEFAULT_BIND_HOST, own}) {
+            List<String> addresses = new ArrayList<>(Arrays.asList(TransportOptions.DEFAULT_BIND_HOST, own));
+            if (link != null) {
+                addresses.add(link.clientAddress());
+            }
+            for (String address : addresses) {
+                boolean acrossLink = link != null && link.clientAddress().equals(address);
                 for (int blockSize : BULK_BLOCK_SIZES) {
                     for (TransportKind kind : List.of(TransportKind.TCP, TransportKind.UDP)) {
                         if (address == null) {
                             bulk.add(new BulkTransfer(kind.label(), "own address", blockSize, BULK_BLOCKS, 0, 0, 0,
                                     "skipped", "this box has no non-loopback IPv4 address"));
+                        } else if (acrossLink) {
+                            bulk.add(bulk(kind, address, address + " (" + link.label() + ")", linkLauncher, blockSize,
+                                    BULK_BLOCKS));
                         } else {
                             bulk.add(bulk(kind, address, blockSize, BULK_BLOCKS));
                         }
@@ -124,8 +151,14 @@ public final class ClaimProbes {
      * retried: a UDP "transfer" that lost blocks did not move them.
      */
     public BulkTransfer bulk(TransportKind kind, String address, int blockSize, int blocks) {
+        return bulk(kind, address, address, launcher, blockSize, blocks);
+    }
+
+    /** As above, with the peer started by {@code peers}; {@code where} names the address in the result. */
+    private BulkTransfer bulk(TransportKind kind, String address, String where, PeerLauncher peers, int blockSize,
+                              int blocks) {
         try (PeerSession session = open(kind, blockSize, true, address, PeerRole.SOURCE, blocks,
-                Duration.ofMillis(200))) {
+                Duration.ofMillis(200), peers)) {
             ThroughputReceiver receiver = new ThroughputReceiver(session.connection(), System::nanoTime, blockSize,
                     kind.preservesBoundaries());
             long start = System.nanoTime();
@@ -144,26 +177,29 @@ public final class ClaimProbes {
             long delivered = receiver.distinctMessages();
             double seconds = delivered == 0 ? 0 : (receiver.lastArrivalNanos() - start) / 1e9;
             String status = delivered == blocks || kind.mayDropMessages() ? "ok" : "failed";
-            return new BulkTransfer(kind.label(), address, blockSize, blocks, seconds, delivered, blocks - delivered,
+            return new BulkTransfer(kind.label(), where, blockSize, blocks, seconds, delivered, blocks - delivered,
                     status, "ok".equals(status) ? null : "only " + delivered + " of " + blocks + " blocks arrived");
         } catch (IOException | RuntimeException e) {
-            return new BulkTransfer(kind.label(), address, blockSize, blocks, 0, 0, 0, "failed", e.getMessage());
+            return new BulkTransfer(kind.label(), where, blockSize, blocks, 0, 0, 0, "failed", e.getMessage());
         }
     }
 
     /** A fresh peer in {@code role} over one raw connection on 127.0.0.1, for one probe. */
     private PeerSession open(TransportKind kind, int size, boolean tcpNoDelay, PeerRole role, Duration receiveTimeout)
             throws IOException {
-        return open(kind, size, tcpNoDelay, TransportOptions.DEFAULT_BIND_HOST, role, 0, receiveTimeout);
+        return open(kind, size, tcpNoDelay, TransportOptions.DEFAULT_BIND_HOST, role, 0, receiveTimeout, launcher);
     }
 
-    /** As above, listening on {@code bindHost}; a source peer sends {@code count} messages (0: until stopped). */
+    /**
+     * As above, listening on {@code bindHost}, the peer started by {@code peers}; a source peer sends
+     * {@code count} messages (0: until stopped).
+     */
     private PeerSession open(TransportKind kind, int size, boolean tcpNoDelay, String bindHost, PeerRole role,
-                             long count, Duration receiveTimeout) throws IOException {
+                             long count, Duration receiveTimeout, PeerLauncher peers) throws IOException {
         return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW,
                         directory -> new TransportOptions(directory, size, tcpNoDelay, bindHost,
                                 TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0, null))
-                .role(role).count(count).open(launcher);
+                .role(role).count(count).open(peers);
     }
 
     private interface Probe {

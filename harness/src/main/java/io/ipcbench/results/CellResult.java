@@ -15,6 +15,9 @@ package io.ipcbench.results;
  * @param canary             the box canary measured just before and after the cell; null when the run took none
  * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
  * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
+ * @param link               the link a tcp or udp cell crossed: "loopback", or "netns veth" with any shaping
+ *                           ({@code --link}); null for a transport network namespaces do not touch, and in
+ *                           runs from before links, which were all loopback
  * @param strangers          connections and datagrams turned away while the peer was awaited, their first
  *                           message not the peer's hello: another process reached the listening socket first
  */
@@ -23,11 +26,14 @@ public record CellResult(String transport, String engine, String mode, int size,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                          Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
-                         CellLoad boxLoad, int strangers) {
+                         CellLoad boxLoad, String link, int strangers) {
+    /** What {@link #link()} says of a loopback cell. */
+    public static final String LOOPBACK = "loopback";
+
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
-    /** A cell with no stranger at its door: as runs recorded cells before strangers were counted. */
+    /** A cell on loopback with no stranger at its door: as runs recorded cells before links and strangers. */
     public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                       Placement placement, String status, String error, Warmup warmup, LatencySummary latencyNs,
                       String histogramLog, DatagramCounts datagrams, IntegrityErrors errors, double roundTripsPerSec,
@@ -35,14 +41,14 @@ public record CellResult(String transport, String engine, String mode, int size,
                       CpuCost cpuCost, CellLoad boxLoad) {
         this(transport, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
                 histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
-                cpuCost, boxLoad, 0);
+                cpuCost, boxLoad, null, 0);
     }
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
         return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
-                socketBuffers, measured, cpuCost, boxLoad, strangers);
+                socketBuffers, measured, cpuCost, boxLoad, link, strangers);
     }
 
     /** The mode, typed; a run from before modes existed measured latency. */
@@ -54,8 +60,24 @@ public record CellResult(String transport, String engine, String mode, int size,
         return OK.equals(status);
     }
 
-    /** What identifies a cell across runs, e.g. for comparing a candidate with a baseline. */
+    /**
+     * What identifies a cell across runs, e.g. for comparing a candidate with a baseline: a cell that
+     * crossed a link other than loopback says so, so that it is never compared with a loopback one.
+     */
     public String key() {
-        return transport + "/" + engine + "/" + size + "B/" + connections + "c/" + mode;
+        String across = linkTag(link);
+        return transport + "/" + engine + "/" + size + "B/" + connections + "c/" + mode
+                + (across.isEmpty() ? "" : "/" + across);
+    }
+
+    /**
+     * A link as keys and file names carry it: empty for loopback (and for a cell no link touches),
+     * else its label in letters, digits, dots and dashes, e.g. {@code netns-veth-delay-100us}.
+     */
+    public static String linkTag(String link) {
+        if (link == null || LOOPBACK.equals(link)) {
+            return "";
+        }
+        return link.replace("%", "pct").replaceAll("[^A-Za-z0-9.]+", "-");
     }
 }

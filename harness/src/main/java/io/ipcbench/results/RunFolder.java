@@ -51,14 +51,19 @@ public final class RunFolder {
      * with {@code _r<k>} before the suffix for repetitions after the first.
      */
     public static String logFileName(String transport, int size, int connections, String mode, int repetition) {
-        return logFileName(transport, "raw", size, connections, mode, repetition);
+        return logFileName(transport, "raw", size, connections, mode, repetition, null);
     }
 
-    /** As above; an engine other than the default {@code raw} is named after the transport: {@code tcp_jdk_64B_1c_latency.hlog}. */
+    /**
+     * As above; an engine other than the default {@code raw} is named after the transport
+     * ({@code tcp_jdk_64B_1c_latency.hlog}), a link other than loopback after the mode
+     * ({@link CellResult#linkTag}: {@code tcp_64B_1c_latency_netns-veth.hlog}).
+     */
     public static String logFileName(String transport, String engine, int size, int connections, String mode,
-                                     int repetition) {
+                                     int repetition, String link) {
+        String across = CellResult.linkTag(link);
         String base = transport + ("raw".equals(engine) ? "" : "_" + engine) + "_" + size + "B_" + connections + "c_"
-                + mode;
+                + mode + (across.isEmpty() ? "" : "_" + across);
         return (repetition > 0 ? base + "_r" + repetition : base) + LOG_SUFFIX;
     }
 

@@ -104,9 +104,11 @@ public final class SummaryTable {
         return table.toString();
     }
 
+    /** "tcp", "tcp (jdk)", "tcp [netns veth]": the engine when not raw, the link when not loopback. */
     static String label(CellResult cell) {
-        return "raw".equals(cell.engine()) || cell.engine() == null ? cell.transport()
-                : cell.transport() + " (" + cell.engine() + ")";
+        String engine = "raw".equals(cell.engine()) || cell.engine() == null ? "" : " (" + cell.engine() + ")";
+        String link = CellResult.linkTag(cell.link()).isEmpty() ? "" : " [" + cell.link() + "]";
+        return cell.transport() + engine + link;
     }
 
     static String renderLatency(List<CellResult> cells) {

@@ -40,7 +40,8 @@ final class CellRecord {
         this.planned = planned;
     }
 
-    CellResult toResult(Placement placement) {
+    /** @param link the link the cell crossed (see {@link CellResult#link()}) */
+    CellResult toResult(Placement placement, String link) {
         TransportKind kind = planned.transport();
         // CPU time is per message: per round trip, or per message received one way.
         long messages = throughput != null ? throughput.messages() : latency.count();
@@ -49,6 +50,6 @@ final class CellRecord {
                 failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency, histogramLog,
                 kind.preservesBoundaries() ? datagrams : null, errors, roundTripsPerSec, perConnectionP99, throughput,
                 bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
-                box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), strangers);
+                box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), link, strangers);
     }
 }

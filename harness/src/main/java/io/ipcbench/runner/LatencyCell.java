@@ -65,7 +65,8 @@ final class LatencyCell implements CellKind {
                 loop.resetCounts();
 
                 String logName = RunFolder.logFileName(planned.transport().label(), planned.engine().label(),
-                        planned.size(), planned.connections(), planned.mode().label(), planned.repetition());
+                        planned.size(), planned.connections(), planned.mode().label(), planned.repetition(),
+                        config.link().labelFor(planned.transport()));
                 IntervalLogger logger = IntervalLogger.start(context.folder().resolve(logName), "ipcbench "
                         + planned.describe() + " latency placement " + config.pin(), config.intervalMillis());
                 CellMeter meter = CellMeter.start(config.pin(), session.peer().pid());

@@ -17,6 +17,7 @@ import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
+import io.ipcbench.results.NetworkLink;
 import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
@@ -58,10 +59,24 @@ public final class Sweep implements AutoCloseable {
     private final NanoClock clock;
     private final RunListener listener;
     private final Probes probes;
+    private final NetworkLink link;
     private final MeasuringThread measuringThread = new MeasuringThread();
 
+    /** A sweep on loopback. */
     public Sweep(RunConfig config, BiFunction<TransportKind, Engine, Transport> transports, PeerLauncher launcher,
                  NanoClock clock, RunListener listener, Probes probes) {
+        this(config, transports, launcher, null, clock, listener, probes);
+    }
+
+    /**
+     * @param launcher starts each peer; across a link, it starts the peer of tcp and udp cells in the
+     *                 link's network namespace
+     * @param link     the veth link tcp and udp cells cross ({@code --link netns}): their listeners bind
+     *                 this side's address on it; null on loopback
+     */
+    public Sweep(RunConfig config, BiFunction<TransportKind, Engine, Transport> transports, PeerLauncher launcher,
+                 NetworkLink link, NanoClock clock, RunListener listener, Probes probes) {
+        this.link = link;
         this.config = config;
         this.transports = transports;
         this.launcher = launcher;
@@ -88,7 +103,7 @@ public final class Sweep implements AutoCloseable {
         }
         Calibration calibration = measuringThread.call(() -> Calibrator.calibrate(clock));
         listener.calibrated(calibration);
-        Environment environment = EnvironmentProbe.capture(config.pin(), launcher.jvmFlags());
+        Environment environment = EnvironmentProbe.capture(config.pin(), launcher.jvmFlags()).withLink(link);
         listener.environmentRead(environment);
         plan.leftOut().forEach(listener::skipped);
 
@@ -126,7 +141,7 @@ public final class Sweep implements AutoCloseable {
         CellKind kind = planned.kind();
         CellRecord record = kind.newRecord(planned);
         try (PeerSession session = PeerSession.with(transports.apply(planned.transport(), planned.engine()),
-                        planned.engine(), directory -> transportOptions(directory, planned.size()))
+                        planned.engine(), directory -> transportOptions(directory, planned))
                 .cpu(config.pin().peer()).delayMicros(config.peerDelayMicros()).role(kind.peerRole())
                 .connections(planned.connections()).open(launcher)) {
             record.strangers = session.strangers();
@@ -141,17 +156,19 @@ public final class Sweep implements AutoCloseable {
                 record.failure = PeerSession.describe(e);
             }
         }
-        return record.toResult(config.pin());
+        return record.toResult(config.pin(), config.link().labelFor(planned.transport()));
     }
 
-    private TransportOptions transportOptions(Path privateDirectory, int size) {
+    private TransportOptions transportOptions(Path privateDirectory, CellPlan.Cell planned) {
+        String bindHost = link != null && planned.transport().affectedByNetworkNamespaces() ? link.clientAddress()
+                : config.bindHost();
         // Waiting for a peer to start and connect: at least the default, since a loaded box starts JVMs slowly.
         Duration connectTimeout = Duration.ofMillis(config.peerTimeoutMillis());
         if (connectTimeout.compareTo(TransportOptions.DEFAULT_CONNECT_TIMEOUT) < 0) {
             connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
         }
         // The peer session gives the options its secret.
-        return new TransportOptions(privateDirectory, size, config.tcpNoDelay(), config.bindHost(), connectTimeout,
+        return new TransportOptions(privateDirectory, planned.size(), config.tcpNoDelay(), bindHost, connectTimeout,
                 Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
                 config.receiveBufferBytes(), null);
     }

@@ -17,21 +17,21 @@ import io.ipcbench.os.KernelSettings;
  * with its facts, and the compiler asks for each of them.
  */
 public enum TransportKind {
-    PIPE("pipe", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+    PIPE("pipe", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE, Reach.LOCAL,
             "a child process has one standard input and output, so one pipe pair", EnumSet.allOf(Engine.class)),
-    FIFO("fifo", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+    FIFO("fifo", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE, Reach.LOCAL,
             "a FIFO pair is one channel between two processes; more pairs would measure the same thing side by side",
             EnumSet.allOf(Engine.class)),
-    TCP("tcp", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
+    TCP("tcp", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, Reach.IP, null,
             EnumSet.allOf(Engine.class)),
-    UDP("udp", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.MAY_DROP, MessageLimit.UDP_PAYLOAD, null,
-            EnumSet.allOf(Engine.class)),
-    UNIX_STREAM("unix-stream", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
-            EnumSet.allOf(Engine.class)),
+    UDP("udp", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.MAY_DROP, MessageLimit.UDP_PAYLOAD, Reach.IP,
+            null, EnumSet.allOf(Engine.class)),
+    UNIX_STREAM("unix-stream", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE,
+            Reach.LOCAL, null, EnumSet.allOf(Engine.class)),
     UNIX_DGRAM("unix-dgram", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.RELIABLE,
-            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class)),
+            MessageLimit.SEND_BUFFER, Reach.LOCAL, null, EnumSet.allOf(Engine.class)),
     UNIX_SEQPACKET("unix-seqpacket", Framing.MESSAGES, Addressing.LISTENING, Delivery.RELIABLE,
-            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class));
+            MessageLimit.SEND_BUFFER, Reach.LOCAL, null, EnumSet.allOf(Engine.class));
 
     /** Whether a read returns what one write sent. */
     public enum Framing {
@@ -58,6 +58,17 @@ public enum TransportKind {
         MAY_DROP
     }
 
+    /** What a transport's channel passes through, and so whether a network namespace moves it. */
+    public enum Reach {
+        /** An IP socket: it crosses a network device (loopback, or a veth to another namespace). */
+        IP,
+        /**
+         * A local object, named by a descriptor or a file-system path: network namespaces do not
+         * touch it, so a peer across a link would still reach it by the same path.
+         */
+        LOCAL
+    }
+
     /** The largest message a transport carries in one piece, and why. */
     public enum MessageLimit {
         /** A byte stream carries any size. */
@@ -78,6 +89,7 @@ public enum TransportKind {
     private final Addressing addressing;
     private final Delivery delivery;
     private final MessageLimit limit;
+    private final Reach reach;
     private final String oneConnectionOnly;
     private final Set<Engine> engines;
 
@@ -86,12 +98,13 @@ public enum TransportKind {
      * @param engines           the engines that implement it
      */
     TransportKind(String label, Framing framing, Addressing addressing, Delivery delivery, MessageLimit limit,
-                  String oneConnectionOnly, Set<Engine> engines) {
+                  Reach reach, String oneConnectionOnly, Set<Engine> engines) {
         this.label = label;
         this.framing = framing;
         this.addressing = addressing;
         this.delivery = delivery;
         this.limit = limit;
+        this.reach = reach;
         this.oneConnectionOnly = oneConnectionOnly;
         this.engines = Set.copyOf(engines);
     }
@@ -115,6 +128,19 @@ public enum TransportKind {
 
     public MessageLimit messageLimit() {
         return limit;
+    }
+
+    public Reach reach() {
+        return reach;
+    }
+
+    /**
+     * Whether a network namespace changes this transport's path: an IP socket's peer in another
+     * namespace is reached over a network device; a Unix socket, pipe or FIFO is reached by the same
+     * descriptor or path from any namespace, so its cells keep their usual path under {@code --link}.
+     */
+    public boolean affectedByNetworkNamespaces() {
+        return reach == Reach.IP;
     }
 
     /** Datagram and seqpacket sockets deliver each send as one read; streams and pipes do not. */
@@ -190,6 +216,7 @@ public enum TransportKind {
                 oneConnectionOnly != null ? "one connection" : connectionless() ? "several connections, a socket "
                         + "pair each" : "several connections to one listener",
                 mayDropMessages() ? "may drop messages" : "reliable",
+                affectedByNetworkNamespaces() ? "IP: crosses --link netns" : "local: no network namespace moves it",
                 limit == MessageLimit.NONE ? "any message size" : "messages up to " + maxMessageSize() + " B",
                 "engines " + engines.stream().sorted().map(Engine::label).collect(Collectors.joining(", "))));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.cli.SmallRun;
+import io.ipcbench.config.LinkSettings;
 import io.ipcbench.config.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +47,8 @@ class RunSchemaTest {
             Map.entry("bulkTransfer", ProbeResults.BulkTransfer.class), Map.entry("claim", ClaimVerdict.class),
             Map.entry("claimComparison", ClaimComparison.class), Map.entry("canary", Canary.class),
             Map.entry("repetitionSummary", RepetitionSummary.class),
-            Map.entry("repetitionFigure", RepetitionSummary.Figure.class));
+            Map.entry("repetitionFigure", RepetitionSummary.Figure.class),
+            Map.entry("linkSettings", LinkSettings.class), Map.entry("networkLink", NetworkLink.class));
 
     @Test
     void aRealRunFolderWithItsClaimsJudgedIsValid() throws IOException {
