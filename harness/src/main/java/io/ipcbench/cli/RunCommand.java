@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Measures round trips between this process and a peer process, for every transport and message size "
-                        + "(and one-way throughput, with --throughput-sizes).",
+                        + "(and one-way throughput, with --throughput-sizes; connection set-up, with --connect-sizes).",
                 "Each cell (transport x size x connections) gets a fresh peer and a warm-up that is counted but not "
                         + "recorded. Results land in a run folder: run.json and one .hlog per latency cell."},
         footer = {"", "Transports: ${ipcbench.transports} (ipcbench transports says what each is).",
@@ -104,6 +104,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
             description = "Also measure one-way throughput of every transport at these message sizes, e.g. 64,64k.")
     List<String> throughputSizes;
+
+    @Option(names = "--connect-sizes", split = ",", paramLabel = "SIZE",
+            description = "Also measure connection set-up of every transport that sets up connections (tcp, "
+                    + "unix-stream, unix-seqpacket) at these request sizes: each operation dials a connection, sends "
+                    + "one request, takes its reply and closes, as netperf's TCP_CRR. --connections gives how many "
+                    + "such loops run at once.")
+    List<String> connectSizes;
+
+    @Option(names = "--closer", paramLabel = "client|peer",
+            description = "Which side of a connect cell's connection closes first, and so keeps TCP's TIME_WAIT "
+                    + "(default: client).")
+    String closer;
+
+    @Option(names = "--linger0",
+            description = "The side that closes first resets the connection (SO_LINGER 0) instead: no TIME_WAIT, "
+                    + "which is not what a normal client does.")
+    boolean linger0;
 
     @Option(names = "--throughput-duration", paramLabel = "TIME",
             description = "Measured time of each throughput cell (default: " + RunConfig.DEFAULT_THROUGHPUT_MILLIS
@@ -224,6 +241,9 @@ public final class RunCommand implements Callable<Integer> {
         ifGiven(sizes, texts -> builder.sizes(sizes(texts, "--sizes")));
         ifGiven(throughputSizes, texts -> builder.throughputSizes(sizes(texts, "--throughput-sizes")));
         ifGiven(throughputDuration, "--throughput-duration", Units::parseMillis, builder::throughputMillis);
+        ifGiven(connectSizes, texts -> builder.connectSizes(sizes(texts, "--connect-sizes")));
+        ifGiven(closer, builder::closer);
+        builder.linger0(linger0);
         ifGiven(connections, counts -> builder.connections(counts.stream().distinct().toList()));
         ifGiven(connectionTransports, names -> builder.connectionTransports(transports(names,
                 "--connection-transports")));
@@ -570,6 +590,10 @@ public final class RunCommand implements Callable<Integer> {
             if (cell.ok() && cell.throughput() != null) {
                 out.printf(Locale.ROOT, "%.1f MB/s, %.0f messages/s (%.1f s)%n", cell.throughput().bytesPerSec() / 1e6,
                         cell.throughput().messagesPerSec(), seconds);
+            } else if (cell.ok() && cell.setUp() != null) {
+                out.printf(Locale.ROOT, "%.0f connections/s, p50 %.2f µs, p99 %.2f µs, connect alone p50 %.2f µs "
+                                + "(%.1f s)%n", cell.roundTripsPerSec(), cell.latencyNs().p50() / 1e3,
+                        cell.latencyNs().p99() / 1e3, cell.setUp().connectNs().p50() / 1e3, seconds);
             } else if (cell.ok()) {
                 out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs (%d round trips, %.1f s)%n",
                         cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3, cell.latencyNs().count(), seconds);

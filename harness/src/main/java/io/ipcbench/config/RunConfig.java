@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.ipcbench.results.Placement;
+import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.TransportKind;
 
 /**
@@ -19,6 +20,10 @@ import io.ipcbench.transport.TransportKind;
  *                  the order can be run again
  * @param canary    whether to measure the box canary before and after every cell
  * @param link      where the peer of tcp and udp cells sits: loopback, or a network namespace behind a veth
+ * @param connectSizes message sizes of the connect cells (none by default): each operation dials a
+ *                  connection, sends one request, takes its reply and closes
+ * @param closer    which side of a connect cell's connection closes first: client (the default) or peer
+ * @param linger0   whether that side resets the connection (SO_LINGER 0) instead of closing it: no TIME_WAIT
  */
 public record RunConfig(String engine, List<String> transports, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
@@ -27,7 +32,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                         long peerTimeoutMillis, long receiveTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
-                        boolean skipOversized, long orderSeed, boolean canary, LinkSettings link) {
+                        boolean skipOversized, long orderSeed, boolean canary, LinkSettings link,
+                        List<Integer> connectSizes, String closer, boolean linger0) {
     public static final String ENGINE_RAW = "raw";
     /** Both engines, side by side in one run. */
     public static final String ENGINE_BOTH = "both";
@@ -55,8 +61,11 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         connectionTransports = connectionTransports == null ? List.of() : List.copyOf(connectionTransports);
         pin = pin == null ? Placement.UNPINNED : pin;
         link = link == null ? LinkSettings.DEFAULT : link;
+        connectSizes = connectSizes == null ? List.of() : List.copyOf(connectSizes);
+        closer = closer == null ? Closer.CLIENT.label() : Closer.fromLabel(closer).label();
         require(!transports.isEmpty(), "at least one transport is needed");
-        require(!sizes.isEmpty() || !throughputSizes.isEmpty(), "at least one message size is needed");
+        require(!sizes.isEmpty() || !throughputSizes.isEmpty() || !connectSizes.isEmpty(),
+                "at least one message size is needed");
         for (int size : sizes) {
             require(size >= MIN_SIZE, "message size " + size + " B is too small: every message carries an "
                     + MIN_SIZE + "-byte sequence number, so the least is " + MIN_SIZE + " B");
@@ -67,6 +76,9 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         require(repetitions >= 1, "repetitions must be at least 1");
         for (int size : throughputSizes) {
             require(size >= MIN_SIZE, "throughput message size " + size + " B is too small: the least is " + MIN_SIZE + " B");
+        }
+        for (int size : connectSizes) {
+            require(size >= MIN_SIZE, "connect message size " + size + " B is too small: the least is " + MIN_SIZE + " B");
         }
         require(throughputMillis >= 10, "a throughput cell must last at least 10 ms");
         require(iterations > 0 || durationMillis > 0, "give a positive number of iterations or a duration");
@@ -100,8 +112,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         String measure = iterations > 0 ? iterations + " round trips" : durationMillis + " ms";
         String warmup = warmupIterations > 0 ? warmupIterations + " round trips" : warmupMillis + " ms";
         return String.join(System.lineSeparator(),
-                "  modes           latency" + (throughputSizes.isEmpty() ? "" : " and throughput") + " (engine "
-                        + engine + ")",
+                "  modes           latency" + (throughputSizes.isEmpty() ? "" : ", throughput")
+                        + (connectSizes.isEmpty() ? "" : ", connect") + " (engine " + engine + ")",
                 "  transports      " + String.join(", ", transports),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
@@ -109,6 +121,9 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                         : String.join(", ", connectionTransports)) + ")" : ""),
                 "  throughput      " + (throughputSizes.isEmpty() ? "none"
                         : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),
+                "  connect         " + (connectSizes.isEmpty() ? "none" : "sizes " + connectSizes + ", one loop per "
+                        + "connection count, the " + closer + " closes first" + (linger0 ? ", with SO_LINGER 0 (a reset "
+                        + "and no TIME_WAIT: not what a normal client does)" : "")),
                 "  repetitions     " + repetitions + " (cells shuffled in each, order seed " + orderSeed + ")",
                 "  measure         " + measure + " per cell, interval log every " + intervalMillis + " ms",
                 "  warm-up         " + warmup + " per cell (not recorded)",
@@ -157,6 +172,27 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         private Long orderSeed;
         private boolean canary = true;
         private LinkSettings link = LinkSettings.DEFAULT;
+        private List<Integer> connectSizes = List.of();
+        private String closer = Closer.CLIENT.label();
+        private boolean linger0;
+
+        /** Also measure connection set-up at these sizes (none by default). */
+        public Builder connectSizes(List<Integer> value) {
+            connectSizes = value;
+            return this;
+        }
+
+        /** Which side of a connect cell's connection closes first: client (the default) or peer. */
+        public Builder closer(String value) {
+            closer = value;
+            return this;
+        }
+
+        /** The side that closes first resets the connection (SO_LINGER 0) instead: no TIME_WAIT. */
+        public Builder linger0(boolean value) {
+            linger0 = value;
+            return this;
+        }
 
         /** Where the peer of tcp and udp cells sits (loopback by default). */
         public Builder link(LinkSettings value) {
@@ -311,7 +347,8 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
                     throughputSizes, throughputMillis, connectionTransports, skipOversized,
-                    orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary, link);
+                    orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary, link,
+                    connectSizes, closer, linger0);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Secret;
@@ -51,6 +52,8 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--role", defaultValue = "echo") String role;
     @Option(names = "--connections", defaultValue = "1") int connections;
     @Option(names = "--count", defaultValue = "0") long count;
+    @Option(names = "--closer", defaultValue = "client") String closer;
+    @Option(names = "--linger0") boolean linger0;
 
     /** Where a source peer leaves what it sent, for the client to read once the peer has gone. */
     public static final String SOURCE_REPORT = "source-report";
@@ -73,6 +76,7 @@ public final class PeerMain implements Callable<Integer> {
         return switch (role) {
             case SPLIT_READS -> SplitReads.bufferBytes(size);
             case SOURCE -> Source.bufferBytes(connections, size);
+            case ACCEPT -> Answerer.bufferBytes(connections, size);
             case ECHO -> connections == 1 ? Echo.bufferBytes(size) : PollEcho.bufferBytes(connections, size);
         };
     }
@@ -85,7 +89,7 @@ public final class PeerMain implements Callable<Integer> {
         return new PeerSpec(TransportKind.fromLabel(transport), Engine.fromLabel(engine), address,
                 PeerSpec.options(privateDirectory, size, !noTcpNoDelay, bindHost, connectTimeoutMillis,
                         sendBufferBytes, receiveBufferBytes, Secret.fromEnvironment(environment)), cpu,
-                delayMicros, PeerRole.fromLabel(role), connections, count);
+                delayMicros, PeerRole.fromLabel(role), connections, count, Closer.fromLabel(closer), linger0);
     }
 
     @Override
@@ -105,7 +109,7 @@ public final class PeerMain implements Callable<Integer> {
         }
         List<Connection> connections = new ArrayList<>();
         try {
-            for (int i = 0; i < spec.connections(); i++) {
+            for (int i = 0; i < spec.role().connectionsToClient(spec.connections()); i++) {
                 connections.add(transport.connect(spec.addressOf(i), spec.options()));
             }
             int size = spec.options().messageSize();
@@ -113,6 +117,7 @@ public final class PeerMain implements Callable<Integer> {
             switch (spec.role()) {
                 case SPLIT_READS -> SplitReads.serve(connections.get(0), size);
                 case SOURCE -> report(spec, Source.serveAll(connections, size, stop::get, spec.count()));
+                case ACCEPT -> Answerer.serve(connections.get(0), transport, spec);
                 case ECHO -> {
                     if (connections.size() == 1) {
                         Echo.serve(connections.get(0), size, delayNanos);

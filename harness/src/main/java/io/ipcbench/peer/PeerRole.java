@@ -7,7 +7,13 @@ public enum PeerRole {
     /** Read the given number of bytes one read at a time and report how the reads split them. */
     SPLIT_READS("split-reads"),
     /** Send messages one way as fast as the channel takes them: the far end of a throughput cell. */
-    SOURCE("source");
+    SOURCE("source"),
+    /**
+     * Listen, and answer one request on each connection the client dials, then close as told: the
+     * far end of a connect cell. It makes one connection to the client, to control it, whatever the
+     * number of connections the client keeps dialling at once.
+     */
+    ACCEPT("accept");
 
     private final String label;
 
@@ -17,6 +23,11 @@ public enum PeerRole {
 
     public String label() {
         return label;
+    }
+
+    /** How many connections a peer in this role makes to the client when it serves {@code connections}. */
+    public int connectionsToClient(int connections) {
+        return this == ACCEPT ? 1 : connections;
     }
 
     public static PeerRole fromLabel(String label) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.ipcbench.os.PrivateDirectory;
+import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Listener;
@@ -33,13 +34,15 @@ public final class PeerSession implements AutoCloseable {
     private static final long PEER_EXIT_WAIT_MILLIS = 500;
 
     private final PrivateDirectory directory;
+    private final Transport transport;
     private final List<Listener> listeners;
     private final PeerHandle peer;
     private final List<Connection> connections;
 
-    private PeerSession(PrivateDirectory directory, List<Listener> listeners, PeerHandle peer,
+    private PeerSession(PrivateDirectory directory, Transport transport, List<Listener> listeners, PeerHandle peer,
                         List<Connection> connections) {
         this.directory = directory;
+        this.transport = transport;
         this.listeners = listeners;
         this.peer = peer;
         this.connections = connections;
@@ -65,6 +68,11 @@ public final class PeerSession implements AutoCloseable {
 
     public PeerHandle peer() {
         return peer;
+    }
+
+    /** The transport the session is over. */
+    public Transport transport() {
+        return transport;
     }
 
     /** Connections and datagrams the listeners turned away because they were not the peer's. */
@@ -145,6 +153,8 @@ public final class PeerSession implements AutoCloseable {
         private int connections = 1;
         private long count;
         private Secret secret;
+        private Closer closer = Closer.CLIENT;
+        private boolean linger0;
 
         private Builder(Transport transport, Engine engine, Function<Path, TransportOptions> options) {
             this.transport = transport;
@@ -180,6 +190,16 @@ public final class PeerSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How a connect cell's connections end: which side closes first, and whether it resets
+         * (SO_LINGER 0). By default the client closes first, without a reset.
+         */
+        public Builder closing(Closer first, boolean reset) {
+            closer = first;
+            linger0 = reset;
+            return this;
+        }
+
         /** The secret the peer's hello must carry; by default a fresh one for every session. */
         public Builder secret(Secret value) {
             secret = value;
@@ -201,22 +221,24 @@ public final class PeerSession implements AutoCloseable {
                         .withSecret(secret != null ? secret : Secret.random());
                 TransportKind kind = transport.kind();
                 // Datagram sockets pair up one to one: a listener per connection. A listening socket takes them all.
-                int listenerCount = kind.connectionless() ? connections : 1;
+                int toClient = role.connectionsToClient(connections);
+                int listenerCount = kind.connectionless() ? toClient : 1;
                 for (int i = 0; i < listenerCount; i++) {
                     listeners.add(transport.listen(made));
                 }
                 String address = String.join(PeerSpec.ADDRESS_SEPARATOR,
                         listeners.stream().map(Listener::address).toList());
                 peer = launcher.launch(new PeerSpec(kind, engine, address, made, cpu, delayMicros, role, connections,
-                        count), transport.usesPeerStdio());
+                        count, closer, linger0), transport.usesPeerStdio());
                 try {
-                    for (int i = 0; i < connections; i++) {
+                    for (int i = 0; i < toClient; i++) {
                         accepted.add(listeners.get(Math.min(i, listenerCount - 1)).accept(peer.pid()));
                     }
+                    listeners.forEach(Listener::turnAwayTheRest);
                 } catch (IOException | RuntimeException e) {
                     throw new IOException(explain(e, peer), e);
                 }
-                return new PeerSession(directory, listeners, peer, List.copyOf(accepted));
+                return new PeerSession(directory, transport, listeners, peer, List.copyOf(accepted));
             } catch (IOException | RuntimeException | Error e) {
                 closeAll(accepted, peer, listeners, directory);
                 throw e;

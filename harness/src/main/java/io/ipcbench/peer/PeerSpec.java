@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Secret;
 import io.ipcbench.transport.TransportKind;
@@ -22,11 +23,19 @@ import io.ipcbench.transport.TransportOptions;
  * @param role         what the peer does: echo (the default), a throughput source, or a probe's part
  * @param connections  how many connections the peer makes to the client
  * @param count        a source sends this many messages and stops (0: until told to stop)
+ * @param closer       in a connect cell, which side closes each connection first
+ * @param linger0      in a connect cell, whether the side that closes first resets (SO_LINGER 0)
  */
 public record PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
-                       long delayMicros, PeerRole role, int connections, long count) {
+                       long delayMicros, PeerRole role, int connections, long count, Closer closer, boolean linger0) {
     /** Separates the addresses of several datagram sockets, one per connection. */
     public static final String ADDRESS_SEPARATOR = ";";
+
+    /** A peer whose connections, if it dials any, close as most clients close them: the client first. */
+    public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
+                    long delayMicros, PeerRole role, int connections, long count) {
+        this(transport, engine, address, options, cpu, delayMicros, role, connections, count, Closer.CLIENT, false);
+    }
 
     /** An echoing peer on one connection. */
     public PeerSpec(TransportKind transport, Engine engine, String address, TransportOptions options, Integer cpu,
@@ -81,6 +90,12 @@ public record PeerSpec(TransportKind transport, Engine engine, String address, T
         }
         if (cpu != null) {
             arguments.addAll(List.of("--cpu", cpu.toString()));
+        }
+        if (closer != Closer.CLIENT) {
+            arguments.addAll(List.of("--closer", closer.label()));
+        }
+        if (linger0) {
+            arguments.add("--linger0");
         }
         return arguments;
     }

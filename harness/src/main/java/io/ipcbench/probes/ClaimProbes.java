@@ -101,7 +101,7 @@ public final class ClaimProbes {
         }
         List<BulkTransfer> bulk = new ArrayList<>();
         if (transports.contains(TransportKind.TCP) && transports.contains(TransportKind.UDP)) {
-            String own = ownAddress();
+            String own = ownAddress(link == null ? null : link.clientAddress());
             List<String> addresses = new ArrayList<>(Arrays.asList(TransportOptions.DEFAULT_BIND_HOST, own));
             if (link != null) {
                 addresses.add(link.clientAddress());
@@ -126,15 +126,19 @@ public final class ClaimProbes {
         return new ProbeResults(boundaries, limits, nagle, bulk);
     }
 
-    /** The box's own first non-loopback IPv4 address, or null if it has none. */
-    static String ownAddress() {
+    /**
+     * The box's own first non-loopback IPv4 address, or null if it has none; never {@code linkAddress},
+     * this side's end of a run's veth, which is no address of the box's own.
+     */
+    static String ownAddress(String linkAddress) {
         try {
             for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) {
                     continue;
                 }
                 for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()
+                            && !address.getHostAddress().equals(linkAddress)) {
                         return address.getHostAddress();
                     }
                 }

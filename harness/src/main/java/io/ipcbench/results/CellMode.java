@@ -8,7 +8,9 @@ public enum CellMode {
     /** Ping-pong: round trips, one message in flight on each connection. */
     LATENCY("latency"),
     /** One way: the peer sends as fast as the channel takes it, this side receives. */
-    THROUGHPUT("throughput");
+    THROUGHPUT("throughput"),
+    /** Connection set-up: each operation dials a connection, sends one request, takes the reply and closes. */
+    CONNECT("connect");
 
     private final String label;
 

@@ -3,12 +3,14 @@ package io.ipcbench.results;
 /**
  * One cell of a sweep: one transport, engine, message size, connection count and mode, measured once.
  * In latency mode {@code latencyNs} holds the round trips; in throughput mode it is empty and
- * {@code throughput} holds what was moved.
+ * {@code throughput} holds what was moved; in connect mode it holds the operations (connect,
+ * request, reply, close) and {@code setUp} the connect alone.
  * A failed cell is kept with what it recorded before it failed and the reason in {@code error}.
  *
  * @param histogramLog file name of the cell's interval log in the run folder, or null if none was written
  * @param datagrams    message accounting, for transports that keep message boundaries; null otherwise
- * @param roundTripsPerSec   latency mode: round trips per second over the measured part, all connections together
+ * @param roundTripsPerSec   latency mode: round trips per second over the measured part, all connections
+ *                           together; connect mode: operations per second, all loops together
  * @param perConnectionP99Ns latency mode with several connections: the spread of the connections' p99; else null
  * @param throughput         throughput mode: what was moved; null in latency mode
  * @param socketBuffers      the buffer sizes the kernel granted the client's socket; null for pipes and FIFOs
@@ -20,13 +22,14 @@ package io.ipcbench.results;
  *                           runs from before links, which were all loopback
  * @param strangers          connections and datagrams turned away while the peer was awaited, their first
  *                           message not the peer's hello: another process reached the listening socket first
+ * @param setUp              connect mode: the connect alone, who closed first, TIME_WAIT; null in other modes
  */
 public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                          Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
-                         CellLoad boxLoad, String link, int strangers) {
+                         CellLoad boxLoad, String link, int strangers, ConnectSetUp setUp) {
     /** What {@link #link()} says of a loopback cell. */
     public static final String LOOPBACK = "loopback";
 
@@ -41,14 +44,14 @@ public record CellResult(String transport, String engine, String mode, int size,
                       CpuCost cpuCost, CellLoad boxLoad) {
         this(transport, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
                 histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
-                cpuCost, boxLoad, null, 0);
+                cpuCost, boxLoad, null, 0, null);
     }
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
         return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
-                socketBuffers, measured, cpuCost, boxLoad, link, strangers);
+                socketBuffers, measured, cpuCost, boxLoad, link, strangers, setUp);
     }
 
     /** The mode, typed; a run from before modes existed measured latency. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,6 +36,8 @@ import org.HdrHistogram.HistogramLogReader;
 public final class RunFolder {
     public static final String RUN_JSON = "run.json";
     public static final String LOG_SUFFIX = ".hlog";
+    private static final String CONNECTION_TAG_PREFIX = "c";
+    private static final Pattern CONNECTION_TAG = Pattern.compile(CONNECTION_TAG_PREFIX + "\\d+");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -127,13 +131,13 @@ public final class RunFolder {
 
     /**
      * Reads every interval histogram of a log, in order: the cell's intervals, all connections
-     * together. (Per-connection totals, tagged {@code c0}, {@code c1}, ..., are left out: see
-     * {@link #readConnectionHistograms}.)
+     * together. (Tagged histograms, per connection or of another quantity, are left out: see
+     * {@link #readConnectionHistograms} and {@link #readTagged}.)
      *
      * @throws InvalidRunException when the log is missing or cannot be decoded
      */
     public static List<Histogram> readIntervals(Path log) throws InvalidRunException {
-        return read(log, false);
+        return read(log, tag -> tag == null);
     }
 
     /**
@@ -141,10 +145,20 @@ public final class RunFolder {
      * {@code c<index>}, each covering the whole measured part. Empty for a one-connection cell.
      */
     public static List<Histogram> readConnectionHistograms(Path log) throws InvalidRunException {
-        return read(log, true);
+        return read(log, tag -> tag != null && CONNECTION_TAG.matcher(tag).matches());
     }
 
-    private static List<Histogram> read(Path log, boolean tagged) throws InvalidRunException {
+    /** How a many-connection cell's log tags connection {@code index}'s histogram: {@code c0}, {@code c1}, ... */
+    public static String connectionTag(int index) {
+        return CONNECTION_TAG_PREFIX + index;
+    }
+
+    /** Reads the interval histograms tagged {@code tag}: a connect cell's connect alone, tagged {@code connect}. */
+    public static List<Histogram> readTagged(Path log, String tag) throws InvalidRunException {
+        return read(log, tag::equals);
+    }
+
+    private static List<Histogram> read(Path log, Predicate<String> tags) throws InvalidRunException {
         List<Histogram> intervals = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
             EncodableHistogram next;
@@ -152,7 +166,7 @@ public final class RunFolder {
                 if (!(next instanceof Histogram histogram)) {
                     throw new InvalidRunException(log + " holds a double histogram, expected integer nanoseconds");
                 }
-                if ((histogram.getTag() != null) == tagged) {
+                if (tags.test(histogram.getTag())) {
                     intervals.add(histogram);
                 }
             }

@@ -19,17 +19,24 @@ public final class SummaryTable {
      * and the CPU cost per message.
      */
     public static String render(List<CellResult> cells) {
-        List<CellResult> latency = cells.stream().filter(c -> c.throughput() == null).toList();
-        List<CellResult> throughput = cells.stream().filter(c -> c.throughput() != null).toList();
+        List<CellResult> latency = cells.stream().filter(c -> c.cellMode() == CellMode.LATENCY).toList();
+        List<CellResult> throughput = cells.stream().filter(c -> c.cellMode() == CellMode.THROUGHPUT).toList();
+        List<CellResult> connect = cells.stream().filter(c -> c.cellMode() == CellMode.CONNECT).toList();
         StringBuilder tables = new StringBuilder();
         if (!latency.isEmpty()) {
             tables.append(renderLatency(latency));
         }
         if (!throughput.isEmpty()) {
-            if (!latency.isEmpty()) {
+            if (!tables.isEmpty()) {
                 tables.append(System.lineSeparator());
             }
             tables.append(renderThroughput(throughput));
+        }
+        if (!connect.isEmpty()) {
+            if (!tables.isEmpty()) {
+                tables.append(System.lineSeparator());
+            }
+            tables.append(renderConnect(connect));
         }
         List<EngineOverhead> overhead = EngineOverhead.of(cells);
         if (!overhead.isEmpty()) {
@@ -105,6 +112,33 @@ public final class SummaryTable {
     }
 
     /** "tcp", "tcp (jdk)", "tcp [netns veth]": the engine when not raw, the link when not loopback. */
+    private static final String CONNECT_HEADER = "%-20s %9s %5s %-9s %11s %9s %9s %9s %9s  %-6s %9s  %s%n";
+    private static final String CONNECT_ROW = "%-20s %9s %5d %-9s %11.0f %9.2f %9.2f %9.2f %9.2f  %-6s %9s  %s%n";
+
+    /**
+     * The connect cells: operations (dial, one request, its reply, close) per second over all loops,
+     * the operation's and the connect alone's p50 and p99, who closed first, and TIME_WAIT left on
+     * each side (client/peer).
+     */
+    static String renderConnect(List<CellResult> cells) {
+        StringBuilder table = new StringBuilder("Connection set-up: each operation dials, sends one request, takes "
+                + "its reply and closes").append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, CONNECT_HEADER, "transport", "size", "loops", "placement",
+                "conns/s", "p50 µs", "p99 µs", "conn p50", "conn p99", "closer", "TIME_WAIT", "errors"));
+        for (CellResult cell : cells) {
+            ConnectSetUp setUp = cell.setUp();
+            LatencySummary connect = setUp == null ? LatencySummary.EMPTY : setUp.connectNs();
+            String timeWait = setUp == null || setUp.timeWaitClient() == null ? "-"
+                    : setUp.timeWaitClient() + "/" + setUp.timeWaitPeer();
+            String closer = setUp == null ? "-" : setUp.closer() + (setUp.linger0() ? "+rst" : "");
+            table.append(String.format(Locale.ROOT, CONNECT_ROW, label(cell), size(cell.size()), cell.connections(),
+                    cell.placement(), cell.roundTripsPerSec(), micros(cell.latencyNs().p50()),
+                    micros(cell.latencyNs().p99()), micros(connect.p50()), micros(connect.p99()), closer, timeWait,
+                    problems(cell)));
+        }
+        return table.toString();
+    }
+
     static String label(CellResult cell) {
         String engine = "raw".equals(cell.engine()) || cell.engine() == null ? "" : " (" + cell.engine() + ")";
         String link = CellResult.linkTag(cell.link()).isEmpty() ? "" : " [" + cell.link() + "]";

@@ -8,6 +8,8 @@ import io.ipcbench.config.RunConfig;
 import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.results.CellMode;
+import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * How the cells of one mode are measured. The {@link Sweep} knows no mode: for every cell it opens
@@ -21,6 +23,7 @@ interface CellKind {
         return switch (mode) {
             case LATENCY -> LatencyCell.KIND;
             case THROUGHPUT -> ThroughputCell.KIND;
+            case CONNECT -> ConnectCell.KIND;
         };
     }
 
@@ -29,6 +32,11 @@ interface CellKind {
 
     /** The message sizes of this kind that the configuration asks for. */
     List<Integer> sizes(RunConfig config);
+
+    /** Null if cells of this kind can be measured over {@code transport} on {@code engine}, else why not. */
+    default String whyNot(TransportKind transport, Engine engine) {
+        return null;
+    }
 
     /** What the message buffers of a cell of this kind take on this side. */
     long clientBufferBytes(int connections, int size);

@@ -72,7 +72,14 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
                     for (CellMode mode : CellMode.values()) {
-                        for (int size : CellKind.of(mode).sizes(config)) {
+                        List<Integer> sizes = CellKind.of(mode).sizes(config);
+                        String notThisMode = sizes.isEmpty() ? null : CellKind.of(mode).whyNot(kind, engine);
+                        if (notThisMode != null) {
+                            skipped.add(kind.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")")
+                                    + " " + mode.label() + " cells: " + notThisMode);
+                            continue;
+                        }
+                        for (int size : sizes) {
                             String cannotCarry = whyCannotCarry(kind, size);
                             if (cannotCarry != null) {
                                 oversized.add(cannotCarry);

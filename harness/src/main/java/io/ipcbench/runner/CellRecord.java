@@ -2,6 +2,7 @@ package io.ipcbench.runner;
 
 import io.ipcbench.box.CellMeter;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.ConnectSetUp;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
@@ -32,6 +33,8 @@ final class CellRecord {
     Connection.BufferSizes bufferSizes;
     /** Connections and datagrams turned away while the peer was awaited. */
     int strangers;
+    /** A connect cell's connect alone, closer and TIME_WAIT. */
+    ConnectSetUp setUp;
     String watchdogVerdict;
     String failure;
     CellMeter.Stopped box;
@@ -50,6 +53,6 @@ final class CellRecord {
                 failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency, histogramLog,
                 kind.preservesBoundaries() ? datagrams : null, errors, roundTripsPerSec, perConnectionP99, throughput,
                 bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
-                box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), link, strangers);
+                box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), link, strangers, setUp);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.RunFolder;
@@ -17,13 +19,15 @@ import org.HdrHistogram.SingleWriterRecorder;
  * the recorder's interval histogram (the measuring thread is never stalled: the recorder is
  * wait-free for its one writer) and appends it with {@link HistogramLogWriter}. The log is written
  * under a temporary name and renamed when the cell ends, so a run folder never holds half a log.
+ *
+ * <p>A cell that records a second quantity beside its round trips (a connect cell's connect alone)
+ * names it with a tag: each interval then holds one more histogram, tagged so in HdrHistogram's
+ * log format, from a recorder of its own ({@link #sink(String)}).
  */
 public final class IntervalLogger implements AutoCloseable {
     /** Highest latency the histograms track: one hour. Longer values are clamped. */
     public static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
-    /** Tag of connection k's histogram in a many-connection cell's log: {@code c0}, {@code c1}, ... */
-    public static final String CONNECTION_TAG_PREFIX = "c";
 
     private final SingleWriterRecorder recorder;
     private final RecorderSink sink;
@@ -34,11 +38,22 @@ public final class IntervalLogger implements AutoCloseable {
     private final HistogramLogWriter writer;
     private final long intervalMillis;
     private final Thread thread;
+    private final Map<String, TaggedSeries> tagged = new LinkedHashMap<>();
     private Histogram recycled;
     private long intervalStartMillis;
     private volatile boolean finished;
 
-    private IntervalLogger(Path target, String comment, long intervalMillis) throws IOException {
+    /** A tagged quantity's recorder, what it recorded in all, and the histogram its next interval reuses. */
+    private static final class TaggedSeries {
+        final RecorderSink sink = new RecorderSink(newRecorder());
+        final Histogram total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+        Histogram recycled;
+    }
+
+    private IntervalLogger(Path target, String comment, long intervalMillis, List<String> tags) throws IOException {
+        for (String tag : tags) {
+            tagged.put(tag, new TaggedSeries());
+        }
         this.recorder = newRecorder();
         this.sink = new RecorderSink(recorder);
         this.total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
@@ -62,7 +77,13 @@ public final class IntervalLogger implements AutoCloseable {
 
     /** Starts logging to {@code target}, with {@code comment} at the top of the file. */
     public static IntervalLogger start(Path target, String comment, long intervalMillis) throws IOException {
-        IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis);
+        return start(target, comment, intervalMillis, List.of());
+    }
+
+    /** As above, with a tagged series beside the round trips for each of {@code tags}. */
+    public static IntervalLogger start(Path target, String comment, long intervalMillis, List<String> tags)
+            throws IOException {
+        IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis, tags);
         logger.thread.start();
         return logger;
     }
@@ -74,6 +95,16 @@ public final class IntervalLogger implements AutoCloseable {
     /** What the measuring thread records into; record from that one thread only. */
     public RecorderSink sink() {
         return sink;
+    }
+
+    /** What the measuring thread records the series tagged {@code tag} into; from that one thread only. */
+    public RecorderSink sink(String tag) {
+        return tagged.get(tag).sink;
+    }
+
+    /** Every value of the series tagged {@code tag}, over all intervals; complete once {@link #finish} returned. */
+    public Histogram total(String tag) {
+        return tagged.get(tag).total;
     }
 
     private void logUntilFinished() {
@@ -99,6 +130,15 @@ public final class IntervalLogger implements AutoCloseable {
         writer.outputIntervalHistogram(interval);
         total.add(interval);
         recycled = interval;
+        tagged.forEach((tag, series) -> {
+            Histogram tagInterval = series.sink.recorder().getIntervalHistogram(series.recycled);
+            tagInterval.setStartTimeStamp(intervalStartMillis);
+            tagInterval.setEndTimeStamp(now);
+            tagInterval.setTag(tag);
+            writer.outputIntervalHistogram(tagInterval);
+            series.total.add(tagInterval);
+            series.recycled = tagInterval;
+        });
         intervalStartMillis = now;
     }
 
@@ -127,7 +167,7 @@ public final class IntervalLogger implements AutoCloseable {
         long end = System.currentTimeMillis();
         for (int i = 0; i < perConnection.size(); i++) {
             Histogram connection = perConnection.get(i);
-            connection.setTag(CONNECTION_TAG_PREFIX + i);
+            connection.setTag(RunFolder.connectionTag(i));
             connection.setStartTimeStamp(total.getStartTimeStamp());
             connection.setEndTimeStamp(end);
             writer.outputIntervalHistogram(connection);

@@ -2,7 +2,11 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.ipcbench.box.CellMeter;
 import io.ipcbench.config.RunConfig;
@@ -19,6 +23,7 @@ import org.HdrHistogram.Histogram;
  * A latency cell: ping-pong with an echoing peer, over one connection ({@link OneConnectionLoop}) or
  * many ({@link ManyConnectionLoop}). Warm-up, then measurement into the cell's interval log, to which
  * each connection's own histogram is appended. What was measured is kept, even if the cell then fails.
+ * {@link ConnectCell} times its operations the same way, through {@link #measureRoundTrips}.
  */
 final class LatencyCell implements CellKind {
     static final LatencyCell KIND = new LatencyCell();
@@ -56,9 +61,31 @@ final class LatencyCell implements CellKind {
         ManyConnectionLoop many = connections.size() > 1 ? new ManyConnectionLoop(connections, context.clock(),
                 planned.size(), datagrams, config.receiveTimeoutMillis() * 1_000_000L) : null;
         try (RoundTripLoop loop = many != null ? many
-                : new OneConnectionLoop(connections.get(0), context.clock(), planned.size(), datagrams);
-             PeerWatchdog watchdog = new PeerWatchdog(session.peer(), loop::replies, config.peerTimeoutMillis(),
-                     loop::requestStop)) {
+                : new OneConnectionLoop(connections.get(0), context.clock(), planned.size(), datagrams)) {
+            measureRoundTrips(record, session, context, loop,
+                    () -> many != null ? List.of(many.perConnection()) : List.of(), Map.of());
+        }
+    }
+
+    /**
+     * Warms {@code loop} up, then measures it into the cell's interval log, and keeps what it measured
+     * in {@code record} even when the cell then fails: what every cell that times round trips does,
+     * over one connection, over many, or over connections dialled afresh (a connect cell).
+     *
+     * @param perConnection each connection's own histogram of the measured part, appended to the log
+     *                      tagged {@code c0}, {@code c1}, ...; empty for a loop that keeps none
+     * @param tagged        the series the loop records beside its round trips, by tag, and how the
+     *                      loop is given each one's sink for the measured part
+     * @return each tagged series' values over the measured part, by tag
+     */
+    static Map<String, Histogram> measureRoundTrips(CellRecord record, PeerSession session, CellContext context,
+                                                    RoundTripLoop loop, Supplier<List<Histogram>> perConnection,
+                                                    Map<String, Consumer<RecorderSink>> tagged) throws IOException {
+        RunConfig config = context.config();
+        CellPlan.Cell planned = record.planned;
+        Map<String, Histogram> totals = new LinkedHashMap<>();
+        try (PeerWatchdog watchdog = new PeerWatchdog(session.peer(), loop::replies, config.peerTimeoutMillis(),
+                loop::requestStop)) {
             try {
                 warmUp(record, loop, context);
                 watchdog.checkAlive();
@@ -68,7 +95,9 @@ final class LatencyCell implements CellKind {
                         planned.size(), planned.connections(), planned.mode().label(), planned.repetition(),
                         config.link().labelFor(planned.transport()));
                 IntervalLogger logger = IntervalLogger.start(context.folder().resolve(logName), "ipcbench "
-                        + planned.describe() + " latency placement " + config.pin(), config.intervalMillis());
+                        + planned.describe() + " " + planned.mode().label() + " placement " + config.pin(),
+                        config.intervalMillis(), List.copyOf(tagged.keySet()));
+                tagged.forEach((tag, giveSink) -> giveSink.accept(logger.sink(tag)));
                 CellMeter meter = CellMeter.start(config.pin(), session.peer().pid());
                 long measureStart = System.nanoTime();
                 try {
@@ -77,11 +106,12 @@ final class LatencyCell implements CellKind {
                 } finally {
                     double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
                     record.box = meter.stop();
-                    List<Histogram> perConnection = many != null ? List.of(many.perConnection()) : List.of();
-                    record.latency = LatencySummary.of(logger.finish(perConnection));
+                    List<Histogram> connections = perConnection.get();
+                    record.latency = LatencySummary.of(logger.finish(connections));
+                    tagged.keySet().forEach(tag -> totals.put(tag, logger.total(tag)));
                     record.histogramLog = logName;
                     record.roundTripsPerSec = measuredSeconds > 0 ? record.latency.count() / measuredSeconds : 0;
-                    record.perConnectionP99 = many != null ? spreadOfP99(perConnection) : null;
+                    record.perConnectionP99 = spreadOfP99(connections);
                     record.datagrams = loop.datagramCounts();
                     record.errors = loop.integrityErrors();
                 }
@@ -95,6 +125,7 @@ final class LatencyCell implements CellKind {
         } else if (record.latency.count() == 0) {
             record.failure = "no reply was received";
         }
+        return totals;
     }
 
     /** Warm-up, counted and timed, its round trips' median kept; see {@link WarmUp} for how it warms. */

@@ -21,6 +21,7 @@ import io.ipcbench.results.NetworkLink;
 import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
+import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
@@ -143,7 +144,8 @@ public final class Sweep implements AutoCloseable {
         try (PeerSession session = PeerSession.with(transports.apply(planned.transport(), planned.engine()),
                         planned.engine(), directory -> transportOptions(directory, planned))
                 .cpu(config.pin().peer()).delayMicros(config.peerDelayMicros()).role(kind.peerRole())
-                .connections(planned.connections()).open(launcher)) {
+                .connections(planned.connections())
+                .closing(Closer.fromLabel(config.closer()), config.linger0()).open(launcher)) {
             record.strangers = session.strangers();
             try {
                 record.bufferSizes = session.connection().bufferSizes();

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  */
 public enum Engine {
     RAW("raw", null),
-    JDK("jdk", "not supported on the jdk engine yet: the many-connection loops poll raw descriptors, and NIO "
-            + "channels and junixsocket's do not lend theirs");
+    JDK("jdk", "not supported on the jdk engine yet: the loops that serve several connections from one thread "
+            + "(many connections, and connections dialled afresh) poll raw descriptors, and NIO channels and "
+            + "junixsocket's do not lend theirs");
 
     private final String label;
     private final String oneConnectionOnly;
@@ -25,7 +26,10 @@ public enum Engine {
         this.oneConnectionOnly = oneConnectionOnly;
     }
 
-    /** Null if this engine can serve several connections from one loop, else why not. */
+    /**
+     * Null if this engine can serve several connections from one loop, else why not: what the
+     * many-connection latency cells and the connect cells need.
+     */
     public String whyNotManyConnections() {
         return oneConnectionOnly;
     }

@@ -27,6 +27,13 @@ public interface Listener extends Closeable {
         return 0;
     }
 
+    /**
+     * The peer's connections are all in: whatever else waits on the listener (a connection that has
+     * not said its hello) is a stranger, turned away and counted now.
+     */
+    default void turnAwayTheRest() {
+    }
+
     /** Releases what {@link #listen} took (a listening socket, socket files); open connections stay. */
     @Override
     void close();

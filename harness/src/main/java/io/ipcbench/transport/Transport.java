@@ -20,6 +20,14 @@ public interface Transport {
     /** Peer side: connects to the address the client's listener advertised. */
     Connection connect(String address, TransportOptions options) throws IOException;
 
+    /**
+     * The sockets a connect cell dials afresh for every request; null where this transport on this
+     * engine has none (its kind sets up no connections, or the engine's descriptors cannot be polled).
+     */
+    default Dialing dialing() {
+        return null;
+    }
+
     /** Whether the peer talks over its standard input and output (then it must never print to stdout). */
     default boolean usesPeerStdio() {
         return false;

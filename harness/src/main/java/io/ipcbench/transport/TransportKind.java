@@ -143,6 +143,24 @@ public enum TransportKind {
         return reach == Reach.IP;
     }
 
+    /**
+     * Whether each connection is set up on its own, a connect to a listening socket and an accept
+     * (TCP's handshake, a Unix socket's queueing on its listener), so that its cost can be timed by
+     * a connect cell: what connection-oriented sockets do, and pipes, FIFOs and datagrams do not.
+     */
+    public boolean setsUpConnections() {
+        return addressing == Addressing.LISTENING;
+    }
+
+    /** Null if this transport sets up connections a connect cell can time, else why not. */
+    public String whyNoConnectionSetUp() {
+        return switch (addressing) {
+            case LISTENING -> null;
+            case CONNECTIONLESS -> label + " is connectionless: there is no connection to set up";
+            case ONE_CHANNEL -> label + "'s one channel is made with the peer process, not for each request";
+        };
+    }
+
     /** Datagram and seqpacket sockets deliver each send as one read; streams and pipes do not. */
     public boolean preservesBoundaries() {
         return framing == Framing.MESSAGES;

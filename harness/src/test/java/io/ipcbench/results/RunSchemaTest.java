@@ -48,7 +48,8 @@ class RunSchemaTest {
             Map.entry("claimComparison", ClaimComparison.class), Map.entry("canary", Canary.class),
             Map.entry("repetitionSummary", RepetitionSummary.class),
             Map.entry("repetitionFigure", RepetitionSummary.Figure.class),
-            Map.entry("linkSettings", LinkSettings.class), Map.entry("networkLink", NetworkLink.class));
+            Map.entry("linkSettings", LinkSettings.class), Map.entry("networkLink", NetworkLink.class),
+            Map.entry("connectSetUp", ConnectSetUp.class));
 
     @Test
     void aRealRunFolderWithItsClaimsJudgedIsValid() throws IOException {

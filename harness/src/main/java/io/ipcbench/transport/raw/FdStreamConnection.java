@@ -68,8 +68,22 @@ final class FdStreamConnection implements Connection {
     @Override
     public int sendSome(MessageBuffer message, int offset, int length) throws IOException {
         requireSocket();
+        return sendSome(writeFd, message.address() + offset, length);
+    }
+
+    @Override
+    public int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
+        requireSocket();
+        return receiveSome(readFd, message.address() + offset, length);
+    }
+
+    /**
+     * Sends what a connected socket takes now of {@code length} bytes at {@code address}: how many
+     * went, 0 when none would. A seqpacket message goes whole or not at all.
+     */
+    static int sendSome(int fd, long address, int length) throws IOException {
         while (true) {
-            long n = LIBC.send(writeFd, message.address() + offset, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
+            long n = LIBC.send(fd, address, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
             if (n >= 0) {
                 return (int) n;
             }
@@ -83,11 +97,13 @@ final class FdStreamConnection implements Connection {
         }
     }
 
-    @Override
-    public int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
-        requireSocket();
+    /**
+     * Receives what has arrived on a connected socket, up to {@code length} bytes: how many came, 0
+     * when none has; end of stream is an {@link EOFException}.
+     */
+    static int receiveSome(int fd, long address, int length) throws IOException {
         while (true) {
-            long n = LIBC.recv(readFd, message.address() + offset, length, Native.MSG_DONTWAIT);
+            long n = LIBC.recv(fd, address, length, Native.MSG_DONTWAIT);
             if (n > 0) {
                 return (int) n;
             }

@@ -26,11 +26,13 @@ import io.ipcbench.transport.TransportOptions;
  * without blocking, and several are watched at once: the first whose hello carries the session's
  * secret (and, on a Unix socket, whose process is the peer's, by SO_PEERCRED) is the peer's; a
  * candidate that says something else, or closes, is turned away and counted, and one that says
- * nothing cannot hold the peer up.
+ * nothing cannot hold the peer up. Candidates outlive one {@link #accept}: a peer that makes several
+ * connections may have the next one waiting already; those still waiting when the listener closes
+ * are turned away.
  */
 final class SocketListener implements Listener {
     /** Candidates watched at once; the oldest gives way to a newer one beyond this. */
-    static final int MAX_CANDIDATES = 16;
+    static final int MAX_CANDIDATES = 64;
 
     /** Options applied to each accepted socket. */
     interface Configurer {
@@ -43,6 +45,11 @@ final class SocketListener implements Listener {
     private final Configurer configurer;
     private final boolean boundaries;
     private final Path socketFile;
+    /** Connections accepted whose hello is not yet whole, by slot (slot k + 1 in the poller); null: free. */
+    private final List<Candidate> candidates = new ArrayList<>();
+    /** Slot 0 is the listening socket, slot k + 1 the candidate k; made at the first accept. */
+    private Poller poller;
+    private long admitted;
     private int strangers;
 
     SocketListener(int fd, String address, TransportOptions options, Configurer configurer) {
@@ -72,46 +79,61 @@ final class SocketListener implements Listener {
 
     @Override
     public Connection accept(long peerPid) throws IOException {
-        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-        List<Candidate> candidates = new ArrayList<>();
-        // Slot 0 is the listening socket, slot k the k-th candidate.
-        try (Poller poller = Poller.ofSlots(MAX_CANDIDATES + 1)) {
+        if (poller == null) {
+            poller = Poller.ofSlots(MAX_CANDIDATES + 1);
             poller.watch(0, fd, false);
-            while (true) {
-                long left = deadline - System.nanoTime();
-                int ready = left <= 0 ? 0 : poller.await((int) Math.max(1, left / 1_000_000));
-                if (ready == 0 && System.nanoTime() - deadline >= 0) {
-                    throw new SocketTimeoutException("no connection from the peer said its hello within "
-                            + options.connectTimeout().toMillis() + " ms" + (strangers > 0 ? " (" + strangers
-                            + " strangers turned away)" : ""));
-                }
-                for (int k = 0; k < ready; k++) {
-                    int slot = poller.readyIndex(k);
-                    if (slot == 0) {
-                        admit(candidates, poller);
-                        continue;
-                    }
-                    Candidate candidate = candidates.get(slot - 1);
-                    if (candidate != null && candidate.readHello() && isPeer(candidate, peerPid)) {
-                        candidates.set(slot - 1, null);
-                        return candidate.connection;
-                    }
-                    if (candidate != null && candidate.closed) {
-                        candidates.set(slot - 1, null);
-                    }
+        }
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        // A candidate whose hello came with an earlier one's may be readable already, with no event to come.
+        for (int k = 0; k < candidates.size(); k++) {
+            Connection peer = consider(k, peerPid);
+            if (peer != null) {
+                return peer;
+            }
+        }
+        while (true) {
+            long left = deadline - System.nanoTime();
+            int ready = left <= 0 ? 0 : poller.await((int) Math.max(1, left / 1_000_000));
+            if (ready == 0 && System.nanoTime() - deadline >= 0) {
+                throw new SocketTimeoutException("no connection from the peer said its hello within "
+                        + options.connectTimeout().toMillis() + " ms" + (strangers > 0 ? " (" + strangers
+                        + " strangers turned away)" : ""));
+            }
+            // Candidates first: a peer with several connections has its next ones waiting, whole.
+            boolean listenerReady = false;
+            for (int k = 0; k < ready; k++) {
+                int slot = poller.readyIndex(k);
+                listenerReady |= slot == 0;
+                Connection peer = slot == 0 ? null : consider(slot - 1, peerPid);
+                if (peer != null) {
+                    return peer;
                 }
             }
-        } finally {
-            for (Candidate candidate : candidates) {
-                if (candidate != null) {
-                    turnAway(candidate);
-                }
+            if (listenerReady) {
+                admit();
             }
         }
     }
 
-    /** Accepts a waiting connection as a candidate, in a free slot, or in the oldest one's. */
-    private void admit(List<Candidate> candidates, Poller poller) throws IOException {
+    /** Reads what has come of candidate {@code k}'s hello; its connection once it is the peer's, else null. */
+    private Connection consider(int k, long peerPid) throws IOException {
+        Candidate candidate = candidates.get(k);
+        if (candidate == null) {
+            return null;
+        }
+        boolean peer = candidate.readHello() && isPeer(candidate, peerPid);
+        if (peer || candidate.closed) {
+            candidates.set(k, null);
+        }
+        if (peer) {
+            poller.ignore(k + 1);
+            return candidate.connection;
+        }
+        return null;
+    }
+
+    /** Accepts a waiting connection as a candidate, in a free slot, or in the place of the oldest. */
+    private void admit() throws IOException {
         int accepted = Native.check(LIBC.accept4(fd, 0, 0, Native.SOCK_CLOEXEC), "accept()");
         Candidate candidate;
         try {
@@ -128,8 +150,13 @@ final class SocketListener implements Listener {
             slot = candidates.size() - 1;
         } else if (slot < 0) {
             slot = 0;
-            turnAway(candidates.get(0));
-            candidates.set(0, candidate);
+            for (int k = 1; k < candidates.size(); k++) {
+                if (candidates.get(k).order < candidates.get(slot).order) {
+                    slot = k;
+                }
+            }
+            turnAway(candidates.get(slot));
+            candidates.set(slot, candidate);
         } else {
             candidates.set(slot, candidate);
         }
@@ -163,6 +190,8 @@ final class SocketListener implements Listener {
         final int fd;
         final Connection connection;
         final MessageBuffer hello = MessageBuffer.forReceiving(Hello.LENGTH);
+        /** When it was admitted, counted: the oldest gives way when every slot is taken. */
+        final long order = admitted++;
         int received;
         boolean closed;
 
@@ -189,7 +218,27 @@ final class SocketListener implements Listener {
     }
 
     @Override
+    public void turnAwayTheRest() {
+        for (int k = 0; k < candidates.size(); k++) {
+            Candidate candidate = candidates.get(k);
+            if (candidate != null) {
+                candidates.set(k, null);
+                poller.ignore(k + 1);
+                turnAway(candidate);
+            }
+        }
+    }
+
+    @Override
     public void close() {
+        for (Candidate candidate : candidates) {
+            if (candidate != null) {
+                turnAway(candidate);
+            }
+        }
+        if (poller != null) {
+            poller.close();
+        }
         Sockets.close(fd);
         SocketFiles.remove(socketFile);
     }

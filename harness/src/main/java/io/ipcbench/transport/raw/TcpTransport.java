@@ -7,6 +7,7 @@ import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Dialing;
 import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.HostAndPort;
 import io.ipcbench.transport.Listener;
@@ -48,6 +49,11 @@ public final class TcpTransport implements Transport {
             Sockets.close(fd);
             throw e;
         }
+    }
+
+    @Override
+    public Dialing dialing() {
+        return FdDialing.inet();
     }
 
     private void configure(int fd, TransportOptions options) throws IOException {

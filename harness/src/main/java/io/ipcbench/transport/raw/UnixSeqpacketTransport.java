@@ -2,6 +2,7 @@ package io.ipcbench.transport.raw;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Dialing;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
@@ -28,5 +29,10 @@ public final class UnixSeqpacketTransport implements Transport {
     @Override
     public Connection connect(String address, TransportOptions options) throws java.io.IOException {
         return delegate.connect(address, options);
+    }
+
+    @Override
+    public Dialing dialing() {
+        return delegate.dialing();
     }
 }

@@ -7,6 +7,7 @@ import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.os.Sockets.SocketAddressBuffer;
 import io.ipcbench.transport.Connection;
+import io.ipcbench.transport.Dialing;
 import io.ipcbench.transport.Hello;
 import io.ipcbench.transport.Listener;
 import io.ipcbench.transport.Transport;
@@ -46,6 +47,11 @@ public final class UnixStreamTransport implements Transport {
             Sockets.close(fd);
             throw e;
         }
+    }
+
+    @Override
+    public Dialing dialing() {
+        return FdDialing.unix(socketType);
     }
 
     @Override

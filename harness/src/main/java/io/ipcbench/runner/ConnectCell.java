@@ -1,0 +1,126 @@
+package io.ipcbench.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.ipcbench.config.RunConfig;
+import io.ipcbench.os.Native;
+import io.ipcbench.os.TimeWaitSockets;
+import io.ipcbench.peer.Answerer;
+import io.ipcbench.peer.PeerRole;
+import io.ipcbench.peer.PeerSession;
+import io.ipcbench.results.ConnectSetUp;
+import io.ipcbench.results.LatencySummary;
+import io.ipcbench.transport.Closer;
+import io.ipcbench.transport.DialedConnection;
+import io.ipcbench.transport.Dialing;
+import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.HostAndPort;
+import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.TransportOptions;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A connect cell: what a connection costs when every request opens one (netperf's TCP_CRR, neper's
+ * tcp_crr, lmbench's lat_connect). The peer answers dialled connections ({@link Answerer}); this
+ * side runs one {@link ConnectLoop} of as many concurrent loops as the cell has connections, timed
+ * like a latency cell ({@link LatencyCell#measureRoundTrips}), the connect alone tagged
+ * {@value ConnectLoop#CONNECT_TAG} in the interval log. For TCP, the sockets left in TIME_WAIT on
+ * each side are counted when the measured part ends; a run of local ports ends the cell with the
+ * reason, never a hang.
+ */
+final class ConnectCell implements CellKind {
+    static final ConnectCell KIND = new ConnectCell();
+
+    private ConnectCell() {
+    }
+
+    @Override
+    public PeerRole peerRole() {
+        return PeerRole.ACCEPT;
+    }
+
+    @Override
+    public List<Integer> sizes(RunConfig config) {
+        return config.connectSizes();
+    }
+
+    /** Transports whose kind sets up connections, on an engine whose descriptors can be polled. */
+    @Override
+    public String whyNot(TransportKind transport, Engine engine) {
+        String noSetUp = transport.whyNoConnectionSetUp();
+        if (noSetUp != null) {
+            return noSetUp;
+        }
+        return engine.whyNotManyConnections();
+    }
+
+    @Override
+    public long clientBufferBytes(int connections, int size) {
+        return ConnectLoop.bufferBytes(connections, size);
+    }
+
+    @Override
+    public Duration measuredTime(RunConfig config, int size) {
+        return RunEstimate.phase(config.iterations(), config.durationMillis(), size);
+    }
+
+    @Override
+    public void measure(CellRecord record, PeerSession session, CellContext context) throws IOException {
+        RunConfig config = context.config();
+        CellPlan.Cell planned = record.planned;
+        Dialing dialing = session.transport().dialing();
+        String address = Answerer.awaitAddress(session.connection(), Duration.ofMillis(config.peerTimeoutMillis()));
+        List<DialedConnection> slots = new ArrayList<>();
+        for (int i = 0; i < planned.connections(); i++) {
+            slots.add(dialing.newConnection(address));
+        }
+        boolean peerClosesFirst = Closer.fromLabel(config.closer()) == Closer.PEER;
+        Integer port = planned.transport().affectedByNetworkNamespaces() ? HostAndPort.parse(address).getPort() : null;
+        try (ConnectLoop loop = new ConnectLoop(slots, context.clock(), planned.size(),
+                planned.transport().preservesBoundaries(), peerClosesFirst, config.linger0())) {
+            Map<String, Histogram> tagged;
+            try {
+                tagged = LatencyCell.measureRoundTrips(record, session, context, loop, List::of,
+                        Map.of(ConnectLoop.CONNECT_TAG, loop::recordConnectsInto));
+            } catch (Native.NativeIOException e) {
+                throw e.errno() == Native.EADDRNOTAVAIL ? outOfPorts(e, loop.replies(), port) : e;
+            }
+            record.setUp = new ConnectSetUp(LatencySummary.of(tagged.get(ConnectLoop.CONNECT_TAG)), config.closer(),
+                    config.linger0(), port == null ? null : TimeWaitSockets.count(ProcessHandle.current().pid(), port,
+                    false), port == null ? null : TimeWaitSockets.count(session.peer().pid(), port, true));
+        }
+    }
+
+    /** A connect that found no free local port, said plainly: how many connections came first, and why ports run out. */
+    private static IOException outOfPorts(Native.NativeIOException e, long done, Integer port) {
+        String range;
+        try {
+            // Files.readString trusts the size /proc reports and reads a few bytes only: read to the end instead.
+            try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim()
+                        .replaceAll("\\s+", "-");
+            }
+        } catch (IOException unreadable) {
+            range = "unknown";
+        }
+        String waiting;
+        try {
+            waiting = port == null ? "" : ", " + TimeWaitSockets.count(ProcessHandle.current().pid(), port, false)
+                    + " of this side's sockets to the peer in TIME_WAIT";
+        } catch (IOException unreadable) {
+            waiting = "";
+        }
+        return new IOException("ran out of local ports after " + done + " connections (" + e.getMessage()
+                + "; net.ipv4.ip_local_port_range " + range + waiting + "): the side that closes first keeps each "
+                + "connection in TIME_WAIT for a minute; --closer peer moves that to the peer, --linger0 resets "
+                + "instead (not what a normal client does)", e);
+    }
+}
