@@ -15,7 +15,9 @@ enum Measure {
     /** The cell's round trips per second, all connections together. */
     ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellMode.LATENCY.label(), true, 1),
     /** The cell's bytes per second, one way. */
-    BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1);
+    BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1),
+    /** A connect cell's median connect alone (a new socket to the connection usable). */
+    CONNECT_P50("connect-alone p50", "connect p50", CellMode.CONNECT.label(), false, 10);
 
     private final String label;
     private final String shortLabel;
@@ -64,13 +66,15 @@ enum Measure {
             case ROUND_TRIPS_PER_SEC -> cell.roundTripsPerSec() > 0 ? cell.roundTripsPerSec() : null;
             case BYTES_PER_SEC -> cell.throughput() == null || cell.throughput().messages() < minimumCount ? null
                     : cell.throughput().bytesPerSec();
+            case CONNECT_P50 -> cell.setUp() == null || cell.setUp().connectNs() == null
+                    || cell.setUp().connectNs().count() < minimumCount ? null : (double) cell.setUp().connectNs().p50();
         };
         return value != null && value > 0 ? value : null;
     }
 
     String format(double value) {
         return switch (this) {
-            case P50, P99 -> Text.nanos(value);
+            case P50, P99, CONNECT_P50 -> Text.nanos(value);
             case ROUND_TRIPS_PER_SEC -> Text.perSec(value);
             case BYTES_PER_SEC -> Text.bytesPerSec(value);
         };

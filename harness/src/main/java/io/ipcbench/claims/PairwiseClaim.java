@@ -15,7 +15,7 @@ import io.ipcbench.stats.MultipleComparisons;
 /**
  * A claim that one transport (or each of a few) beats a reference transport: compared cell group by
  * cell group (same engine, mode, size, connections and placement), on each metric, and added up.
- * Five of the ten claims are this shape; they differ in the transports, metrics, connection counts
+ * Five of the eleven claims are this shape; they differ in the transports, metrics, connection counts
  * and quantifier, given to the constructor.
  */
 final class PairwiseClaim implements ClaimEvaluator {

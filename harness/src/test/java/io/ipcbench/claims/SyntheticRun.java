@@ -14,6 +14,7 @@ import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.ConnectSetUp;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
@@ -143,6 +144,29 @@ final class SyntheticRun {
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
                 IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
                 null, null, null));
+        return this;
+    }
+
+    /**
+     * {@link #REPETITIONS} repetitions of a connect cell with one loop: the connect alone around
+     * {@code connectMedianNs}, each whole operation about three times that. No interval log.
+     */
+    SyntheticRun connect(String transport, int size, double connectMedianNs) {
+        for (int r = 0; r < REPETITIONS; r++) {
+            double median = connectMedianNs * Math.exp(REPETITION_SPREAD * gaussian());
+            Histogram connects = new Histogram(3);
+            Histogram operations = new Histogram(3);
+            for (int k = 0; k < PER_INTERVAL; k++) {
+                long connect = Math.max(1, Math.round(median * Math.exp(0.05 * gaussian())));
+                connects.recordValue(connect);
+                operations.recordValue(3 * connect);
+            }
+            double seconds = INTERVALS * INTERVAL_MILLIS / 1_000.0;
+            cells.add(new CellResult(transport, "raw", CellMode.CONNECT.label(), size, 1, r, placement, CellResult.OK,
+                    null, null, LatencySummary.of(operations), null, null, IntegrityErrors.NONE,
+                    PER_INTERVAL / seconds, null, null, null, null, null, null, null, 0,
+                    new ConnectSetUp(LatencySummary.of(connects), "client", false, PER_INTERVAL, 0)));
+        }
         return this;
     }
 

@@ -57,7 +57,7 @@ class RunSchemaTest {
 
         assertEquals(List.of(), RunSchema.problems(runJson));
         JsonNode run = JSON.readTree(runJson);
-        assertEquals(10, run.path("claims").size(), "the claims are in what was validated");
+        assertEquals(11, run.path("claims").size(), "the claims are in what was validated");
         assertEquals(SmallRun.REPETITIONS, run.path("cells").findValues("repetition").stream()
                 .mapToInt(JsonNode::asInt).distinct().count());
         assertTrue(run.at("/environment/box/cpus").size() > 0);

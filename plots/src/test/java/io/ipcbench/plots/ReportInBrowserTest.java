@@ -40,7 +40,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The report of a real run, as a reader sees it: measured with real peers, judged, plotted, and
  * opened in headless Chromium. Every image loads, the console stays clean, every in-page link
- * lands, the claims section holds the ten claims (each opening on its evidence), and a screenshot of the whole page is left in
+ * lands, the claims section holds the eleven claims (each opening on its evidence), and a screenshot of the whole page is left in
  * {@code target/} to be looked at. Skipped, saying why, where Chromium or chromedriver is missing
  * (Debian packages chromium and chromium-driver; CI installs them).
  */
@@ -147,7 +147,7 @@ class ReportInBrowserTest {
     @Test
     void theClaimsSectionHoldsTheTenClaimsEachOpeningOnItsEvidence() {
         List<WebElement> claims = browser.findElements(By.cssSelector("details.claim"));
-        assertEquals(10, claims.size());
+        assertEquals(11, claims.size());
         WebElement first = claims.get(0);
         WebElement evidence = first.findElement(By.cssSelector(".evidence"));
         assertFalse(evidence.isDisplayed(), "the sentences are folded");
