@@ -30,6 +30,8 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         RATIO("unix-stream against tcp"),
         THROUGHPUT("Throughput"),
         CONNECTIONS("Many connections"),
+        CONNECT_SETUP("Connection set-up by transport", true),
+        CONNECT_RATE("Connections per second"),
         CANARY("Box canary over the run"),
         CPU_COST("CPU per round trip", true),
         TIMELINE("Latency over time");

@@ -218,7 +218,8 @@ class ChartsTest {
         ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 1)));
 
         List<ChartSet.Omitted> advised = set.omitted().stream().filter(o -> o.advice() != null).toList();
-        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.CANARY, Kind.TIMELINE, Kind.STRIP, Kind.FOREST),
+        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.CONNECT_SETUP, Kind.CANARY, Kind.TIMELINE,
+                        Kind.STRIP, Kind.FOREST),
                 advised.stream().map(ChartSet.Omitted::kind).toList());
         for (ChartSet.Omitted note : advised) {
             assertTrue(note.reason().contains(note.advice().options()), note.reason());

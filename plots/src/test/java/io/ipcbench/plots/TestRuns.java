@@ -16,6 +16,7 @@ import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.ConnectSetUp;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
@@ -112,6 +113,25 @@ final class TestRuns {
         static Cell throughput(String transport, int size, double bytesPerSec) {
             Throughput moved = Throughput.of(Math.round(bytesPerSec / size), Math.round(bytesPerSec), 1.0, List.of());
             return new Cell(cell(transport, size, 1, CellMode.THROUGHPUT.label(), List.of(), moved), List.of());
+        }
+
+        /**
+         * A connect cell with {@code loops} loops, no log: operations about three times {@code connectNs}
+         * each, {@code perSec} of them a second, the connect alone around {@code connectNs}.
+         */
+        static Cell connect(String transport, int size, int loops, long connectNs, double perSec) {
+            Histogram connects = new Histogram(3);
+            Histogram operations = new Histogram(3);
+            for (int i = 0; i < 1_000; i++) {
+                connects.recordValue(connectNs + i % 10);
+                operations.recordValue(3 * connectNs + i % 10);
+            }
+            CellResult result = new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.CONNECT.label(), size, loops,
+                    0, PINNED, CellResult.OK, null, new Warmup(100, 0.01, 1000), LatencySummary.of(operations), null,
+                    null, IntegrityErrors.NONE, perSec, null, null, null, null, null, null, null, 0,
+                    new ConnectSetUp(LatencySummary.of(connects), "client", false,
+                            "tcp".equals(transport) ? 1_000 : null, "tcp".equals(transport) ? 0 : null));
+            return new Cell(result, List.of());
         }
 
         /** A cell that failed, with nothing measured. */
