@@ -70,6 +70,32 @@ class ConnectRunTest {
     }
 
     @Test
+    void thePeerClosingFirstKeepsTimeWaitAndAResetKeepsNone() throws IOException {
+        Path peerFirst = dir.resolve("peer-first");
+        Path reset = dir.resolve("reset");
+        CommandRun closedByPeer = CommandRun.of("run", "--transports", "tcp", "--sizes", "none", "--connect-sizes",
+                "64", "--closer", "peer", "--iterations", "200", "--warmup", "50", "--no-canary", "--quiet", "--out",
+                peerFirst.toString());
+        CommandRun resetByClient = CommandRun.of("run", "--transports", "tcp", "--sizes", "none", "--connect-sizes",
+                "64", "--linger0", "--iterations", "200", "--warmup", "50", "--no-canary", "--quiet", "--out",
+                reset.toString());
+
+        assertEquals(ExitCode.OK, closedByPeer.exitCode(), closedByPeer.err());
+        CellResult byPeer = RunFolder.read(peerFirst).cells().get(0);
+        assertTrue(byPeer.ok(), byPeer.error());
+        assertEquals("peer", byPeer.setUp().closer());
+        assertTrue(byPeer.setUp().timeWaitPeer() >= byPeer.latencyNs().count(), byPeer.setUp().toString());
+        assertEquals(0, byPeer.setUp().timeWaitClient(), byPeer.setUp().toString());
+
+        assertEquals(ExitCode.OK, resetByClient.exitCode(), resetByClient.err());
+        CellResult byReset = RunFolder.read(reset).cells().get(0);
+        assertTrue(byReset.ok(), byReset.error());
+        assertTrue(byReset.setUp().linger0());
+        assertEquals(0, byReset.setUp().timeWaitClient(), "a reset leaves no TIME_WAIT: " + byReset.setUp());
+        assertEquals(0, byReset.setUp().timeWaitPeer(), byReset.setUp().toString());
+    }
+
+    @Test
     void runningOutOfLocalPortsEndsTheCellWithTheReason() throws Exception {
         String unavailable = NetworkNamespace.whyUnavailable();
         assumeTrue(unavailable == null, "skipped: " + unavailable);
