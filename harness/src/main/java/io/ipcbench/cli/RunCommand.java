@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ipcbench run}: the two-process ping-pong latency sweep. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = VariantOptions.class,
         description = {
                 "Measures round trips between this process and a peer process, for every transport and message size.",
                 "Each cell (transport x size) gets a fresh peer, a warm-up that is counted but not recorded, and an "
@@ -194,7 +194,8 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UserError("--engine: " + e.getMessage() + " or both");
             }
         }
-        builder.transports(kinds.stream().map(TransportKind::label).distinct().toList());
+        builder.transports(kinds.stream().map(TransportKind::label).distinct().toList())
+                .variants(VariantOptions.chosen(spec));
         List<Integer> sizeList = new ArrayList<>();
         for (String text : sizes) {
             int size = parse(() -> Units.parseSize(text), "--sizes");

@@ -1,11 +1,13 @@
 package io.ipcbench.results;
 
 /**
- * One cell of a sweep: one transport, engine, message size, connection count and mode, measured once.
+ * One cell of a sweep: one transport (and variant, for a kind that has some), engine, message size,
+ * connection count and mode, measured once.
  * In latency mode {@code latencyNs} holds the round trips; in throughput mode it is empty and
  * {@code throughput} holds what was moved.
  * A failed cell is kept with what it recorded before it failed and the reason in {@code error}.
  *
+ * @param variant      the variant of the transport, e.g. shm's idle strategy {@code spin}; null for a kind without
  * @param histogramLog file name of the cell's interval log in the run folder, or null if none was written
  * @param datagrams    message accounting, for transports that keep message boundaries; null otherwise
  * @param roundTripsPerSec   latency mode: round trips per second over the measured part, all connections together
@@ -16,7 +18,7 @@ package io.ipcbench.results;
  * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
  * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
  */
-public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
+public record CellResult(String transport, String variant, String engine, String mode, int size, int connections, int repetition,
                          Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
@@ -27,9 +29,34 @@ public record CellResult(String transport, String engine, String mode, int size,
     public static final String MODE_LATENCY = "latency";
     public static final String MODE_THROUGHPUT = "throughput";
 
+    /** A cell of a transport that has no variants. */
+    public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
+                      Placement placement, String status, String error, Warmup warmup,
+                      LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
+                      IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
+                      Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
+                      CellLoad boxLoad) {
+        this(transport, null, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
+                histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
+                cpuCost, boxLoad);
+    }
+
+    /**
+     * The transport as measured, with its variant when it has one: {@code shm-spin}, {@code tcp}. It
+     * is what tables, charts, claims and file names tell cells apart by.
+     */
+    public static String transportName(String transport, String variant) {
+        return variant == null ? transport : transport + "-" + variant;
+    }
+
+    /** {@link #transportName(String, String)} of this cell. */
+    public String transportName() {
+        return transportName(transport, variant);
+    }
+
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
-        return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
+        return new CellResult(transport, variant, engine, mode, size, connections, repetition, placement, status, error, warmup,
                 latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
                 socketBuffers, measured, cpuCost, boxLoad);
     }
@@ -38,8 +65,8 @@ public record CellResult(String transport, String engine, String mode, int size,
         return OK.equals(status);
     }
 
-    /** What identifies a cell across runs, e.g. for comparing a candidate with a baseline. */
+    /** What identifies a cell across runs, e.g. for comparing a candidate with a baseline: {@code shm-spin/raw/64B/1c/latency}. */
     public String key() {
-        return transport + "/" + engine + "/" + size + "B/" + connections + "c/" + mode;
+        return transportName() + "/" + engine + "/" + size + "B/" + connections + "c/" + mode;
     }
 }

@@ -2,10 +2,13 @@ package io.ipcbench.runner;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellResult;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -18,10 +21,25 @@ import io.ipcbench.transport.TransportKind;
  *                 ({@link MemoryBudget}), one line each: a run refuses them unless told to skip
  */
 public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooLarge) {
-    /** One cell to measure. */
-    public record Cell(TransportKind transport, Engine engine, String mode, int size, int connections, int repetition) {
+    /**
+     * One cell to measure.
+     *
+     * @param variant the transport's variant (shm's idle strategy), or null for a kind that has none
+     */
+    public record Cell(TransportKind transport, String variant, Engine engine, String mode, int size, int connections,
+                       int repetition) {
+        /** A cell of a transport that has no variants. */
+        public Cell(TransportKind transport, Engine engine, String mode, int size, int connections, int repetition) {
+            this(transport, null, engine, mode, size, connections, repetition);
+        }
+
+        /** The transport and its variant, as cells are named: {@code shm-spin}. */
+        public String transportName() {
+            return CellResult.transportName(transport.label(), variant);
+        }
+
         public String describe() {
-            return transport.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
+            return transportName() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
                     + (RunConfig.MODE_THROUGHPUT.equals(mode) ? "throughput, " : "") + size + " B"
                     + (connections > 1 ? ", " + connections + " connections" : "")
                     + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
@@ -34,16 +52,18 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
     }
 
     /**
-     * Every engine × transport × size × connection count in latency mode, and every engine ×
-     * transport × throughput size × connection count in throughput mode, once per repetition, less
-     * those whose buffers do not fit {@code memory}. Each repetition runs all its cells before the
-     * next starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
+     * Every engine × transport (× variant, for a kind that has some) × size × connection count in
+     * latency mode, and every engine × transport × throughput size × connection count in throughput
+     * mode, once per repetition, less a transport on an engine that does not implement it and those
+     * whose buffers do not fit {@code memory}, each with the reason. Each repetition runs all its
+     * cells before the next starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
      * drifts during the run then drifts across every transport alike, instead of lining up with
      * whichever ran last.
      */
     public static CellPlan of(RunConfig config, MemoryBudget memory) {
         List<Cell> cells = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        // A reason is given once, however many variants or repetitions it applies to.
+        Set<String> skipped = new LinkedHashSet<>();
         List<String> tooLarge = new ArrayList<>();
         Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
@@ -52,44 +72,59 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
-                    for (int size : config.sizes()) {
-                        if (size > kind.maxMessageSize()) {
-                            if (repetition == 0 && engine == Engine.fromLabel(config.engines().get(0))) {
-                                skipped.add(kind.label() + " at " + size + " B: larger than the " + kind.maxMessageSize()
-                                        + " B it carries in one message");
-                            }
-                            continue;
+                    String notOn = kind.whyNotOn(engine);
+                    if (notOn != null) {
+                        if (repetition == 0) {
+                            skipped.add(kind.label() + " on the " + engine.label() + " engine: " + notOn);
                         }
-                        for (int connections : config.connections()) {
-                            if (connections > 1 && !takesManyConnections(config, label)) {
-                                continue;
-                            }
-                            String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
-                            if (reason == null) {
-                                add(new Cell(kind, engine, RunConfig.MODE_LATENCY, size, connections, repetition),
-                                        memory, cells, tooLarge);
-                            } else if (repetition == 0 && size == config.sizes().get(0)) {
-                                skipped.add(kind.label() + " at " + connections + " connections: " + reason);
-                            }
-                        }
+                        continue;
                     }
-                    for (int size : config.throughputSizes()) {
-                        if (size > kind.maxMessageSize()) {
-                            continue;
-                        }
-                        for (int connections : config.connections()) {
-                            if (connections == 1 || (takesManyConnections(config, label)
-                                    && kind.whyNotManyConnections(engine) == null)) {
-                                add(new Cell(kind, engine, RunConfig.MODE_THROUGHPUT, size, connections,
-                                        repetition), memory, cells, tooLarge);
-                            }
-                        }
+                    for (String variant : config.variantsOf(kind)) {
+                        addCells(config, kind, variant, engine, repetition, memory, cells, skipped, tooLarge);
                     }
                 }
             }
             Collections.shuffle(cells.subList(first, cells.size()), order);
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(tooLarge));
+    }
+
+    /** The cells of one transport (in one variant) on one engine in one repetition; what cannot be, in {@code skipped}. */
+    private static void addCells(RunConfig config, TransportKind kind, String variant, Engine engine, int repetition,
+                                 MemoryBudget memory, List<Cell> cells, Set<String> skipped, List<String> tooLarge) {
+        for (int size : config.sizes()) {
+            if (size > kind.maxMessageSize()) {
+                if (repetition == 0 && engine == Engine.fromLabel(config.engines().get(0))) {
+                    skipped.add(kind.label() + " at " + size + " B: larger than the " + kind.maxMessageSize()
+                            + " B it carries in one message");
+                }
+                continue;
+            }
+            for (int connections : config.connections()) {
+                if (connections > 1 && !takesManyConnections(config, kind.label())) {
+                    continue;
+                }
+                String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
+                if (reason == null) {
+                    add(new Cell(kind, variant, engine, RunConfig.MODE_LATENCY, size, connections, repetition),
+                            memory, cells, tooLarge);
+                } else if (repetition == 0 && size == config.sizes().get(0)) {
+                    skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                }
+            }
+        }
+        for (int size : config.throughputSizes()) {
+            if (size > kind.maxMessageSize()) {
+                continue;
+            }
+            for (int connections : config.connections()) {
+                if (connections == 1 || (takesManyConnections(config, kind.label())
+                        && kind.whyNotManyConnections(engine) == null)) {
+                    add(new Cell(kind, variant, engine, RunConfig.MODE_THROUGHPUT, size,
+                            connections, repetition), memory, cells, tooLarge);
+                }
+            }
+        }
     }
 
     /** Adds the cell if its buffers fit, else says why not (once, not for every repetition). */

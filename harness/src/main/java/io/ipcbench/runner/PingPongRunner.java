@@ -157,13 +157,13 @@ public final class PingPongRunner implements AutoCloseable {
         TransportKind kind = planned.transport();
         boolean throughput = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
         CellRecord record = new CellRecord(planned, throughput ? null
-                : RunFolder.logFileName(kind.label(), planned.engine().label(), planned.size(), planned.connections(),
-                        planned.mode(), planned.repetition()));
+                : RunFolder.logFileName(planned.transportName(), planned.engine().label(), planned.size(),
+                        planned.connections(), planned.mode(), planned.repetition()));
         try (PrivateDirectory directory = PrivateDirectory.create()) {
             TransportOptions options = new TransportOptions(directory.path(), planned.size(), config.tcpNoDelay(),
                     config.bindHost(), connectTimeout(),
                     Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
-                    config.receiveBufferBytes());
+                    config.receiveBufferBytes(), planned.variant());
             Transport transport = transports.apply(kind, planned.engine());
             List<Listener> listeners = new ArrayList<>();
             try {
@@ -501,8 +501,9 @@ public final class PingPongRunner implements AutoCloseable {
         CellResult toResult() {
             boolean throughputMode = RunConfig.MODE_THROUGHPUT.equals(planned.mode());
             long messages = throughputMode ? (throughput != null ? throughput.messages() : 0) : latency.count();
-            return new CellResult(kind.label(), planned.engine().label(), planned.mode(), size, planned.connections(),
-                    planned.repetition(), config.pin(), failure == null ? CellResult.OK : CellResult.FAILED, failure,
+            return new CellResult(kind.label(), planned.variant(), planned.engine().label(), planned.mode(), size,
+                    planned.connections(), planned.repetition(), config.pin(),
+                    failure == null ? CellResult.OK : CellResult.FAILED, failure,
                     warmup, latency, logWritten ? logName : null, kind.preservesBoundaries() ? datagrams : null, errors,
                     !throughputMode && measuredSeconds > 0 ? latency.count() / measuredSeconds : 0, perConnectionP99,
                     throughputMode ? (throughput != null ? throughput : Throughput.of(0, 0, 0, List.of())) : null,
