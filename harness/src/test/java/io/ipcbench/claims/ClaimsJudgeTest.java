@@ -43,7 +43,8 @@ class ClaimsJudgeTest {
     void everyClaimIsJudgedInClaimsOrderWithItsId() throws IOException {
         List<ClaimVerdict> verdicts = judge(run("empty", 1));
         assertEquals(List.of("uds-latency", "uds-throughput", "tcp-many-connections", "udp-latency",
-                        "udp-same-host-reliable", "udp-size", "boundaries", "pipe-vs-uds", "tcp-bulk", "nagle"),
+                        "udp-same-host-reliable", "udp-size", "boundaries", "pipe-vs-uds", "tcp-bulk", "nagle",
+                        "shm-floor"),
                 verdicts.stream().map(ClaimVerdict::id).toList());
         assertEquals(Arrays.stream(Claim.values()).map(Claim::text).toList(),
                 verdicts.stream().map(ClaimVerdict::claim).toList());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import io.ipcbench.claims.Claim;
 import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.command.ExitCode;
@@ -142,9 +143,9 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void theClaimsSectionHoldsTheTenClaimsEachOpeningOnItsEvidence() {
+    void theClaimsSectionHoldsEveryClaimEachOpeningOnItsEvidence() {
         List<WebElement> claims = browser.findElements(By.cssSelector("details.claim"));
-        assertEquals(10, claims.size());
+        assertEquals(Claim.values().length, claims.size());
         WebElement first = claims.get(0);
         WebElement evidence = first.findElement(By.cssSelector(".evidence"));
         assertFalse(evidence.isDisplayed(), "the sentences are folded");

@@ -13,15 +13,15 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * How a side waits for its ring: Agrona's idle strategies, the variants of the shm transport. A
  * ring makes no system call, so waiting is the only cost it has that a socket does not hide, and
  * what it costs is what sets the round trip: a spinning waiter sees a message at once and burns a
- * CPU, a parked one saves the CPU and wakes late.
+ * CPU, a parked one saves the CPU and wakes late. Each is named as Agrona names it.
  */
 public enum IdleChoice {
-    SPIN("spin", "Agrona's BusySpinIdleStrategy: looks at the ring without pause (Thread.onSpinWait), a whole "
+    SPIN(BusySpinIdleStrategy.ALIAS, "Agrona's BusySpinIdleStrategy: looks at the ring without pause (Thread.onSpinWait), a whole "
             + "CPU per side",
             "a spinning side keeps the one CPU its peer needs until the scheduler preempts it, milliseconds later, "
                     + "so the cell would measure the scheduler's time slice"),
-    YIELD("yield", "Agrona's YieldingIdleStrategy: Thread.yield() between looks at the ring", null),
-    BACKOFF("backoff", "Agrona's BackoffIdleStrategy with its defaults: " + BackoffIdleStrategy.DEFAULT_MAX_SPINS
+    YIELD(YieldingIdleStrategy.ALIAS, "Agrona's YieldingIdleStrategy: Thread.yield() between looks at the ring", null),
+    BACKOFF(BackoffIdleStrategy.ALIAS, "Agrona's BackoffIdleStrategy with its defaults: " + BackoffIdleStrategy.DEFAULT_MAX_SPINS
             + " spins, " + BackoffIdleStrategy.DEFAULT_MAX_YIELDS + " yields, then parks from "
             + BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS / 1_000 + " µs, doubling up to "
             + BackoffIdleStrategy.DEFAULT_MAX_PARK_PERIOD_NS / 1_000_000 + " ms", null);

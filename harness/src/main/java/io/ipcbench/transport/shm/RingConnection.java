@@ -142,6 +142,11 @@ final class RingConnection implements Connection {
         return SharedRings.CALLS.kill(pid, 0) == 0 || Native.errno() != ESRCH;
     }
 
+    /** The idle strategy this side waits with, as Agrona names it: {@code spin}, {@code yield}, {@code backoff}. */
+    String idleStrategy() {
+        return idle.alias();
+    }
+
     /** Says so to the other side, then lets go of the mapping (safely, even under a loop on another thread). */
     @Override
     public synchronized void close() {
