@@ -122,7 +122,7 @@ final class ShmFloorClaim implements ClaimEvaluator {
         return evidence.groups(transport, CellResult.MODE_LATENCY).stream().filter(g -> g.connections() == 1).toList();
     }
 
-    /** The kernel transport's group that matches {@code a} with the lowest geometric mean of {@code metric}; null if none. */
+    /** The kernel transports' group matching {@code a} with the lowest geometric mean of {@code metric}, or null. */
     private static CellGroup fastest(Evidence evidence, List<String> kernel, CellGroup a, Measure metric) {
         return kernel.stream().flatMap(k -> oneConnection(evidence, k).stream()).filter(a::matches)
                 .filter(g -> evidence.repetitions(g, metric).size() > 0)
@@ -130,7 +130,7 @@ final class ShmFloorClaim implements ClaimEvaluator {
                 .orElse(null);
     }
 
-    /** "CPU per round trip at 64 B, placement 0,1 (median of the repetitions, both sides): shm-spin 1.93 µs, pipe 24.1 µs". */
+    /** "CPU per round trip at 64 B, placement 0,1 (median of the repetitions, both sides): shm-spin 1.93 µs, ...". */
     private static String cpuCost(Evidence evidence, CellGroup a, CellGroup b) {
         return "CPU per round trip at " + Text.size(a.size()) + ", placement " + a.placement() + " (median of the "
                 + "repetitions, both sides): " + a.transport() + " " + cpuMicros(a) + ", " + b.transport() + " "

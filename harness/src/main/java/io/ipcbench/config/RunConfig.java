@@ -93,7 +93,10 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
         }
     }
 
-    /** The variants chosen must be the kind's, and able to run at the placement (a kind unknown here, from a later version, is taken as it is). */
+    /**
+     * The variants chosen must be the kind's, and able to run at the placement (a kind unknown here,
+     * in a run from a later version, is taken as it is).
+     */
     private static void checkVariants(String transport, List<String> chosen, Placement pin) {
         if (TransportKind.find(transport).isEmpty()) {
             return;
@@ -107,8 +110,8 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
                     + ")"));
             require(!(pin.pinned() && pin.client().equals(pin.peer()) && variant.whyNotOnOneCpu() != null),
                     transport + " " + declared.dimension() + " " + label + " cannot run with both sides on CPU "
-                            + pin.client() + ": " + variant.whyNotOnOneCpu() + ". Pin them to two CPUs or choose another "
-                            + declared.dimension());
+                            + pin.client() + ": " + variant.whyNotOnOneCpu() + ". Pin them to two CPUs or choose "
+                            + "another " + declared.dimension());
         }
     }
 

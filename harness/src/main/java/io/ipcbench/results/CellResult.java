@@ -18,8 +18,8 @@ package io.ipcbench.results;
  * @param cpuCost            both sides' CPU time and context switches over the measured part; null if not measured
  * @param boxLoad            the load before the measured part, steal and other CPUs' work during it; null if not measured
  */
-public record CellResult(String transport, String variant, String engine, String mode, int size, int connections, int repetition,
-                         Placement placement, String status, String error, Warmup warmup,
+public record CellResult(String transport, String variant, String engine, String mode, int size, int connections,
+                         int repetition, Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                          Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
@@ -36,9 +36,9 @@ public record CellResult(String transport, String variant, String engine, String
                       IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                       Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
                       CellLoad boxLoad) {
-        this(transport, null, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
-                histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
-                cpuCost, boxLoad);
+        this(transport, null, engine, mode, size, connections, repetition, placement, status, error, warmup,
+                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+                socketBuffers, canary, cpuCost, boxLoad);
     }
 
     /**
@@ -56,8 +56,8 @@ public record CellResult(String transport, String variant, String engine, String
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
-        return new CellResult(transport, variant, engine, mode, size, connections, repetition, placement, status, error, warmup,
-                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+        return new CellResult(transport, variant, engine, mode, size, connections, repetition, placement, status, error,
+                warmup, latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
                 socketBuffers, measured, cpuCost, boxLoad);
     }
 
@@ -65,7 +65,10 @@ public record CellResult(String transport, String variant, String engine, String
         return OK.equals(status);
     }
 
-    /** What identifies a cell across runs, e.g. for comparing a candidate with a baseline: {@code shm-spin/raw/64B/1c/latency}. */
+    /**
+     * What identifies a cell across runs, e.g. for comparing a candidate with a baseline:
+     * {@code tcp/raw/64B/1c/latency}, {@code shm-spin/raw/64B/1c/latency}.
+     */
     public String key() {
         return transportName() + "/" + engine + "/" + size + "B/" + connections + "c/" + mode;
     }

@@ -89,7 +89,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> tooL
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(tooLarge));
     }
 
-    /** The cells of one transport (in one variant) on one engine in one repetition; what cannot be, in {@code skipped}. */
+    /** The cells of one transport (in one variant) on one engine in one repetition; what cannot be, in skipped. */
     private static void addCells(RunConfig config, TransportKind kind, String variant, Engine engine, int repetition,
                                  MemoryBudget memory, List<Cell> cells, Set<String> skipped, List<String> tooLarge) {
         for (int size : config.sizes()) {

@@ -35,7 +35,8 @@ class ShmFloorClaimTest {
         assertEquals(4, v.comparisons().size(), "p50 and p99 at two sizes");
         assertTrue(v.figures().stream().anyMatch(f -> f.startsWith("CPU per round trip at 64 B")
                 && f.contains("shm-spin 1.90 µs") && f.contains("pipe not measured")), v.figures().toString());
-        assertTrue(v.figures().stream().anyMatch(f -> f.contains("against the 10.0x claimed: holds")), v.figures().toString());
+        assertTrue(v.figures().stream().anyMatch(f -> f.contains("against the 10.0x claimed: holds")),
+                v.figures().toString());
         assertEquals(null, v.correction(), "one variant: nothing to correct");
     }
 

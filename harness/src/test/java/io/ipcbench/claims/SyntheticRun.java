@@ -113,8 +113,8 @@ final class SyntheticRun {
             cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
                     c.repetition(), c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(),
                     c.datagrams(), c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(),
-                    c.socketBuffers(), c.canary(), CpuCost.of(messages, CpuCost.ProcessCost.of(nanos, 0, 0, 0, messages),
-                    CpuCost.ProcessCost.of(nanos, 0, 0, 0, messages)), c.boxLoad()));
+                    c.socketBuffers(), c.canary(), CpuCost.of(messages, CpuCost.ProcessCost.of(nanos, 0, 0, 0,
+                    messages), CpuCost.ProcessCost.of(nanos, 0, 0, 0, messages)), c.boxLoad()));
         }
         return this;
     }

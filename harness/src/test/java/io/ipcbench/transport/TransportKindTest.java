@@ -60,8 +60,8 @@ class TransportKindTest {
         for (Engine engine : Engine.values()) {
             if (!kind.engines().contains(engine)) {
                 String why = kind.whyNotOn(engine);
-                assertTrue(why.startsWith("the " + engine.label() + " engine does not implement " + kind.label() + ": "),
-                        why);
+                String expected = "the " + engine.label() + " engine does not implement " + kind.label() + ": ";
+                assertTrue(why.startsWith(expected), why);
                 UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
                         () -> Transports.of(kind, engine));
                 assertEquals(why, refused.getMessage());

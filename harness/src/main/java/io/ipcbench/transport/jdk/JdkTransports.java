@@ -4,7 +4,7 @@ import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 
-/** The {@link Engine#JDK} implementation of each transport kind that has one ({@link io.ipcbench.transport.TransportKind#engines()}). */
+/** The {@link Engine#JDK} implementation of each transport kind that has one (see {@code TransportKind.engines()}). */
 public final class JdkTransports {
     private JdkTransports() {
     }

@@ -16,13 +16,14 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * CPU, a parked one saves the CPU and wakes late. Each is named as Agrona names it.
  */
 public enum IdleChoice {
-    SPIN(BusySpinIdleStrategy.ALIAS, "Agrona's BusySpinIdleStrategy: looks at the ring without pause (Thread.onSpinWait), a whole "
-            + "CPU per side",
+    SPIN(BusySpinIdleStrategy.ALIAS, "Agrona's BusySpinIdleStrategy: looks at the ring without pause "
+            + "(Thread.onSpinWait), a whole CPU per side",
             "a spinning side keeps the one CPU its peer needs until the scheduler preempts it, milliseconds later, "
                     + "so the cell would measure the scheduler's time slice"),
     YIELD(YieldingIdleStrategy.ALIAS, "Agrona's YieldingIdleStrategy: Thread.yield() between looks at the ring", null),
-    BACKOFF(BackoffIdleStrategy.ALIAS, "Agrona's BackoffIdleStrategy with its defaults: " + BackoffIdleStrategy.DEFAULT_MAX_SPINS
-            + " spins, " + BackoffIdleStrategy.DEFAULT_MAX_YIELDS + " yields, then parks from "
+    BACKOFF(BackoffIdleStrategy.ALIAS, "Agrona's BackoffIdleStrategy with its defaults: "
+            + BackoffIdleStrategy.DEFAULT_MAX_SPINS + " spins, " + BackoffIdleStrategy.DEFAULT_MAX_YIELDS
+            + " yields, then parks from "
             + BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS / 1_000 + " µs, doubling up to "
             + BackoffIdleStrategy.DEFAULT_MAX_PARK_PERIOD_NS / 1_000_000 + " ms", null);
 

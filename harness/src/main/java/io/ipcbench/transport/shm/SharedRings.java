@@ -67,7 +67,8 @@ final class SharedRings {
         this.capacity = capacity;
         this.header = new UnsafeBuffer(address, PAGE);
         int ring = ringBytes(capacity);
-        this.toPeer = new OneToOneRingBuffer(new UnsafeBuffer(address + PAGE, capacity + RingBufferDescriptor.TRAILER_LENGTH));
+        this.toPeer = new OneToOneRingBuffer(new UnsafeBuffer(address + PAGE,
+                capacity + RingBufferDescriptor.TRAILER_LENGTH));
         this.toClient = new OneToOneRingBuffer(new UnsafeBuffer(address + PAGE + ring,
                 capacity + RingBufferDescriptor.TRAILER_LENGTH));
         CLEANER.register(this, new Unmap(address, length));
@@ -176,8 +177,8 @@ final class SharedRings {
         if (released.compareAndSet(false, true)) {
             // Should this fail, the shared pages stay mapped until the range is returned (see Unmap).
             CALLS.mmap(Pointer.wrap(Runtime.getRuntime(CALLS), address), length,
-                    SharedMemoryCalls.PROT_READ | SharedMemoryCalls.PROT_WRITE,
-                    SharedMemoryCalls.MAP_PRIVATE | SharedMemoryCalls.MAP_ANONYMOUS | SharedMemoryCalls.MAP_FIXED, -1, 0);
+                    SharedMemoryCalls.PROT_READ | SharedMemoryCalls.PROT_WRITE, SharedMemoryCalls.MAP_PRIVATE
+                            | SharedMemoryCalls.MAP_ANONYMOUS | SharedMemoryCalls.MAP_FIXED, -1, 0);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.ipcbench.os.Native;
 import io.ipcbench.transport.Connection;
@@ -45,14 +46,71 @@ public final class ShmTransport implements Transport {
         requireUnsafeAccess();
         IdleChoice idle = IdleChoice.of(options.variant());
         int capacity = SharedRings.capacityFor(options.messageSize());
-        int fd = Native.check(SharedRings.CALLS.memfd_create(MEMFD_NAME, SharedMemoryCalls.MFD_CLOEXEC), "memfd_create");
+        int fd = Native.check(SharedRings.CALLS.memfd_create(MEMFD_NAME, SharedMemoryCalls.MFD_CLOEXEC),
+                "memfd_create");
         try {
             long pid = ProcessHandle.current().pid();
-            SharedRings rings = SharedRings.create(fd, capacity, idle, pid);
-            return new RingListener(fd, "/proc/" + pid + "/fd/" + fd, rings, options);
+            return listener(fd, "/proc/" + pid + "/fd/" + fd, SharedRings.create(fd, capacity, idle, pid), options);
         } catch (IOException | RuntimeException e) {
             LIBC.close(fd);
             throw e;
+        }
+    }
+
+    /** The client's side before the peer has said hello: the memfd, open for the peer to find. */
+    private static Listener listener(int fd, String address, SharedRings rings, TransportOptions options) {
+        return new Listener() {
+            private boolean accepted;
+
+            @Override
+            public String address() {
+                return address;
+            }
+
+            @Override
+            public Connection accept(long peerPid) throws IOException {
+                if (accepted) {
+                    throw new IOException("a shm listener takes one connection");
+                }
+                awaitHello(rings, peerPid, options.connectTimeout());
+                RingConnection connection = new RingConnection(rings, true);
+                try {
+                    Hello.read(connection);
+                } catch (IOException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+                accepted = true;
+                return connection;
+            }
+
+            /** Closes the memfd; the rings go with the connection, or now if the peer never came. */
+            @Override
+            public void close() {
+                LIBC.close(fd);
+                if (!accepted) {
+                    rings.release();
+                }
+            }
+        };
+    }
+
+    /** Waits for the peer's hello in the ring, watching that the peer process (if it is one) still runs. */
+    private static void awaitHello(SharedRings rings, long peerPid, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (rings.toClient().size() == 0) {
+            if (peerPid > 0 && ProcessHandle.of(peerPid).map(p -> !p.isAlive()).orElse(true)) {
+                throw new EOFException("the peer exited before it said hello");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new SocketTimeoutException("no hello from the peer within " + timeout.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(HELLO_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the peer's hello");
+            }
         }
     }
 
@@ -83,69 +141,6 @@ public final class ShmTransport implements Transport {
         if (!Object.class.getModule().isExported("jdk.internal.misc", ShmTransport.class.getModule())) {
             throw new IOException("shm needs this JVM started with " + JVM_FLAG
                     + " (Agrona reaches jdk.internal.misc.Unsafe); java -jar ipcbench.jar sets it");
-        }
-    }
-
-    /** The client's side before the peer has said hello: the memfd, open for the peer to find. */
-    private static final class RingListener implements Listener {
-        private final int fd;
-        private final String address;
-        private final SharedRings rings;
-        private final TransportOptions options;
-        private boolean accepted;
-
-        RingListener(int fd, String address, SharedRings rings, TransportOptions options) {
-            this.fd = fd;
-            this.address = address;
-            this.rings = rings;
-            this.options = options;
-        }
-
-        @Override
-        public String address() {
-            return address;
-        }
-
-        /** Waits for the peer's hello in the ring, watching that the peer process (if it is one) still runs. */
-        @Override
-        public Connection accept(long peerPid) throws IOException {
-            if (accepted) {
-                throw new IOException("a shm listener takes one connection");
-            }
-            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-            while (rings.toClient().size() == 0) {
-                if (peerPid > 0 && ProcessHandle.of(peerPid).map(p -> !p.isAlive()).orElse(true)) {
-                    throw new EOFException("the peer exited before it said hello");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new SocketTimeoutException("no hello from the peer within "
-                            + options.connectTimeout().toMillis() + " ms");
-                }
-                try {
-                    Thread.sleep(HELLO_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for the peer's hello");
-                }
-            }
-            RingConnection connection = new RingConnection(rings, true);
-            try {
-                Hello.read(connection);
-            } catch (IOException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            accepted = true;
-            return connection;
-        }
-
-        /** Closes the memfd; the rings go with the connection, or now if the peer never came. */
-        @Override
-        public void close() {
-            LIBC.close(fd);
-            if (!accepted) {
-                rings.release();
-            }
         }
     }
 }
