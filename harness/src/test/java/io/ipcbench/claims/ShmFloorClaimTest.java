@@ -24,10 +24,19 @@ class ShmFloorClaimTest {
                 .latency("pipe", 16_384, 9_000).latency("unix-stream", 16_384, 12_000);
     }
 
+    /** Busy spin, 25 and 13 times below pipe. */
+    private static SyntheticRun withSpin(SyntheticRun run) throws IOException {
+        return run.latency("shm", "spin", 64, 200, 1.9).latency("shm", "spin", 16_384, 700, 2.4);
+    }
+
+    /** Backoff, about 3 times below pipe. */
+    private static SyntheticRun withBackoff(SyntheticRun run) throws IOException {
+        return run.latency("shm", "backoff", 64, 1_500, 0.4).latency("shm", "backoff", 16_384, 3_000, 0.6);
+    }
+
     @Test
     void tenTimesBelowTheFastestKernelPathAtEverySizeHolds() throws IOException {
-        SyntheticRun run = kernelPaths("floor").latency("shm", "spin", 64, 200, 1.9)
-                .latency("shm", "spin", 16_384, 700, 2.4);
+        SyntheticRun run = withSpin(kernelPaths("floor"));
         ClaimVerdict v = ClaimsJudgeTest.judge(run, Claim.SHM_FLOOR);
         assertEquals(ClaimVerdict.HOLDS, v.verdict(), v.summary() + "\n" + v.figures());
         assertTrue(v.summary().endsWith("It holds with shm-spin."), v.summary());
@@ -42,8 +51,7 @@ class ShmFloorClaimTest {
 
     @Test
     void fasterButNotTenTimesDoesNotHold() throws IOException {
-        SyntheticRun run = kernelPaths("short").latency("shm", "backoff", 64, 1_500, 0.4)
-                .latency("shm", "backoff", 16_384, 3_000, 0.6);
+        SyntheticRun run = withBackoff(kernelPaths("short"));
         ClaimVerdict v = ClaimsJudgeTest.judge(run, Claim.SHM_FLOOR);
         assertEquals(ClaimVerdict.DOES_NOT_HOLD, v.verdict(), v.summary() + "\n" + v.figures());
         assertTrue(v.summary().contains("short of 10.0x"), v.summary());
@@ -51,9 +59,7 @@ class ShmFloorClaimTest {
 
     @Test
     void oneIdleStrategyIsEnoughAndIsNamedWithTheCorrection() throws IOException {
-        SyntheticRun run = kernelPaths("strategies").latency("shm", "spin", 64, 200, 1.9)
-                .latency("shm", "spin", 16_384, 700, 2.4).latency("shm", "backoff", 64, 1_500, 0.4)
-                .latency("shm", "backoff", 16_384, 3_000, 0.6);
+        SyntheticRun run = withBackoff(withSpin(kernelPaths("strategies")));
         ClaimVerdict v = ClaimsJudgeTest.judge(run, Claim.SHM_FLOOR);
         assertEquals(ClaimVerdict.HOLDS, v.verdict(), v.summary() + "\n" + v.figures());
         assertTrue(v.summary().contains("shm-backoff against the fastest kernel path, 10.0x needed: does not hold"),

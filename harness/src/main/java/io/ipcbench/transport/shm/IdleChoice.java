@@ -29,24 +29,16 @@ public enum IdleChoice {
 
     /** The variants {@link io.ipcbench.transport.TransportKind#SHM} declares: backoff unless a run chooses. */
     public static final Variants VARIANTS = new Variants("idle",
-            Arrays.stream(values()).map(IdleChoice::variant).toList(), BACKOFF.label);
+            Arrays.stream(values()).map(choice -> choice.variant).toList(), BACKOFF.label());
 
-    private final String label;
-    private final String description;
-    private final String whyNotOnOneCpu;
+    private final Variant variant;
 
     IdleChoice(String label, String description, String whyNotOnOneCpu) {
-        this.label = label;
-        this.description = description;
-        this.whyNotOnOneCpu = whyNotOnOneCpu;
+        this.variant = new Variant(label, description, whyNotOnOneCpu);
     }
 
     public String label() {
-        return label;
-    }
-
-    Variant variant() {
-        return new Variant(label, description, whyNotOnOneCpu);
+        return variant.label();
     }
 
     /** A fresh strategy for one side: each keeps its own backoff state. */
@@ -61,7 +53,7 @@ public enum IdleChoice {
     /** The choice of this label, or the default for null (a run that chose none). */
     static IdleChoice of(String label) {
         String wanted = label != null ? label : VARIANTS.defaultLabel();
-        return Arrays.stream(values()).filter(c -> c.label.equals(wanted)).findFirst()
+        return Arrays.stream(values()).filter(c -> c.label().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown idle strategy '" + wanted + "' (known: "
                         + VARIANTS.describeLabels() + ")"));
     }

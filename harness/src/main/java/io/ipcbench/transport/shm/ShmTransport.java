@@ -73,13 +73,7 @@ public final class ShmTransport implements Transport {
                     throw new IOException("a shm listener takes one connection");
                 }
                 awaitHello(rings, peerPid, options.connectTimeout());
-                RingConnection connection = new RingConnection(rings, true);
-                try {
-                    Hello.read(connection);
-                } catch (IOException | RuntimeException e) {
-                    connection.close();
-                    throw e;
-                }
+                RingConnection connection = greeted(new RingConnection(rings, true), Hello::read);
                 accepted = true;
                 return connection;
             }
@@ -127,14 +121,23 @@ public final class ShmTransport implements Transport {
             LIBC.close(fd);
         }
         rings.publishPeerPid(ProcessHandle.current().pid());
-        RingConnection connection = new RingConnection(rings, false);
+        return greeted(new RingConnection(rings, false), Hello::send);
+    }
+
+    /** One side's part of the hello. */
+    private interface HelloPart {
+        void take(Connection connection) throws IOException;
+    }
+
+    /** The connection once its side of the hello is done; closed if that fails. */
+    private static RingConnection greeted(RingConnection connection, HelloPart hello) throws IOException {
         try {
-            Hello.send(connection);
+            hello.take(connection);
+            return connection;
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
         }
-        return connection;
     }
 
     private static void requireUnsafeAccess() throws IOException {
