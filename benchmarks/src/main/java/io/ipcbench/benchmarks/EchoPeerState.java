@@ -7,12 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.Placement;
+import io.ipcbench.peer.PeerSession;
+import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.PeerWatchdog;
+import io.ipcbench.runner.RoundTripLoop;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.TransportOptions;
+import io.ipcbench.transport.Transports;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -80,7 +85,7 @@ public class EchoPeerState {
 
     private final AtomicLong replies = new AtomicLong();
     private Placement placement;
-    private EchoPeerSession session;
+    private PeerSession session;
     private PeerWatchdog watchdog;
     private Connection connection;
     private MessageBuffer outgoing;
@@ -100,9 +105,9 @@ public class EchoPeerState {
             throw new IllegalArgumentException("size " + size + " B is too small: every message carries an "
                     + RunConfig.MIN_SIZE + "-byte sequence number");
         }
-        if (size > kind.maxMessageSize()) {
-            throw new IllegalArgumentException(kind + " carries at most " + kind.maxMessageSize()
-                    + " B in one message on this kernel (asked for " + size + ")");
+        String cannotCarry = CellPlan.whyCannotCarry(kind, size);
+        if (cannotCarry != null) {
+            throw new IllegalArgumentException(cannotCarry);
         }
         placement = Pin.fromSystemProperty();
         if (!placement.pinned()) {
@@ -111,22 +116,38 @@ public class EchoPeerState {
         }
 
         CpuAffinity.allowAllCpus();
-        session = EchoPeerSession.open(kind, drivenBy, size, placement.peer());
+        session = startPeer(kind, drivenBy, size, placement.peer());
         connection = session.connection();
         outgoing = new MessageBuffer(size);
         // Room for a datagram that is too long, so that it shows up as the wrong size.
         incoming = MessageBuffer.forReceiving(size);
         out = outgoing.buffer();
         in = incoming.buffer();
-        for (int i = 0; i < size; i++) {
-            out.put(i, (byte) (i * 31 + 7));
-        }
+        RoundTripLoop.fillPayload(out, size);
         outgoingView = out.slice(0, size);
         incomingView = in.slice(0, size);
         trailer = size - Long.BYTES;
         // Nothing to stop but the peer: killing it ends the blocked read, which fails the iteration.
         watchdog = new PeerWatchdog(session.peer(), replies::get, PEER_TIMEOUT_MILLIS, () -> { });
         watchdog.suspend(); // JMH does its own work between iterations: no replies are expected then
+    }
+
+    /**
+     * An echo peer process and the connection to it, set up as the harness sets up a cell. Call it
+     * from a thread that is not pinned: the peer process inherits the CPU mask of the thread that
+     * starts it, and all of its threads but the echo thread (which pins itself to {@code peerCpu})
+     * should be free to run anywhere, as in the harness.
+     *
+     * @param peerCpu CPU for the peer's echo thread, or null to leave it to the scheduler
+     */
+    static PeerSession startPeer(TransportKind kind, Engine engine, int size, Integer peerCpu) throws IOException {
+        try {
+            return PeerSession.with(Transports.of(kind, engine), engine,
+                            directory -> TransportOptions.defaults(directory, size))
+                    .cpu(peerCpu).open(new ProcessPeerLauncher());
+        } catch (IOException e) {
+            throw new IOException("could not connect to the " + kind + " peer: " + e.getMessage(), e);
+        }
     }
 
     @Setup(Level.Iteration)
@@ -193,9 +214,8 @@ public class EchoPeerState {
     }
 
     private IOException failed(IOException e) {
-        String verdict = watchdog.verdict();
         return new IOException(transport + ", " + size + " B, round trip " + sequence + ": "
-                + (verdict != null ? verdict : session.explain(e)), e);
+                + session.explain(e, watchdog.verdict()), e);
     }
 
     private IOException wrongReply(int length, long seq) {

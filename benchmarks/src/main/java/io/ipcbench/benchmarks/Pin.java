@@ -1,6 +1,6 @@
 package io.ipcbench.benchmarks;
 
-import io.ipcbench.os.CpuAffinity;
+import io.ipcbench.config.PlacementParser;
 import io.ipcbench.results.Placement;
 
 /**
@@ -32,30 +32,6 @@ public final class Pin {
      * @throws IllegalArgumentException for anything else, or a CPU this process may not use
      */
     public static Placement parse(String text) {
-        if (text == null || text.isBlank()) {
-            return Placement.UNPINNED;
-        }
-        String[] parts = text.trim().split(",", -1);
-        if (parts.length != 2) {
-            throw usage(text);
-        }
-        int[] cpus = new int[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                cpus[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw usage(text);
-            }
-            if (!CpuAffinity.isAllowed(cpus[i])) {
-                throw new IllegalArgumentException("-D" + PROPERTY + "=" + text + ": CPU " + cpus[i]
-                        + " is not available here (CPUs: " + CpuAffinity.describe(CpuAffinity.allowedCpus()) + ")");
-            }
-        }
-        return new Placement(cpus[0], cpus[1]);
-    }
-
-    private static IllegalArgumentException usage(String text) {
-        return new IllegalArgumentException("-D" + PROPERTY + " takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '"
-                + text + "')");
+        return text == null || text.isBlank() ? Placement.UNPINNED : PlacementParser.parse(text, "-D" + PROPERTY);
     }
 }

@@ -24,9 +24,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>This is not one-way throughput. With one message in flight the rate is simply the reciprocal
  * of the mean round trip ({@link RoundTripBenchmark} in {@code AverageTime}), and it says nothing
  * about how many bytes a sender can push when it does not wait for answers (the claim that Unix
- * sockets move more data per second than TCP). Measuring that needs a peer that only reads, a
- * sink, which the harness's peer does not have yet; it belongs in a benchmark of its own, named
- * for what it measures.
+ * sockets move more data per second than TCP). The harness measures that in its throughput cells
+ * ({@code ipcbench run --throughput-sizes}), where the peer sends one way and this side only
+ * receives; there is no JMH benchmark of it.
  *
  * <p>What to beware of: everything {@link RoundTripBenchmark} warns about (placement above all;
  * pin with {@code -Dipcbench.pin=CLIENT,PEER}), and that a rate hides the distribution: a

@@ -113,7 +113,7 @@ class EchoPeerStateTest {
     void aSizeTheTransportCannotCarryIsRefusedBeforeAPeerStarts() {
         EchoPeerState state = state("udp", 70_000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, state::startPeer);
-        assertTrue(e.getMessage().contains("udp carries at most 65507 B"), e.getMessage());
+        assertTrue(e.getMessage().contains("udp cannot carry a 70000 B message"), e.getMessage());
         EchoPeerState tiny = state("tcp", 4);
         assertThrows(IllegalArgumentException.class, tiny::startPeer);
     }

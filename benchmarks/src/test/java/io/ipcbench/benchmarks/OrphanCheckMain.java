@@ -1,5 +1,6 @@
 package io.ipcbench.benchmarks;
 
+import io.ipcbench.peer.PeerSession;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -12,7 +13,7 @@ public final class OrphanCheckMain {
     }
 
     public static void main(String[] args) throws Exception {
-        EchoPeerSession session = EchoPeerSession.open(TransportKind.fromLabel(args[0]), Engine.RAW, 64, null);
+        PeerSession session = EchoPeerState.startPeer(TransportKind.fromLabel(args[0]), Engine.RAW, 64, null);
         System.out.println("peer " + session.peer().pid() + " " + session.directory());
         System.out.flush();
         Thread.sleep(60_000);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.ProbeResults.BoundaryProbe;
 import io.ipcbench.transport.TransportKind;
@@ -16,6 +17,7 @@ import io.ipcbench.transport.TransportKind;
  */
 final class BoundariesClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.BOUNDARIES;
+    private static final Needs NEEDS = new Needs("the boundary probe", Advice.PROBES);
 
     /**
      * The kinds the claim is about on its message side: sockets that keep boundaries (datagram,
@@ -41,10 +43,15 @@ final class BoundariesClaim implements ClaimEvaluator {
     }
 
     @Override
+    public Needs needs() {
+        return NEEDS;
+    }
+
+    @Override
     public ClaimVerdict evaluate(Evidence evidence) {
         List<BoundaryProbe> probes = evidence.probes().boundaries();
         if (probes.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "the boundary probe", List.of(), Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), List.of(), Scope.box(evidence));
         }
         List<String> figures = new ArrayList<>();
         List<String> messageKept = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunResult;
@@ -44,27 +45,31 @@ public final class ClaimsJudge {
         return switch (claim) {
             case UDS_LATENCY -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Measure.P50, Measure.P99),
                     List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp round trip",
-                    "latency cells of unix-stream and tcp at the same size with 1 connection "
-                            + "(--transports tcp,unix-stream)");
+                    new Needs("latency cells of unix-stream and tcp at the same size with 1 connection",
+                            Advice.run("--transports", "tcp,unix-stream")));
             case UDS_THROUGHPUT -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP, List.of(Measure.BYTES_PER_SEC),
                     List.of(), c -> c == 1, Quantifier.EVERY, "unix-stream vs tcp one-way throughput",
-                    "throughput-mode cells of unix-stream and tcp at the same size with 1 connection");
+                    new Needs("throughput-mode cells of unix-stream and tcp at the same size with 1 connection",
+                            Advice.run("--transports", "tcp,unix-stream").with(Advice.THROUGHPUT)));
             case TCP_MANY_CONNECTIONS -> new PairwiseClaim(claim, List.of(TCP), UNIX_STREAM,
                     List.of(Measure.ROUND_TRIPS_PER_SEC), List.of(Measure.P99), c -> c > 1, Quantifier.SOME,
                     "tcp vs unix-stream aggregate round trips/s with many connections",
-                    "the connections sweep (--connections, e.g. 1,8,64) for tcp and unix-stream")
+                    new Needs("the connections sweep for tcp and unix-stream",
+                            Advice.run("--transports", "tcp,unix-stream").with(Advice.CONNECTIONS)))
                     .withPairNotes(ClaimsJudge::perConnection)
                     .withMagnitude(3);
             case UDP_LATENCY -> new PairwiseClaim(claim, List.of("udp"), TCP, List.of(Measure.P50, Measure.P99),
                     List.of(), c -> c == 1, Quantifier.EVERY, "udp vs tcp round trip",
-                    "latency cells of udp and tcp at the same size with 1 connection (--transports tcp,udp)");
+                    new Needs("latency cells of udp and tcp at the same size with 1 connection",
+                            Advice.run("--transports", "tcp,udp")));
             case UDP_SAME_HOST_RELIABLE -> new UdpReliabilityClaim();
             case UDP_SIZE -> new UdpSizeClaim();
             case BOUNDARIES -> new BoundariesClaim();
             case PIPE_VS_UDS -> new PairwiseClaim(claim, PIPES, UNIX_STREAM,
                     List.of(Measure.P50, Measure.P99, Measure.BYTES_PER_SEC), List.of(), c -> c == 1, Quantifier.EVERY,
                     "pipe and fifo vs unix-stream",
-                    "pipe or fifo cells and unix-stream cells at the same size (--transports pipe,fifo,unix-stream)");
+                    new Needs("pipe or fifo cells and unix-stream cells at the same size",
+                            Advice.run("--transports", "pipe,fifo,unix-stream")));
             case TCP_BULK -> new TcpBulkClaim();
             case NAGLE -> new NagleClaim();
             case SHM_FLOOR -> new ShmFloorClaim();

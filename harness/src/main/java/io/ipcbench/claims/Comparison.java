@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.stats.GeometricMean;
 import io.ipcbench.stats.LogRatio;
@@ -62,8 +63,8 @@ final class Comparison {
             String reason = settings.minRepetitions() == ClaimSettings.DEFAULT_MIN_REPETITIONS ? TOO_FEW
                     : "needs ≥ " + settings.minRepetitions() + " repetitions";
             String figure = head + ", " + context + ": " + String.join("; ", notes) + ": "
-                    + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with --repetitions "
-                    + settings.minRepetitions() + " or more)";
+                    + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with "
+                    + Advice.repetitions(settings.minRepetitions()).options() + " or more)";
             Double estimate = ra.size() > 0 && rb.size() > 0
                     ? GeometricMean.value(ra.values()) / GeometricMean.value(rb.values()) : null;
             return new Part(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,

@@ -1,5 +1,6 @@
 package io.ipcbench.claims;
 
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 
 /**
@@ -8,13 +9,13 @@ import io.ipcbench.results.CellResult;
  */
 enum Measure {
     /** The cell's median round trip. */
-    P50("round-trip p50", "p50", CellResult.MODE_LATENCY, false, 10),
+    P50("round-trip p50", "p50", CellMode.LATENCY.label(), false, 10),
     /** The cell's 99th percentile round trip; needs 100 round trips to be more than the maximum. */
-    P99("round-trip p99", "p99", CellResult.MODE_LATENCY, false, 100),
+    P99("round-trip p99", "p99", CellMode.LATENCY.label(), false, 100),
     /** The cell's round trips per second, all connections together. */
-    ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellResult.MODE_LATENCY, true, 1),
+    ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellMode.LATENCY.label(), true, 1),
     /** The cell's bytes per second, one way. */
-    BYTES_PER_SEC("throughput", "throughput", CellResult.MODE_THROUGHPUT, true, 1);
+    BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1);
 
     private final String label;
     private final String shortLabel;

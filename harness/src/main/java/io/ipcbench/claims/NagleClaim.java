@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.ProbeResults.NagleProbe;
@@ -17,6 +18,8 @@ import io.ipcbench.stats.Medians;
  */
 final class NagleClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.NAGLE;
+    private static final Needs NEEDS = new Needs("the Nagle probe, round trips with TCP_NODELAY on and off",
+            Advice.run("--transports", "tcp").with(Advice.PROBES));
     /** "Much slower": ten times the round trip, or ... */
     static final double STALL_RATIO = 10;
     /** ... ten milliseconds more, a delayed-ACK stall. */
@@ -25,14 +28,18 @@ final class NagleClaim implements ClaimEvaluator {
     static final double SAME_RATIO = 1.5;
 
     @Override
+    public Needs needs() {
+        return NEEDS;
+    }
+
+    @Override
     public ClaimVerdict evaluate(Evidence evidence) {
         List<NagleProbe> probes = evidence.probes().nagle().stream()
                 .filter(p -> p.latencyNs() != null && p.latencyNs().count() > 0).toList();
         List<NagleProbe> off = probes.stream().filter(p -> !p.tcpNoDelay()).toList();
         List<NagleProbe> on = probes.stream().filter(NagleProbe::tcpNoDelay).toList();
         if (off.isEmpty() || on.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "the Nagle probe (round trips with TCP_NODELAY on and off)",
-                    List.of(), Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), List.of(), Scope.box(evidence));
         }
         double offP50 = median(off, LatencySummary::p50);
         double onP50 = median(on, LatencySummary::p50);

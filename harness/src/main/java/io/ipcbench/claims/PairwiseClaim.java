@@ -27,7 +27,7 @@ final class PairwiseClaim implements ClaimEvaluator {
     private final IntPredicate connections;
     private final Quantifier quantifier;
     private final String subject;
-    private final String needs;
+    private final Needs needs;
     private BiFunction<CellGroup, CellGroup, List<String>> pairNotes = (a, b) -> List.of();
     private Magnitude magnitude;
 
@@ -42,7 +42,7 @@ final class PairwiseClaim implements ClaimEvaluator {
      */
     PairwiseClaim(Claim claim, List<String> challengers, String reference, List<Measure> deciding,
                   List<Measure> supporting, IntPredicate connections, Quantifier quantifier, String subject,
-                  String needs) {
+                  Needs needs) {
         this.claim = claim;
         this.challengers = List.copyOf(challengers);
         this.reference = reference;
@@ -115,7 +115,7 @@ final class PairwiseClaim implements ClaimEvaluator {
         }
         int decidingCount = (int) pairs.stream().filter(Pair::deciding).count();
         if (decidingCount == 0) {
-            return Verdicts.notMeasured(claim, needs, extra, Scope.box(evidence));
+            return Verdicts.notMeasured(claim, needs.text(), extra, Scope.box(evidence));
         }
         // "Holds somewhere" asks the same question of every comparison: each interval is widened so
         // that all of them hold together, or noise alone would find the one that holds.
@@ -137,6 +137,11 @@ final class PairwiseClaim implements ClaimEvaluator {
         ClaimVerdict verdict = Verdicts.combine(claim, subject, points, quantifier, extra, Scope.of(used, evidence),
                 correction);
         return magnitude == null ? verdict : magnitude.test(verdict, decidingPoints, metrics.get(0));
+    }
+
+    @Override
+    public Needs needs() {
+        return needs;
     }
 
     /** A challenger group, its reference, and one metric to compare them on. */

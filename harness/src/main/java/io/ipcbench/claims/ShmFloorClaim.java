@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
@@ -35,8 +37,13 @@ final class ShmFloorClaim implements ClaimEvaluator {
     /** "An order of magnitude". */
     static final double FACTOR = 10;
     private static final List<Measure> METRICS = List.of(Measure.P50, Measure.P99);
-    private static final String NEEDS = "latency cells of shm and of a kernel transport at the same size and "
-            + "placement, with 1 connection (--transports shm,pipe,unix-stream)";
+    private static final Needs NEEDS = new Needs("latency cells of shm and of a kernel transport at the same size "
+            + "and placement, with 1 connection", Advice.run("--transports", "shm,pipe,unix-stream"));
+
+    @Override
+    public Needs needs() {
+        return NEEDS;
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -91,12 +98,12 @@ final class ShmFloorClaim implements ClaimEvaluator {
             }
         }
         for (CellResult cell : evidence.failed(shared)) {
-            if (CellResult.MODE_LATENCY.equals(cell.mode())) {
+            if (cell.cellMode() == CellMode.LATENCY) {
                 figures.add("not used: " + Evidence.cellName(cell) + " failed: " + cell.error());
             }
         }
         if (parts.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, NEEDS, figures, Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), figures, Scope.box(evidence));
         }
         Outcome outcome = !meeting.isEmpty() ? Outcome.HOLDS : anyUndecided ? Outcome.INCONCLUSIVE
                 : Outcome.DOES_NOT_HOLD;
@@ -119,7 +126,7 @@ final class ShmFloorClaim implements ClaimEvaluator {
     }
 
     private static List<CellGroup> oneConnection(Evidence evidence, String transport) {
-        return evidence.groups(transport, CellResult.MODE_LATENCY).stream().filter(g -> g.connections() == 1).toList();
+        return evidence.groups(transport, CellMode.LATENCY.label()).stream().filter(g -> g.connections() == 1).toList();
     }
 
     /** The kernel transports' group matching {@code a} with the lowest geometric mean of {@code metric}, or null. */

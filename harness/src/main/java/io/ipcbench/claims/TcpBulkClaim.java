@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.ProbeResults.BulkTransfer;
 import io.ipcbench.stats.Medians;
@@ -20,10 +21,17 @@ import io.ipcbench.stats.Medians;
  */
 final class TcpBulkClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.TCP_BULK;
+    private static final Needs NEEDS = new Needs("the TCP vs UDP bulk probe, blocks of 1,440 B and 300 B over tcp "
+            + "and udp", Advice.run("--transports", "tcp,udp").with(Advice.PROBES));
     /** "As fast as": tcp within 10% of udp, or faster. */
     static final double AS_FAST = 1.10;
     /** Slower than this is slower, whatever the noise of one transfer. */
     static final double SLOWER = 1.25;
+
+    @Override
+    public Needs needs() {
+        return NEEDS;
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -57,8 +65,7 @@ final class TcpBulkClaim implements ClaimEvaluator {
             points.add(compare(key, t, u));
         }
         if (points.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "the TCP vs UDP bulk probe (blocks of 1,440 B and 300 B, tcp and udp)",
-                    extra, Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), extra, Scope.box(evidence));
         }
         String scope = Scope.probe("bulk probe, " + Text.list(List.copyOf(keys)), evidence);
         return Verdicts.combine(CLAIM, "tcp vs udp bulk transfer time per delivered block", points,

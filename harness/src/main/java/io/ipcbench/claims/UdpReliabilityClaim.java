@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.DatagramCounts;
@@ -20,6 +22,13 @@ import io.ipcbench.results.DatagramCounts;
 final class UdpReliabilityClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.UDP_SAME_HOST_RELIABLE;
     private static final String UDP = "udp";
+    private static final Needs NEEDS = new Needs("udp cells with datagram counts, ping-pong in latency mode and a "
+            + "flood in throughput mode", Advice.run("--transports", UDP).with(Advice.THROUGHPUT));
+
+    @Override
+    public Needs needs() {
+        return NEEDS;
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -33,8 +42,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             figures.add("not used: " + Evidence.cellName(cell) + " failed: " + cell.error() + counts);
         }
         if (cells.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "udp cells with datagram counts (ping-pong in latency mode and a "
-                    + "flood in throughput mode)", figures, Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), figures, Scope.box(evidence));
         }
         long sent = 0;
         long lost = 0;
@@ -50,7 +58,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             duplicated += d.duplicated();
             reordered += d.reordered();
             late += d.late();
-            boolean isFlood = CellResult.MODE_THROUGHPUT.equals(cell.mode());
+            boolean isFlood = cell.cellMode() == CellMode.THROUGHPUT;
             flood |= isFlood;
             String where = (isFlood ? "flood" : "ping-pong") + " at " + Text.size(cell.size());
             if (d.lost() + d.duplicated() + d.reordered() > 0) {
@@ -78,7 +86,7 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
         }
         if (!flood) {
             boolean floodFailed = evidence.failed(List.of(UDP)).stream()
-                    .anyMatch(c -> CellResult.MODE_THROUGHPUT.equals(c.mode()));
+                    .anyMatch(c -> c.cellMode() == CellMode.THROUGHPUT);
             return ClaimVerdict.ofCounts(CLAIM.id(), CLAIM.text(), ClaimVerdict.INCONCLUSIVE,
                     "No drops, duplicates or reordering in " + Text.count(sent) + " ping-pong datagrams, but "
                             + "ping-pong never outruns the receiver; the flood (udp in throughput mode) "

@@ -3,6 +3,8 @@ package io.ipcbench.claims;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
@@ -22,10 +24,17 @@ final class UdpSizeClaim implements ClaimEvaluator {
     static final int CLAIMED_BYTES = 1_500;
     /** "About 1.5 KB": anything above this is clearly more. */
     static final int ABOUT_LIMIT = 2_000;
+    private static final Needs NEEDS = new Needs("the largest-datagram probe or a udp cell above "
+            + Text.count(ABOUT_LIMIT) + " B", Advice.run("--transports", UDP).with(Advice.PROBES));
     /** IPv4 and UDP headers, which a datagram's payload shares the MTU with. */
     private static final int IP_UDP_HEADERS = 28;
     /** The largest payload an IPv4 UDP datagram can carry at all. */
     private static final int UDP_MAX_PAYLOAD = 65_507;
+
+    @Override
+    public Needs needs() {
+        return NEEDS;
+    }
 
     @Override
     public ClaimVerdict evaluate(Evidence evidence) {
@@ -56,8 +65,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
                     + "1.5 KB; 1.5 KB is Ethernet's MTU, not a limit of UDP.", figures, samples, scope);
         }
         if (udpLimits.isEmpty()) {
-            return Verdicts.notMeasured(CLAIM, "the largest-datagram probe (or a udp cell above "
-                    + Text.count(ABOUT_LIMIT) + " B)", figures, Scope.box(evidence));
+            return Verdicts.notMeasured(CLAIM, NEEDS.text(), figures, Scope.box(evidence));
         }
         boolean refusedNearClaim = udpLimits.stream()
                 .anyMatch(l -> l.smallestRefused() > 0 && l.smallestRefused() <= ABOUT_LIMIT);
@@ -100,7 +108,7 @@ final class UdpSizeClaim implements ClaimEvaluator {
         List<String> lines = new ArrayList<>();
         Environment env = evidence.environment();
         int mtu = env == null ? 0 : env.loopbackMtu();
-        for (CellGroup group : evidence.groups(UDP, CellResult.MODE_LATENCY)) {
+        for (CellGroup group : evidence.groups(UDP, CellMode.LATENCY.label())) {
             if (group.connections() != 1) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
 import io.ipcbench.export.BencherMetricFormat;
@@ -106,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             // The action refuses an empty file; say why here instead.
             throw new UserError("export: the run has no successful cell with a figure where " + direction
-                    + " is better" + (smaller ? "" : " (throughput: run with --throughput-sizes)"));
+                    + " is better" + (smaller ? "" : " (throughput: run with " + Advice.THROUGHPUT.options() + ")"));
         }
         return RunFolder.json().writeValueAsString(entries);
     }

@@ -102,7 +102,8 @@ public final class GateCommand implements Callable<Integer> {
     /** The settings this command line describes; throws {@link UserError} when one is wrong. */
     GateSettings settings() {
         if (baselines.isEmpty() && history == null) {
-            throw new UserError("gate: give the baseline: --baseline RUN (repeatable) or --history DIR");
+            throw new UserError("gate: give the baseline: " + Gate.BASELINE.options() + " (repeatable) or "
+                    + Gate.HISTORY.options());
         }
         try {
             return GateSettings.defaults()

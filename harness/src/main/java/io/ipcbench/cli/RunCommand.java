@@ -7,17 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
+import io.ipcbench.config.PlacementParser;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Cleanup;
-import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.os.PrivateDirectory;
 import io.ipcbench.peer.ProcessPeerLauncher;
 import io.ipcbench.probes.ClaimProbes;
@@ -26,16 +27,15 @@ import io.ipcbench.results.Calibration;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.Placement;
-import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
 import io.ipcbench.runner.CellPlan;
 import io.ipcbench.runner.EnvironmentProbe;
 import io.ipcbench.runner.NanoClock;
-import io.ipcbench.runner.PingPongRunner;
 import io.ipcbench.runner.RunEstimate;
 import io.ipcbench.runner.RunListener;
+import io.ipcbench.runner.Sweep;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Transports;
@@ -44,51 +44,67 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ipcbench run}: the two-process ping-pong latency sweep. */
+/**
+ * {@code ipcbench run}: the sweep of cells between this process and a peer process, latency (and
+ * throughput when asked for) of every transport and size. A thin shell over {@link Sweep}: it maps
+ * each option to its {@link RunConfig} setting (an option left out keeps the configuration's
+ * default), prints progress and the summary, and turns what goes wrong into exit codes.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = VariantOptions.class,
         description = {
-                "Measures round trips between this process and a peer process, for every transport and message size.",
-                "Each cell (transport x size) gets a fresh peer, a warm-up that is counted but not recorded, and an "
-                        + "interval log. Results land in a run folder: run.json and one .hlog per cell."},
+                "Measures round trips between this process and a peer process, for every transport and message size "
+                        + "(and one-way throughput, with --throughput-sizes).",
+                "Each cell (transport x size x connections) gets a fresh peer and a warm-up that is counted but not "
+                        + "recorded. Results land in a run folder: run.json and one .hlog per latency cell."},
         footer = {"", "Transports: ${ipcbench.transports} (ipcbench transports says what each is).",
                 "Exit codes: 0 all cells ok, 1 a cell failed, 2 bad command line, 3 other error."})
 public final class RunCommand implements Callable<Integer> {
     static {
-        // The help's footer names the transports there are; picocli fills ${...} from system properties.
+        // The help names the transports there are and the list defaults; picocli fills ${...} from system properties.
         System.setProperty("ipcbench.transports", TransportKind.labels());
+        System.setProperty("ipcbench.default-sizes", RunConfig.DEFAULT_SIZES.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        System.setProperty("ipcbench.default-connections", RunConfig.DEFAULT_CONNECTIONS.stream()
+                .map(String::valueOf).collect(Collectors.joining(",")));
     }
 
     @Spec CommandSpec spec;
 
     @Option(names = "--transports", split = ",", paramLabel = "NAME",
             description = "Transports to measure (default: all of them).")
-    List<String> transports = RunConfig.DEFAULT_TRANSPORTS;
+    List<String> transports;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "raw",
+    @Option(names = "--engine", paramLabel = "ENGINE",
             description = "How the data path is driven: raw (libc calls: what the kernel costs), jdk (NIO channels "
-                    + "and junixsocket: what a Java application pays), or both, side by side. Default: ${DEFAULT-VALUE}.")
+                    + "and junixsocket: what a Java application pays), or both, side by side. Default: "
+                    + RunConfig.ENGINE_RAW + ".")
     String engine;
 
+    private static final String NONE = "none";
+
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
-            description = "Message sizes in bytes; k and m suffixes are binary (default: 64,1k,16k).")
-    List<String> sizes = List.of("64", "1024", "16384");
+            description = "Message sizes in bytes of the latency cells; k and m suffixes are binary; none for no "
+                    + "latency cells (default: ${ipcbench.default-sizes}).")
+    List<String> sizes;
 
     @Option(names = "--connections", split = ",", paramLabel = "N",
             description = "Connection counts for latency cells, e.g. 1,8,64: that many connections to one peer, each "
-                    + "with one message in flight (default: 1). pipe and fifo take one only.")
-    List<Integer> connections = RunConfig.DEFAULT_CONNECTIONS;
+                    + "with one message in flight (default: ${ipcbench.default-connections}). pipe and fifo take "
+                    + "one only.")
+    List<Integer> connections;
 
     @Option(names = "--connection-transports", split = ",", paramLabel = "NAME",
             description = "Make the cells with more than one connection for these transports only (default: every "
                     + "transport that takes several).")
-    List<String> connectionTransports = List.of();
+    List<String> connectionTransports;
 
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
             description = "Also measure one-way throughput of every transport at these message sizes, e.g. 64,64k.")
-    List<String> throughputSizes = List.of();
+    List<String> throughputSizes;
 
-    @Option(names = "--throughput-duration", paramLabel = "TIME", defaultValue = "2s",
-            description = "Measured time of each throughput cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--throughput-duration", paramLabel = "TIME",
+            description = "Measured time of each throughput cell (default: " + RunConfig.DEFAULT_THROUGHPUT_MILLIS
+                    + " ms).")
     String throughputDuration;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -103,8 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Warm-up per cell, a count or a duration (default: " + RunConfig.DEFAULT_WARMUP_ITERATIONS + ").")
     String warmup;
 
-    @Option(names = "--interval", paramLabel = "TIME", defaultValue = "1s",
-            description = "Interval between interval-log entries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "TIME",
+            description = "Interval between interval-log entries (default: " + RunConfig.DEFAULT_INTERVAL_MILLIS
+                    + " ms).")
     String interval;
 
     @Option(names = "--pin", paramLabel = "CLIENT,PEER",
@@ -115,34 +132,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-tcp-nodelay", description = "Leave Nagle's algorithm on for tcp (TCP_NODELAY is on by default).")
     boolean noTcpNoDelay;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = RunConfig.DEFAULT_BIND_HOST,
-            description = "Address the tcp and udp listeners bind to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the tcp and udp listeners bind to (default: " + RunConfig.DEFAULT_BIND_HOST + ").")
     String bindHost;
 
-    @Option(names = "--peer-timeout", paramLabel = "TIME", defaultValue = "5s",
-            description = "A peer silent this long has hung: its cell fails (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peer-timeout", paramLabel = "TIME",
+            description = "A peer silent this long has hung: its cell fails (default: "
+                    + RunConfig.DEFAULT_PEER_TIMEOUT_MILLIS + " ms).")
     String peerTimeout;
 
-    @Option(names = "--receive-timeout", paramLabel = "TIME", defaultValue = "200ms",
-            description = "A datagram not answered within this is counted lost (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--receive-timeout", paramLabel = "TIME",
+            description = "A datagram not answered within this is counted lost (default: "
+                    + RunConfig.DEFAULT_RECEIVE_TIMEOUT_MILLIS + " ms).")
     String receiveTimeout;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0",
-            description = "SO_SNDBUF to ask for on both sides' sockets; 0 keeps the kernel's default. The size the "
-                    + "kernel granted is recorded.")
+    @Option(names = "--sndbuf", paramLabel = "SIZE",
+            description = "SO_SNDBUF to ask for on both sides' sockets; 0, the default, keeps the kernel's. The size "
+                    + "the kernel granted is recorded.")
     String sendBuffer;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0",
-            description = "SO_RCVBUF to ask for on both sides' sockets; 0 keeps the kernel's default.")
+    @Option(names = "--rcvbuf", paramLabel = "SIZE",
+            description = "SO_RCVBUF to ask for on both sides' sockets; 0, the default, keeps the kernel's.")
     String receiveBuffer;
 
-    @Option(names = "--peer-delay-us", paramLabel = "MICROS", defaultValue = "0",
+    @Option(names = "--peer-delay-us", paramLabel = "MICROS",
             description = "Make the peer busy-wait this long before each reply: a known slowdown, for testing gates.")
-    long peerDelayMicros;
+    Long peerDelayMicros;
 
-    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "1",
-            description = "Run the whole sweep this many times (default: ${DEFAULT-VALUE}).")
-    int repetitions;
+    @Option(names = "--repetitions", paramLabel = "N",
+            description = "Run the whole sweep this many times (default: " + RunConfig.DEFAULT_REPETITIONS + ").")
+    Integer repetitions;
 
     @Option(names = "--order-seed", paramLabel = "N",
             description = "Seed of the order the cells of each repetition run in (shuffled so that a drifting box "
@@ -174,125 +193,111 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary table.")
     boolean quiet;
 
-    /** The configuration this command line describes; throws {@link UserError} when it is wrong. */
+    /**
+     * The configuration this command line describes; throws {@link UserError} when it is wrong. Only
+     * the options given are set: the rest keep {@link RunConfig.Builder}'s defaults.
+     */
     RunConfig config(String defaultOutput) {
-        RunConfig.Builder builder = RunConfig.builder();
-        List<TransportKind> kinds = new ArrayList<>();
-        for (String name : transports) {
-            try {
-                kinds.add(TransportKind.fromLabel(name.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
-        if (RunConfig.ENGINE_BOTH.equals(engine)) {
-            builder.engine(RunConfig.ENGINE_BOTH);
-        } else {
-            try {
-                builder.engine(Engine.fromLabel(engine).label());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--engine: " + e.getMessage() + " or both");
-            }
-        }
-        builder.transports(kinds.stream().map(TransportKind::label).distinct().toList())
-                .variants(VariantOptions.chosen(spec));
-        List<Integer> sizeList = new ArrayList<>();
-        for (String text : sizes) {
-            int size = parse(() -> Units.parseSize(text), "--sizes");
-            sizeList.add(size);
-            for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
-                }
-            }
-        }
-        builder.sizes(sizeList.stream().distinct().toList());
-        List<Integer> throughputList = new ArrayList<>();
-        for (String text : throughputSizes) {
-            int size = parse(() -> Units.parseSize(text), "--throughput-sizes");
-            throughputList.add(size);
-            for (TransportKind kind : kinds) {
-                if (size > kind.maxMessageSize() && !skipOversized) {
-                    throw new UserError(kind.label() + " cannot carry a " + size + " B message: "
-                            + kind.maxSizeReason() + ". Drop that size or that transport, or add --skip-oversized.");
-                }
-            }
-        }
-        builder.throughputSizes(throughputList.stream().distinct().toList())
-                .throughputMillis(parse(() -> Units.parseMillis(throughputDuration), "--throughput-duration"))
-                .connections(connections.stream().distinct().toList())
-                .connectionTransports(connectionTransports.stream().map(name -> {
-                    try {
-                        return TransportKind.fromLabel(name.trim()).label();
-                    } catch (IllegalArgumentException e) {
-                        throw new UserError("--connection-transports: " + e.getMessage());
-                    }
-                }).toList());
-        int most = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
-        OpenFileLimit.check(most);
+        RunConfig.Builder builder = RunConfig.builder().outputDirectory(out != null ? out.toString() : defaultOutput);
+        ifGiven(transports, names -> builder.transports(transports(names, "--transports").stream().distinct()
+                .toList()));
+        ifGiven(engine, text -> builder.engine(engine(text)));
+        builder.variants(VariantOptions.chosen(spec));
+        ifGiven(sizes, texts -> builder.sizes(sizes(texts, "--sizes")));
+        ifGiven(throughputSizes, texts -> builder.throughputSizes(sizes(texts, "--throughput-sizes")));
+        ifGiven(throughputDuration, "--throughput-duration", Units::parseMillis, builder::throughputMillis);
+        ifGiven(connections, counts -> builder.connections(counts.stream().distinct().toList()));
+        ifGiven(connectionTransports, names -> builder.connectionTransports(transports(names,
+                "--connection-transports")));
         if (iterations != null && duration != null) {
             throw new UserError("give --iterations or --duration, not both");
         }
-        if (iterations != null) {
-            builder.iterations(parse(() -> Units.parseCount(iterations), "--iterations"));
+        ifGiven(iterations, "--iterations", Units::parseCount, builder::iterations);
+        ifGiven(duration, "--duration", Units::parseMillis, builder::durationMillis);
+        if (warmup != null && Units.isDuration(warmup)) {
+            builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
+        } else {
+            ifGiven(warmup, "--warmup", Units::parseCount, builder::warmupIterations);
         }
-        if (duration != null) {
-            builder.durationMillis(parse(() -> Units.parseMillis(duration), "--duration"));
+        ifGiven(interval, "--interval", Units::parseMillis, builder::intervalMillis);
+        ifGiven(peerTimeout, "--peer-timeout", Units::parseMillis, builder::peerTimeoutMillis);
+        ifGiven(receiveTimeout, "--receive-timeout", Units::parseMillis, builder::receiveTimeoutMillis);
+        ifGiven(sendBuffer, "--sndbuf", Units::parseSize, builder::sendBufferBytes);
+        ifGiven(receiveBuffer, "--rcvbuf", Units::parseSize, builder::receiveBufferBytes);
+        ifGiven(bindHost, builder::bindHost);
+        ifGiven(peerDelayMicros, builder::peerDelayMicros);
+        ifGiven(repetitions, builder::repetitions);
+        ifGiven(orderSeed, builder::orderSeed);
+        if (noTcpNoDelay) {
+            builder.tcpNoDelay(false);
         }
-        if (warmup != null) {
-            if (Units.isDuration(warmup)) {
-                builder.warmupMillis(parse(() -> Units.parseMillis(warmup), "--warmup"));
-            } else {
-                builder.warmupIterations(parse(() -> Units.parseCount(warmup), "--warmup"));
-            }
+        if (noCanary) {
+            builder.canary(false);
         }
-        builder.intervalMillis(parse(() -> Units.parseMillis(interval), "--interval"))
-                .pin(parsePin(pin))
-                .tcpNoDelay(!noTcpNoDelay)
-                .bindHost(bindHost)
-                .peerTimeoutMillis(parse(() -> Units.parseMillis(peerTimeout), "--peer-timeout"))
-                .receiveTimeoutMillis(parse(() -> Units.parseMillis(receiveTimeout), "--receive-timeout"))
-                .sendBufferBytes(parse(() -> Units.parseSize(sendBuffer), "--sndbuf"))
-                .receiveBufferBytes(parse(() -> Units.parseSize(receiveBuffer), "--rcvbuf"))
-                .peerDelayMicros(peerDelayMicros)
-                .repetitions(repetitions)
-                .probes(probes)
-                .skipOversized(skipOversized)
-                .canary(!noCanary)
-                .outputDirectory(out != null ? out.toString() : defaultOutput);
-        if (orderSeed != null) {
-            builder.orderSeed(orderSeed);
-        }
+        builder.pin(parsePin(pin)).probes(probes).skipOversized(skipOversized);
+        RunConfig config;
         try {
-            return builder.build();
+            config = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        OpenFileLimit.check(config.connections().stream().mapToInt(Integer::intValue).max().orElse(1));
+        return config;
     }
 
+    /** Sets {@code setting} to {@code text} as {@code reader} reads it, if the option was given. */
+    private static <T> void ifGiven(String text, String option, Function<String, T> reader, Consumer<T> setting) {
+        if (text != null) {
+            setting.accept(parse(() -> reader.apply(text), option));
+        }
+    }
 
-    static Placement parsePin(String text) {
-        if (text == null) {
-            return Placement.UNPINNED;
+    /** Sets {@code setting} to {@code value}, if the option was given. */
+    private static <T> void ifGiven(T value, Consumer<T> setting) {
+        if (value != null) {
+            setting.accept(value);
         }
-        String[] parts = text.split(",");
-        if (parts.length != 2) {
-            throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
-        }
-        int[] cpus = new int[2];
-        for (int i = 0; i < 2; i++) {
+    }
+
+    /** Transports' names as the run records them; a user error if there is no such transport. */
+    private static List<String> transports(List<String> names, String option) {
+        return names.stream().map(name -> {
             try {
-                cpus[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UserError("--pin takes CLIENT,PEER CPU numbers, e.g. 0,1 (got '" + text + "')");
+                return TransportKind.fromLabel(name.trim()).label();
+            } catch (IllegalArgumentException e) {
+                throw new UserError(option + ": " + e.getMessage());
             }
-            if (!CpuAffinity.isAllowed(cpus[i])) {
-                throw new UserError("--pin " + text + ": CPU " + cpus[i] + " is not available here (CPUs: "
-                        + CpuAffinity.describe(CpuAffinity.allowedCpus()) + ")");
-            }
+        }).toList();
+    }
+
+    /** Message sizes, each once, in the order given. */
+    /** A list of sizes, or {@value #NONE} for none (a run of throughput cells only, say). */
+    private static List<Integer> sizes(List<String> texts, String option) {
+        if (texts.size() == 1 && NONE.equals(texts.get(0).trim())) {
+            return List.of();
         }
-        return new Placement(cpus[0], cpus[1]);
+        return texts.stream().map(text -> parse(() -> Units.parseSize(text), option)).distinct().toList();
+    }
+
+    /** {@code raw}, {@code jdk} or {@code both}. */
+    private static String engine(String text) {
+        if (RunConfig.ENGINE_BOTH.equals(text)) {
+            return RunConfig.ENGINE_BOTH;
+        }
+        try {
+            return Engine.fromLabel(text).label();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--engine: " + e.getMessage() + " or both");
+        }
+    }
+
+    /** {@code --pin CLIENT,PEER}, of {@code run} and {@code doctor}; absent, unpinned. */
+    static Placement parsePin(String text) {
+        try {
+            return PlacementParser.parse(text, "--pin");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private interface Parser<T> {
@@ -311,14 +316,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String id = PingPongRunner.newRunId(Instant.now(), EnvironmentProbe.hostname());
+        String id = Sweep.newRunId(Instant.now(), EnvironmentProbe.hostname());
         RunConfig config = config(Path.of("results", id).toString());
         CellPlan plan = plan(config);
         RunEstimate estimate = RunEstimate.of(plan, config);
         if (planOnly) {
             stdout.println(estimate.describe());
-            plan.skipped().forEach(what -> stdout.println("skipped: " + what));
-            plan.tooLarge().forEach(what -> stdout.println("skipped: " + what));
+            plan.leftOut().forEach(what -> stdout.println("skipped: " + what));
             return ExitCode.OK;
         }
         Path folder = prepareFolder(Path.of(config.outputDirectory()));
@@ -334,8 +338,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.println(config);
             stdout.println("  plan            " + estimate.describe());
             if (!config.pin().pinned()) {
-                stderr.println("warning: unpinned. On a small machine round trips land in a same-CPU or a cross-CPU "
-                        + "mode (about 3x apart) from run to run; use --pin 0,0 or --pin 0,1 for figures you compare.");
+                stderr.println("warning: " + BoxWarnings.UNPINNED_RUN);
             }
             stdout.flush();
         }
@@ -348,21 +351,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
             stderr.flush();
         });
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, progress)) {
-            run = runner.run(folder, id, plan);
+        ClaimProbes probes = new ClaimProbes(new ProcessPeerLauncher(), stderr);
+        try (Sweep sweep = new Sweep(config, Transports::of, new ProcessPeerLauncher(), NanoClock.SYSTEM, progress,
+                probes::runAll)) {
+            run = sweep.run(folder, id, plan);
         } finally {
             unregister.run();
-        }
-        if (config.probes()) {
-            if (!quiet) {
-                stdout.println("claim probes ...");
-                stdout.flush();
-            }
-            ProbeResults found = new ClaimProbes(new ProcessPeerLauncher(), stderr)
-                    .runAll(config.transports().stream().map(TransportKind::fromLabel).toList());
-            run = run.withProbes(found);
-            RunFolder.write(folder, run);
         }
         stdout.println();
         stdout.print(SummaryTable.render(run.cells()));
@@ -378,12 +372,19 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The cells of the run; a user error if a cell's message buffers do not fit the memory, unless
-     * the run skips what cannot be measured.
+     * The cells of the run; a user error if a transport cannot carry a size or a cell's message
+     * buffers do not fit the memory, unless the run skips what cannot be measured.
      */
     static CellPlan plan(RunConfig config) {
         CellPlan plan = CellPlan.of(config);
-        if (!plan.tooLarge().isEmpty() && !config.skipOversized()) {
+        if (config.skipOversized()) {
+            return plan;
+        }
+        if (!plan.oversized().isEmpty()) {
+            throw new UserError(plan.oversized().get(0)
+                    + ". Drop that size or that transport, or add --skip-oversized.");
+        }
+        if (!plan.tooLarge().isEmpty()) {
             int more = plan.tooLarge().size() - 1;
             throw new UserError(plan.tooLarge().get(0) + (more > 0 ? " (and " + more + " more cells)" : "")
                     + ". Use fewer connections or smaller sizes, or add --skip-oversized.");
@@ -455,6 +456,12 @@ public final class RunCommand implements Callable<Integer> {
                 left = " (about " + RunEstimate.duration(Duration.ofNanos(perCell * (total - index + 1))) + " left)";
             }
             out.printf(Locale.ROOT, "[%d/%d]%s %s ... ", index, total, left, description);
+            out.flush();
+        }
+
+        @Override
+        public void probesStarting() {
+            out.println("claim probes ...");
             out.flush();
         }
 

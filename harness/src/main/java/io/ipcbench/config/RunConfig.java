@@ -35,8 +35,6 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
                         boolean skipOversized, long orderSeed, boolean canary) {
-    public static final String MODE_LATENCY = "latency";
-    public static final String MODE_THROUGHPUT = "throughput";
     public static final String ENGINE_RAW = "raw";
     /** Both engines, side by side in one run. */
     public static final String ENGINE_BOTH = "both";

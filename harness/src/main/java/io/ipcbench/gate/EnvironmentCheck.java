@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
@@ -134,7 +135,8 @@ final class EnvironmentCheck {
         }
         if (unpinned) {
             notes.add("some cells are unpinned: their round trips land on one CPU or on two from run to run, "
-                    + "about 3x apart; pin both runs (--pin) for a gate that does not flap");
+                    + "about 3x apart; pin both runs (" + Advice.PIN_CROSS_CPU.options()
+                    + ") for a gate that does not flap");
         }
         if (differing.isEmpty()) {
             return;

@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.ipcbench.config.RunConfig;
+import io.ipcbench.command.Advice;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.stats.GeometricMean;
@@ -24,6 +23,12 @@ import io.ipcbench.stats.Modes;
  * that is missing, damaged or incomparable gives an {@link GateOutcome#UNDECIDED} report with the reason.
  */
 public final class Gate {
+    /** Baseline runs named one by one (the option repeats). */
+    public static final Advice BASELINE = Advice.of("gate", "--baseline", "RUN");
+    /** Baseline runs as the newest runs of a folder. */
+    public static final Advice HISTORY = Advice.of("gate", "--history", "DIR");
+    /** Compare runs from different environments all the same. */
+    public static final Advice ALLOW_DIFFERENT_ENV = Advice.of("gate", "--allow-different-env");
     private static final int LISTED_KEYS = 4;
 
     private final GateSettings settings;
@@ -53,7 +58,7 @@ public final class Gate {
         }
         draft.notes.addAll(found.notes());
         if (found.runs().isEmpty()) {
-            return draft.undecided("no baseline run: " + (history == null ? "give --baseline RUN"
+            return draft.undecided("no baseline run: " + (history == null ? "give " + BASELINE.options()
                     : "the history folder " + history + " holds no run folder"));
         }
         noteInterrupted(draft.notes, candidate, "the candidate run");
@@ -62,7 +67,7 @@ public final class Gate {
         List<GateRun> baselines = comparable(found.runs(), candidate, draft, refused);
         if (baselines.isEmpty()) {
             return draft.undecided("the runs come from different environments (" + String.join("; ", refused)
-                    + "); pass --allow-different-env to compare them anyway");
+                    + "); pass " + ALLOW_DIFFERENT_ENV.options() + " to compare them anyway");
         }
         draft.baselines.addAll(baselines);
         for (GateRun run : baselines) {
@@ -199,7 +204,7 @@ public final class Gate {
     /** The gate judges round-trip latency: a cell needs that mode, success in some repetition, and a log. */
     private static String whyNotComparable(List<CellResult> cells, String side) {
         CellResult first = cells.get(0);
-        if (!RunConfig.MODE_LATENCY.equals(first.mode())) {
+        if (!CellMode.LATENCY.label().equals(first.mode())) {
             return "mode " + first.mode() + ": the gate judges latency cells only";
         }
         if (cells.stream().noneMatch(c -> c.ok() && c.histogramLog() != null)) {
@@ -294,8 +299,8 @@ public final class Gate {
                 }
                 return undecided("too few repetitions in every common cell (the candidate and a baseline run each "
                         + "need " + settings.minRepetitions() + " with at least " + settings.metric().minimumCount()
-                        + " round trips for " + settings.metric() + "): run with --repetitions "
-                        + settings.minRepetitions() + " or more");
+                        + " round trips for " + settings.metric() + "): run with "
+                        + Advice.repetitions(settings.minRepetitions()).options() + " or more");
             }
             if (judged.stream().anyMatch(c -> c.basis() == Basis.REPETITIONS)) {
                 notes.add(baselineRunsPhrase() + ": the run-to-run spread is unknown until at least "

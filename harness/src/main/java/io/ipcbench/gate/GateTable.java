@@ -32,9 +32,9 @@ public final class GateTable {
         list(out, "only in the baseline", report.onlyInBaseline());
         list(out, "only in the candidate", report.onlyInCandidate());
         if (!report.environmentDifferences().isEmpty() && report.allowDifferentEnv()) {
-            out.append(System.lineSeparator()).append("warning: compared across different environments "
-                    + "(--allow-different-env): ").append(String.join("; ", report.environmentDifferences()))
-                    .append(System.lineSeparator());
+            out.append(System.lineSeparator()).append("warning: compared across different environments (")
+                    .append(Gate.ALLOW_DIFFERENT_ENV.options()).append("): ")
+                    .append(String.join("; ", report.environmentDifferences())).append(System.lineSeparator());
         }
         for (String note : report.notes()) {
             out.append("note: ").append(note).append(System.lineSeparator());

@@ -9,8 +9,9 @@ import java.util.BitSet;
 
 /**
  * Pins the calling thread to one CPU with sched_setaffinity (jnr-posix lacks it; jnr-ffi calls
- * libc directly). Threads inherit their creator's mask, so helper threads started by a pinned
- * thread call {@link #allowAllCpus()} to get out of the measured CPU's way.
+ * libc directly). Threads inherit their creator's mask, so helper threads call
+ * {@link #allowAllCpus()} so as not to inherit a pin: the scheduler then puts them where it likes,
+ * the measured CPUs included, rather than always beside a measuring thread.
  */
 public final class CpuAffinity {
     /** Room for 1,024 CPUs, glibc's cpu_set_t. */

@@ -22,14 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The peer process: connects to the client over one transport and echoes until the client closes
- * the channel. It never outlives the client: it exits when its parent exits, and (unless its
- * standard input is the data channel) when its standard input reaches end-of-file.
+ * The peer process: connects to the client over one transport and plays its role (echo, the
+ * source of a throughput cell, or a probe's part) until the client closes the channel or, for a
+ * source, tells it to stop. It never outlives the client: it exits when its parent exits, and
+ * (unless its standard input is the data channel) when its standard input reaches end-of-file.
  *
  * <p>It writes nothing to standard output, which is the data channel of the pipe transport;
  * diagnostics go to standard error, which the launcher sends to a log file.
  */
-@Command(name = "ipcbench-peer", description = "Echo peer started by 'ipcbench run'; not meant to be run by hand.")
+@Command(name = "ipcbench-peer", description = "Peer started by ipcbench; not meant to be run by hand.")
 public final class PeerMain implements Callable<Integer> {
     static final int EXIT_PARENT_GONE = 3;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import io.ipcbench.os.Native;
 import io.ipcbench.peer.PeerLauncher;
 import io.ipcbench.peer.PeerRole;
+import io.ipcbench.peer.PeerSession;
 import io.ipcbench.peer.SplitReads;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.runner.IntervalLogger;
@@ -24,7 +25,9 @@ import io.ipcbench.runner.ThroughputReceiver;
 import io.ipcbench.transport.TransportOptions;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.Transports;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -121,7 +124,7 @@ public final class ClaimProbes {
      * retried: a UDP "transfer" that lost blocks did not move them.
      */
     public BulkTransfer bulk(TransportKind kind, String address, int blockSize, int blocks) {
-        try (ProbeSession session = ProbeSession.open(launcher, kind, blockSize, true, address, PeerRole.SOURCE, blocks,
+        try (PeerSession session = open(kind, blockSize, true, address, PeerRole.SOURCE, blocks,
                 Duration.ofMillis(200))) {
             ThroughputReceiver receiver = new ThroughputReceiver(session.connection(), System::nanoTime, blockSize,
                     kind.preservesBoundaries());
@@ -131,7 +134,7 @@ public final class ClaimProbes {
                 while (receiver.messages() < blocks && System.nanoTime() < giveUp) {
                     long before = receiver.messages();
                     receiver.run(blocks - before, System.nanoTime() + 100_000_000L);
-                    if (receiver.messages() == before && !session.peerAlive()) {
+                    if (receiver.messages() == before && !session.peer().isAlive()) {
                         break; // the source is done; the rest was lost
                     }
                 }
@@ -146,6 +149,21 @@ public final class ClaimProbes {
         } catch (IOException | RuntimeException e) {
             return new BulkTransfer(kind.label(), address, blockSize, blocks, 0, 0, 0, "failed", e.getMessage());
         }
+    }
+
+    /** A fresh peer in {@code role} over one raw connection on 127.0.0.1, for one probe. */
+    private PeerSession open(TransportKind kind, int size, boolean tcpNoDelay, PeerRole role, Duration receiveTimeout)
+            throws IOException {
+        return open(kind, size, tcpNoDelay, TransportOptions.DEFAULT_BIND_HOST, role, 0, receiveTimeout);
+    }
+
+    /** As above, listening on {@code bindHost}; a source peer sends {@code count} messages (0: until stopped). */
+    private PeerSession open(TransportKind kind, int size, boolean tcpNoDelay, String bindHost, PeerRole role,
+                             long count, Duration receiveTimeout) throws IOException {
+        return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW,
+                        directory -> new TransportOptions(directory, size, tcpNoDelay, bindHost,
+                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0))
+                .role(role).count(count).open(launcher);
     }
 
     private interface Probe {
@@ -164,8 +182,7 @@ public final class ClaimProbes {
     /** Sends the writes back to back; the peer waits until all have arrived, then reads. */
     public BoundaryProbe boundaries(TransportKind kind) throws IOException {
         int total = BOUNDARY_WRITES.stream().mapToInt(Integer::intValue).sum();
-        try (ProbeSession session = ProbeSession.open(launcher, kind, total, true, PeerRole.SPLIT_READS,
-                Duration.ofSeconds(2))) {
+        try (PeerSession session = open(kind, total, true, PeerRole.SPLIT_READS, Duration.ofSeconds(2))) {
             MessageBuffer out = new MessageBuffer(total);
             for (int length : BOUNDARY_WRITES) {
                 session.connection().send(out, length);
@@ -186,8 +203,7 @@ public final class ClaimProbes {
 
     /** Bisects between a size known to cross and one known to be refused or lost. */
     public DatagramLimit largestDatagram(TransportKind kind) throws IOException {
-        try (ProbeSession session = ProbeSession.open(launcher, kind, LARGEST_TRIED, true, PeerRole.ECHO,
-                Duration.ofSeconds(1))) {
+        try (PeerSession session = open(kind, LARGEST_TRIED, true, PeerRole.ECHO, Duration.ofSeconds(1))) {
             Connection connection = session.connection();
             MessageBuffer out = new MessageBuffer(LARGEST_TRIED + 1);
             MessageBuffer in = new MessageBuffer(LARGEST_TRIED + 64);
@@ -230,8 +246,7 @@ public final class ClaimProbes {
     /** Request as header then body, answered whole: Nagle holds the body until the header is ACKed. */
     public NagleProbe nagle(boolean tcpNoDelay, int roundTrips) throws IOException {
         int size = NAGLE_HEADER + NAGLE_BODY;
-        try (ProbeSession session = ProbeSession.open(launcher, TransportKind.TCP, size, tcpNoDelay, PeerRole.ECHO,
-                Duration.ofSeconds(2))) {
+        try (PeerSession session = open(TransportKind.TCP, size, tcpNoDelay, PeerRole.ECHO, Duration.ofSeconds(2))) {
             Connection connection = session.connection();
             MessageBuffer header = new MessageBuffer(NAGLE_HEADER);
             MessageBuffer body = new MessageBuffer(NAGLE_BODY);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.Box.CpuPair;
 import io.ipcbench.results.Box.CpuState;
 
@@ -26,6 +27,10 @@ public final class BoxWarnings {
     static final long IDLE_EXIT_MICROS_LIMIT = 10;
     /** Clock sources that cannot be read from user space: every nanoTime() is a system call. */
     static final Set<String> SLOW_CLOCK_SOURCES = Set.of("hpet", "acpi_pm", "jiffies", "refined-jiffies");
+    /** Said at the start of a run that pins neither side. */
+    public static final String UNPINNED_RUN = "unpinned. On a small machine round trips land in a same-CPU or a "
+            + "cross-CPU mode (about 3x apart) from run to run; use " + Advice.PIN_SAME_CPU.options() + " or "
+            + Advice.PIN_CROSS_CPU.options() + " for figures you compare.";
 
     private BoxWarnings() {
     }
@@ -129,7 +134,7 @@ public final class BoxWarnings {
         if (cell.connections() > 1) {
             text.append(" × ").append(cell.connections()).append(" connections");
         }
-        if (CellResult.MODE_THROUGHPUT.equals(cell.mode())) {
+        if (cell.cellMode() == CellMode.THROUGHPUT) {
             text.append(" throughput");
         }
         if (cell.repetition() > 0) {

@@ -26,8 +26,6 @@ public record CellResult(String transport, String variant, String engine, String
                          CellLoad boxLoad) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
-    public static final String MODE_LATENCY = "latency";
-    public static final String MODE_THROUGHPUT = "throughput";
 
     /** A cell of a transport that has no variants. */
     public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
@@ -59,6 +57,11 @@ public record CellResult(String transport, String variant, String engine, String
         return new CellResult(transport, variant, engine, mode, size, connections, repetition, placement, status, error,
                 warmup, latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
                 socketBuffers, measured, cpuCost, boxLoad);
+    }
+
+    /** The mode, typed; a run from before modes existed measured latency. */
+    public CellMode cellMode() {
+        return CellMode.fromLabel(mode);
     }
 
     public boolean ok() {

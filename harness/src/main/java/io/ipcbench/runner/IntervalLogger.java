@@ -26,6 +26,7 @@ public final class IntervalLogger implements AutoCloseable {
     public static final String CONNECTION_TAG_PREFIX = "c";
 
     private final SingleWriterRecorder recorder;
+    private final RecorderSink sink;
     private final Histogram total;
     private final Path target;
     private final Path temporary;
@@ -39,6 +40,7 @@ public final class IntervalLogger implements AutoCloseable {
 
     private IntervalLogger(Path target, String comment, long intervalMillis) throws IOException {
         this.recorder = newRecorder();
+        this.sink = new RecorderSink(recorder);
         this.total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
         this.target = target;
         this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
@@ -69,13 +71,13 @@ public final class IntervalLogger implements AutoCloseable {
         return new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     }
 
-    /** What the measuring thread records into; call only from that one thread. */
-    public RoundTripLoop.LatencySink sink() {
-        return nanos -> recorder.recordValue(Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
+    /** What the measuring thread records into; record from that one thread only. */
+    public RecorderSink sink() {
+        return sink;
     }
 
     private void logUntilFinished() {
-        // Started by the orchestrating thread, but keep out of the measured CPU in any case.
+        // Never inherit a pin: this thread may run on any CPU, the measured ones included; it sleeps between intervals.
         CpuAffinity.allowAllCpus();
         while (!finished) {
             try {

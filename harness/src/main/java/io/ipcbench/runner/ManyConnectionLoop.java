@@ -96,7 +96,7 @@ public final class ManyConnectionLoop implements RoundTripLoop {
         int n = connections.size();
         try {
             this.outgoing = new MessageBuffer(size);
-            OneConnectionLoop.fillPayload(outgoing.buffer(), size);
+            RoundTripLoop.fillPayload(outgoing.buffer(), size);
             this.outgoingPayload = payload(outgoing);
             this.progress = new MessageProgress[n];
             this.incoming = new MessageBuffer[n];
@@ -274,6 +274,11 @@ public final class ManyConnectionLoop implements RoundTripLoop {
     @Override
     public void requestStop() {
         stopRequested = true;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     @Override

@@ -35,8 +35,8 @@ public record MemoryBudget(long directBytes, long availableBytes) {
 
     /** Null if the cell's message buffers fit, else why not, in a phrase. */
     public String whyNot(CellPlan.Cell cell) {
-        long client = PingPongRunner.clientBufferBytes(cell);
-        long both = client + PeerMain.bufferBytes(PingPongRunner.peerRole(cell), cell.connections(), cell.size());
+        long client = cell.kind().clientBufferBytes(cell.connections(), cell.size());
+        long both = client + PeerMain.bufferBytes(cell.kind().peerRole(), cell.connections(), cell.size());
         if (client > directBytes) {
             return "its message buffers take " + mebibytes(client) + " in this JVM, which may allocate "
                     + mebibytes(directBytes) + " more of direct memory (java -XX:MaxDirectMemorySize=SIZE raises that)";

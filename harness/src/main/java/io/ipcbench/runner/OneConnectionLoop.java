@@ -21,6 +21,9 @@ import io.ipcbench.transport.MessageBuffer;
  *   check length, sequence number and every byte (outside the timed part)
  * </pre>
  *
+ * <p>Inside the timed part there is one check only: on a datagram transport the reply's first
+ * sequence number is read, to tell a late reply to an earlier message from the one awaited.
+ *
  * <p>Nothing here allocates, locks or logs: buffers and views are made once in the constructor, the
  * sink is an HdrHistogram recorder (wait-free), and progress is published with a lazy store.
  *
@@ -55,7 +58,7 @@ public final class OneConnectionLoop implements RoundTripLoop {
         this.datagrams = datagrams;
         this.outgoing = new MessageBuffer(size);
         this.incoming = MessageBuffer.forReceiving(size);
-        fillPayload(outgoing.buffer(), size);
+        RoundTripLoop.fillPayload(outgoing.buffer(), size);
         this.outgoingView = outgoing.buffer().slice(0, size);
         this.incomingView = incoming.buffer().slice(0, size);
         java.util.Arrays.fill(recentlyLost, -1);
@@ -64,13 +67,6 @@ public final class OneConnectionLoop implements RoundTripLoop {
     /** What the message buffers take, at {@code size} bytes a message. */
     static long bufferBytes(int size) {
         return size + MessageBuffer.receivingBytes(size);
-    }
-
-    /** A byte pattern that differs from position to position, so that a shifted or mixed-up message is caught. */
-    static void fillPayload(ByteBuffer buffer, int size) {
-        for (int i = 0; i < size; i++) {
-            buffer.put(i, (byte) (i * 31 + 7));
-        }
     }
 
     @Override
@@ -136,6 +132,11 @@ public final class OneConnectionLoop implements RoundTripLoop {
     @Override
     public void requestStop() {
         stopRequested = true;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ipcbench.runner;
 
+import java.io.IOException;
 import java.util.function.LongSupplier;
 
 import io.ipcbench.os.CpuAffinity;
@@ -66,6 +67,13 @@ public final class PeerWatchdog implements AutoCloseable {
     /** Why the watchdog stepped in, or null if it did not (or the peer had already died). */
     public String verdict() {
         return verdict;
+    }
+
+    /** Throws the watchdog's verdict, if it stepped in. */
+    public void checkAlive() throws IOException {
+        if (verdict != null) {
+            throw new IOException(verdict);
+        }
     }
 
     @Override

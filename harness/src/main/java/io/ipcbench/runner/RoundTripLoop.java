@@ -1,6 +1,7 @@
 package io.ipcbench.runner;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
@@ -27,6 +28,9 @@ public interface RoundTripLoop extends AutoCloseable {
     /** Asks the loop to stop after the round trips under way; safe from any thread. */
     void requestStop();
 
+    /** Whether {@link #requestStop()} was called: the loop then runs no more round trips. */
+    boolean stopRequested();
+
     /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
     long replies();
 
@@ -39,5 +43,16 @@ public interface RoundTripLoop extends AutoCloseable {
 
     @Override
     default void close() {
+    }
+
+    /**
+     * Writes the byte pattern every measured message carries into its first {@code size} bytes: a
+     * value that differs from position to position, so that a shifted or mixed-up message is caught.
+     * The sequence number is stamped over the first and the last 8 bytes, message by message.
+     */
+    static void fillPayload(ByteBuffer buffer, int size) {
+        for (int i = 0; i < size; i++) {
+            buffer.put(i, (byte) (i * 31 + 7));
+        }
     }
 }

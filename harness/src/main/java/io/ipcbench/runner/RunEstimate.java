@@ -1,27 +1,30 @@
 package io.ipcbench.runner;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 
 /**
  * How long a run will take, reckoned from its plan and settings before anything runs: each cell's
- * warm-up and measured part as configured, and what starting and stopping its peer costs. A phase
- * given as a count rather than a time is reckoned at a nominal round trip, so that estimate is
- * rougher. The figures for starting a run, a peer and the probes were measured on a two-CPU VM.
+ * warm-up and measured part as configured (its {@link CellKind} says what the measured part takes),
+ * and what starting and stopping its peer costs. A phase given as a count rather than a time is
+ * reckoned at a nominal round trip, so that estimate is rougher. The figures for starting a run, a
+ * peer and the probes were measured on a two-CPU VM.
  *
- * @param latencyCells    ping-pong cells to run
- * @param throughputCells throughput cells to run
- * @param total           the whole run, probes included
+ * @param cellsByMode the cells to run, by mode
+ * @param total       the whole run, probes included
  */
-public record RunEstimate(int latencyCells, int throughputCells, Duration total) {
+public record RunEstimate(Map<CellMode, Integer> cellsByMode, Duration total) {
     /** The JVM's start, the calibration and the look at the environment. */
     static final Duration RUN_START = Duration.ofMillis(1_500);
     /** A peer JVM's start and connection (130 to 540 ms measured), its stop, and saving the cell. */
     static final Duration CELL_OVERHEAD = Duration.ofMillis(700);
-    /** A throughput cell's end: the peer told to stop, the channels drained, its report read. */
-    static final Duration THROUGHPUT_STOP = Duration.ofMillis(300);
     /** The claim probes, all of them (10 to 20 s measured). */
     static final Duration PROBES = Duration.ofSeconds(15);
     /** A round trip of a small message, for a phase given as a count: the order measured on a small VM. */
@@ -29,28 +32,24 @@ public record RunEstimate(int latencyCells, int throughputCells, Duration total)
     /** What each byte of a message adds to a round trip, for a phase given as a count: two copies each way at a few GB/s. */
     static final double NOMINAL_NANOS_PER_BYTE = 1.0;
 
+    public RunEstimate {
+        cellsByMode = Map.copyOf(cellsByMode);
+    }
+
     /** The estimate for running {@code plan}, made from {@code config}. */
     public static RunEstimate of(CellPlan plan, RunConfig config) {
-        int latency = 0;
-        int throughput = 0;
+        Map<CellMode, Integer> cells = new EnumMap<>(CellMode.class);
         Duration total = RUN_START.plus(config.probes() ? PROBES : Duration.ZERO);
         for (CellPlan.Cell cell : plan.cells()) {
-            Duration warmup = phase(config.warmupIterations(), config.warmupMillis(), cell.size());
-            if (RunConfig.MODE_THROUGHPUT.equals(cell.mode())) {
-                throughput++;
-                total = total.plus(CELL_OVERHEAD).plus(warmup).plus(Duration.ofMillis(config.throughputMillis()))
-                        .plus(THROUGHPUT_STOP);
-            } else {
-                latency++;
-                total = total.plus(CELL_OVERHEAD).plus(warmup)
-                        .plus(phase(config.iterations(), config.durationMillis(), cell.size()));
-            }
+            cells.merge(cell.mode(), 1, Integer::sum);
+            total = total.plus(CELL_OVERHEAD).plus(phase(config.warmupIterations(), config.warmupMillis(), cell.size()))
+                    .plus(cell.kind().measuredTime(config, cell.size()));
         }
-        return new RunEstimate(latency, throughput, total);
+        return new RunEstimate(cells, total);
     }
 
     /** A phase of {@code count} messages at {@code size} bytes, or of {@code millis} when the count is 0. */
-    private static Duration phase(long count, long millis, int size) {
+    static Duration phase(long count, long millis, int size) {
         if (count == 0) {
             return Duration.ofMillis(millis);
         }
@@ -58,13 +57,14 @@ public record RunEstimate(int latencyCells, int throughputCells, Duration total)
     }
 
     public int cells() {
-        return latencyCells + throughputCells;
+        return cellsByMode.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** "84 cells (70 latency, 14 throughput), about 3 min 10 s". */
+    /** "84 cells (70 latency, 14 throughput), about 3 min 10 s": every mode, those without cells too. */
     public String describe() {
-        return cells() + (cells() == 1 ? " cell" : " cells") + " (" + latencyCells + " latency, " + throughputCells
-                + " throughput), about " + duration(total);
+        return cells() + (cells() == 1 ? " cell" : " cells") + " (" + Arrays.stream(CellMode.values())
+                .map(mode -> cellsByMode.getOrDefault(mode, 0) + " " + mode.label())
+                .collect(Collectors.joining(", ")) + "), about " + duration(total);
     }
 
     /** "45 s", "3 min 10 s", "1 h 05 min": to the 5 s under ten minutes, to the minute above. */

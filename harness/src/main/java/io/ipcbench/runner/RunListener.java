@@ -25,4 +25,8 @@ public interface RunListener {
 
     default void cellFinished(int index, int total, CellResult result) {
     }
+
+    /** The cells are done and the claim probes start. */
+    default void probesStarting() {
+    }
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import io.ipcbench.cli.AdviceCheck;
+import io.ipcbench.command.Advice;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunResult;
@@ -54,8 +57,17 @@ class ClaimsJudgeTest {
     void aRunWithoutDataMeasuresNothingAndSaysWhatIsNeeded() throws IOException {
         for (ClaimVerdict v : judge(run("empty", 1))) {
             assertEquals(ClaimVerdict.NOT_MEASURED, v.verdict(), v.id());
-            assertTrue(v.summary().startsWith("not measured in this run: needs "), v.summary());
+            Claim claim = Claim.valueOf(v.id().toUpperCase(Locale.ROOT).replace('-', '_'));
+            Needs needs = ClaimsJudge.evaluator(claim).needs();
+            assertEquals("not measured in this run: needs " + needs.text(), v.summary());
             assertEquals(0, v.samples(), v.id());
+        }
+    }
+
+    @Test
+    void whatEachClaimNeedsIsARunTheCommandLineTakes() {
+        for (Claim claim : Claim.values()) {
+            AdviceCheck.parses(ClaimsJudge.evaluator(claim).needs().advice());
         }
     }
 
@@ -144,6 +156,9 @@ class ClaimsJudgeTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict(), v.summary());
         assertTrue(v.summary().contains("needs ≥ 3 repetitions"), v.summary());
         assertTrue(v.figures().get(0).contains("1 and 1 repetitions"), "the figures still show what was measured");
+        Advice more = Advice.repetitions(ClaimSettings.defaults().minRepetitions());
+        assertTrue(v.figures().get(0).contains("run with " + more.options() + " or more"), v.figures().get(0));
+        AdviceCheck.parses(more);
     }
 
     @Test

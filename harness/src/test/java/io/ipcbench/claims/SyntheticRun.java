@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.CpuCost;
 import io.ipcbench.results.DatagramCounts;
@@ -140,7 +141,7 @@ final class SyntheticRun {
     private SyntheticRun latency(String transport, String variant, int size, int connections, int repetition,
                                  double medianNs, int intervals, int perInterval) throws IOException {
         String log = RunFolder.logFileName(CellResult.transportName(transport, variant), size, connections,
-                CellResult.MODE_LATENCY, repetition);
+                CellMode.LATENCY.label(), repetition);
         // A stable spread inside one process: the repetitions differ, the intervals of one hardly.
         double intervalSpread = 0.05;
         Histogram all = new Histogram(3);
@@ -167,7 +168,7 @@ final class SyntheticRun {
                 ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0, 0) : null;
         Spread perConnection = connections > 1
                 ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
-        cells.add(new CellResult(transport, variant, "raw", CellResult.MODE_LATENCY, size, connections, repetition,
+        cells.add(new CellResult(transport, variant, "raw", CellMode.LATENCY.label(), size, connections, repetition,
                 placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
                 IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
@@ -194,7 +195,7 @@ final class SyntheticRun {
             messages += moved / size;
             bytes += moved;
         }
-        cells.add(new CellResult(transport, "raw", CellResult.MODE_THROUGHPUT, size, 1, repetition, placement,
+        cells.add(new CellResult(transport, "raw", CellMode.THROUGHPUT.label(), size, 1, repetition, placement,
                 CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
                 Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null));
         return this;

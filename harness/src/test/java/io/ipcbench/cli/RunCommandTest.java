@@ -63,6 +63,13 @@ class RunCommandTest {
     }
 
     @Test
+    void sizesNoneLeavesOnlyThroughputCells() {
+        RunConfig config = parse("--sizes", "none", "--throughput-sizes", "64k");
+        assertEquals(List.of(), config.sizes());
+        assertEquals(List.of(65_536), config.throughputSizes());
+    }
+
+    @Test
     void aDurationReplacesTheIterationCount() {
         RunConfig config = parse("--duration", "2m", "--warmup", "500");
         assertEquals(0, config.iterations());

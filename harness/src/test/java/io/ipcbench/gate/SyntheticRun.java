@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Calibration;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.ProbeResults;
@@ -118,11 +119,11 @@ final class SyntheticRun {
     /** One repetition of a cell with every knob: repetition, intervals, round trips per interval, status. */
     SyntheticRun cell(String transport, int size, int repetition, double scale, int intervals, int perInterval,
                       String status) {
-        String log = RunFolder.logFileName(transport, size, 1, RunConfig.MODE_LATENCY, repetition);
+        String log = RunFolder.logFileName(transport, size, 1, CellMode.LATENCY.label(), repetition);
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("transport", transport);
         cell.put("engine", engine);
-        cell.put("mode", RunConfig.MODE_LATENCY);
+        cell.put("mode", CellMode.LATENCY.label());
         cell.put("size", size);
         cell.put("connections", 1);
         cell.put("repetition", repetition);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.ipcbench.results.CellMode;
 
 @Timeout(10)
 class BoxDriftTest {
@@ -16,7 +17,7 @@ class BoxDriftTest {
         List<CellResult> cells = new ArrayList<>();
         for (double micros : canaryMicros) {
             long ns = Math.round(micros * 1_000);
-            cells.add(new CellResult("tcp", "raw", CellResult.MODE_LATENCY, 64, 1, cells.size(), new Placement(0, 1),
+            cells.add(new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, cells.size(), new Placement(0, 1),
                     CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
                     null, new Canary(ns, ns), null, null));
         }

@@ -60,9 +60,10 @@ class CellMeasuresTest {
         RunConfig config = RunConfig.builder().transports(List.of("tcp")).sizes(List.of(64)).iterations(2_000)
                 .warmupIterations(0).outputDirectory(folder.toString()).build();
         RunResult run;
-        try (PingPongRunner runner = new PingPongRunner(config, (kind, engine) -> new InMemoryTransport(kind),
-                new ThreadPeerLauncher(InMemoryTransport::new), NanoClock.SYSTEM, RunListener.SILENT)) {
-            run = runner.run(folder, "in-memory");
+        try (Sweep sweep = new Sweep(config, (kind, engine) -> new InMemoryTransport(kind),
+                new ThreadPeerLauncher(InMemoryTransport::new), NanoClock.SYSTEM, RunListener.SILENT,
+                Sweep.Probes.NONE)) {
+            run = sweep.run(folder, "in-memory");
         }
 
         CpuCost cost = run.cells().get(0).cpuCost();

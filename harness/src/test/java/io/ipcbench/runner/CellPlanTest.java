@@ -26,7 +26,7 @@ class CellPlanTest {
 
     private static List<String> order(CellPlan plan, int repetition) {
         return plan.cells().stream().filter(c -> c.repetition() == repetition)
-                .map(c -> c.transport() + "/" + c.mode() + "/" + c.size()).toList();
+                .map(c -> c.transport() + "/" + c.mode().label() + "/" + c.size()).toList();
     }
 
     @Test

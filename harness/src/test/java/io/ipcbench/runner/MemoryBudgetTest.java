@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MemoryBudgetTest {
     private static final long MIB = 1 << 20;
 
-    private static CellPlan.Cell cell(String mode, int size, int connections) {
+    private static CellPlan.Cell cell(CellMode mode, int size, int connections) {
         return new CellPlan.Cell(TransportKind.TCP, Engine.RAW, mode, size, connections, 0);
     }
 
@@ -25,9 +26,9 @@ class MemoryBudgetTest {
         // One outgoing message shared by all connections, and an incoming one each: 1 MiB + 1,024 x (1 MiB + 64 B), rounded up.
         assertEquals("its message buffers take 1,026 MiB in this JVM, which may allocate 512 MiB more of direct "
                 + "memory (java -XX:MaxDirectMemorySize=SIZE raises that)",
-                budget.whyNot(cell(RunConfig.MODE_LATENCY, 1 << 20, 1_024)));
-        assertNull(budget.whyNot(cell(RunConfig.MODE_LATENCY, 1 << 20, 64)));
-        assertNull(budget.whyNot(cell(RunConfig.MODE_THROUGHPUT, 1 << 20, 256)));
+                budget.whyNot(cell(CellMode.LATENCY, 1 << 20, 1_024)));
+        assertNull(budget.whyNot(cell(CellMode.LATENCY, 1 << 20, 64)));
+        assertNull(budget.whyNot(cell(CellMode.THROUGHPUT, 1 << 20, 256)));
     }
 
     @Test
@@ -36,8 +37,8 @@ class MemoryBudgetTest {
 
         // The peer echoes from a buffer per connection too.
         assertEquals("its message buffers take 2,050 MiB here and in the peer, more than the 1,536 MiB of memory "
-                + "available", budget.whyNot(cell(RunConfig.MODE_LATENCY, 1 << 20, 1_024)));
-        assertNull(budget.whyNot(cell(RunConfig.MODE_LATENCY, 1 << 20, 512)));
+                + "available", budget.whyNot(cell(CellMode.LATENCY, 1 << 20, 1_024)));
+        assertNull(budget.whyNot(cell(CellMode.LATENCY, 1 << 20, 512)));
     }
 
     @Test

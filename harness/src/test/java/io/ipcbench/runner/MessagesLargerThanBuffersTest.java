@@ -12,6 +12,7 @@ import io.ipcbench.config.RunConfig;
 import io.ipcbench.os.Native;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.peer.ProcessPeerLauncher;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.transport.TransportKind;
@@ -58,9 +59,9 @@ class MessagesLargerThanBuffersTest {
                 .receiveBufferBytes(ASKED_BUFFER).peerTimeoutMillis(3_000).outputDirectory("unused").build();
 
         RunResult run;
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, new ProcessPeerLauncher(),
-                NanoClock.SYSTEM, RunListener.SILENT)) {
-            run = runner.run(folder, "test");
+        try (Sweep sweep = new Sweep(config, Transports::of, new ProcessPeerLauncher(), NanoClock.SYSTEM,
+                RunListener.SILENT, Sweep.Probes.NONE)) {
+            run = sweep.run(folder, "test");
         }
 
         assertEquals(6, run.cells().size());
@@ -74,7 +75,7 @@ class MessagesLargerThanBuffersTest {
                         cell.socketBuffers().receiveBytes()), name + ": four buffers at least");
             }
             assertEquals(0, cell.errors().total(), name);
-            if (CellResult.MODE_LATENCY.equals(cell.mode())) {
+            if (CellMode.LATENCY.label().equals(cell.mode())) {
                 assertTrue(cell.latencyNs().count() >= 200, name + ": " + cell.latencyNs().count() + " round trips");
             } else {
                 assertTrue(cell.throughput().messages() > 0, name);

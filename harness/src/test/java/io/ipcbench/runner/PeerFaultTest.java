@@ -71,9 +71,9 @@ class PeerFaultTest {
     }
 
     private RunResult run(RunConfig config, PeerLauncher launcher) throws IOException {
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, launcher, NanoClock.SYSTEM,
-                RunListener.SILENT)) {
-            return runner.run(folder, "fault-test");
+        try (Sweep sweep = new Sweep(config, Transports::of, launcher, NanoClock.SYSTEM, RunListener.SILENT,
+                Sweep.Probes.NONE)) {
+            return sweep.run(folder, "fault-test");
         }
     }
 

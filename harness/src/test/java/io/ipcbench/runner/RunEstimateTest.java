@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import org.junit.jupiter.api.Test;
 
 /** The estimate adds up each cell's phases as configured and what its peer costs; it says so in a line. */
@@ -22,10 +24,10 @@ class RunEstimateTest {
 
         RunEstimate estimate = estimate(config);
 
-        assertEquals(4, estimate.latencyCells());
-        assertEquals(4, estimate.throughputCells());
+        assertEquals(4, estimate.cellsByMode().get(CellMode.LATENCY));
+        assertEquals(4, estimate.cellsByMode().get(CellMode.THROUGHPUT));
         Duration latencyCell = RunEstimate.CELL_OVERHEAD.plusMillis(500 + 1_000);
-        Duration throughputCell = RunEstimate.CELL_OVERHEAD.plusMillis(500 + 2_000).plus(RunEstimate.THROUGHPUT_STOP);
+        Duration throughputCell = RunEstimate.CELL_OVERHEAD.plusMillis(500 + 2_000).plus(ThroughputCell.STOP);
         assertEquals(RunEstimate.RUN_START.plus(latencyCell.multipliedBy(4)).plus(throughputCell.multipliedBy(4)),
                 estimate.total());
     }
@@ -43,8 +45,10 @@ class RunEstimateTest {
     @Test
     void itSaysHowManyCellsAndAboutHowLong() {
         assertEquals("3 cells (2 latency, 1 throughput), about 1 min 15 s",
-                new RunEstimate(2, 1, Duration.ofSeconds(74)).describe());
-        assertEquals("1 cell (1 latency, 0 throughput), about 3 s", new RunEstimate(1, 0, Duration.ofMillis(3_400)).describe());
+                new RunEstimate(Map.of(CellMode.LATENCY, 2, CellMode.THROUGHPUT, 1),
+                        Duration.ofSeconds(74)).describe());
+        assertEquals("1 cell (1 latency, 0 throughput), about 3 s", new RunEstimate(Map.of(CellMode.LATENCY, 1),
+                Duration.ofMillis(3_400)).describe());
     }
 
     @Test

@@ -41,9 +41,9 @@ class ThroughputAndConnectionsTest {
     Path folder;
 
     private RunResult run(RunConfig config, PeerLauncher launcher) throws IOException {
-        try (PingPongRunner runner = new PingPongRunner(config, Transports::of, launcher, NanoClock.SYSTEM,
-                RunListener.SILENT)) {
-            return runner.run(folder, "test");
+        try (Sweep sweep = new Sweep(config, Transports::of, launcher, NanoClock.SYSTEM, RunListener.SILENT,
+                Sweep.Probes.NONE)) {
+            return sweep.run(folder, "test");
         }
     }
 

@@ -3,6 +3,7 @@ package io.ipcbench.plots;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
@@ -21,6 +22,8 @@ final class CanaryChart {
     static final String COLOUR = "box canary";
     static final String BEFORE = "before";
     static final String AFTER = "after";
+    /** What leaves the canary out: the report names it when a run has none. */
+    private static final Advice NO_CANARY = Advice.run("--no-canary");
 
     private CanaryChart() {
     }
@@ -50,8 +53,8 @@ final class CanaryChart {
             series.add(new SeriesSpec(AFTER + suffix, COLOUR, lineStyles.of(run.index() + AFTER), after));
         }
         if (series.isEmpty()) {
-            omitted.add(new Omitted(Kind.CANARY, "the run took no box canary (ipcbench run measures one unless "
-                    + "given --no-canary)"));
+            omitted.add(new Omitted(Kind.CANARY, "the run took no box canary (ipcbench run measures one unless given "
+                    + NO_CANARY.options() + ")", NO_CANARY));
             return;
         }
         // One run: its median canary as a line, so a drift away from it shows. Several runs have one each.

@@ -5,32 +5,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.Throughput;
 import org.HdrHistogram.Histogram;
 
 /**
  * A cell with what the charts need from its interval log, computed once: the intervals merged into
- * one histogram, the timeline, the aggregate rate; and what its JSON adds (throughput, the spread
- * over connections). The interval histograms themselves are not kept: they are large.
+ * one histogram, the timeline, the aggregate rate. Everything else is the cell's record. The
+ * interval histograms themselves are not kept: they are large.
  *
  * @param histogram        every interval merged, or null when the cell has no readable log
- * @param timeline         one point per interval (intervals with the same start merged), in order
+ * @param timeline         one entry per interval (intervals with the same start merged), in order
  * @param roundTripsPerSec recorded values over the logged time, or null without a log
- * @param throughput       for throughput-mode cells, else null
- * @param spread           per-connection p99 spread, for many-connection cells that carry it, else null
  */
-public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint> timeline, Double roundTripsPerSec,
-                       Throughput throughput, ConnectionSpread spread) {
-    public static final String MODE_THROUGHPUT = "throughput";
-
+public record CellData(CellResult cell, Histogram histogram, List<LoggedInterval> timeline, Double roundTripsPerSec) {
     public CellData {
         timeline = List.copyOf(timeline);
     }
 
     /** Reduces a cell and its interval histograms (possibly none) to what the charts use. */
-    public static CellData of(CellResult cell, JsonNode cellJson, List<Histogram> intervals) {
+    public static CellData of(CellResult cell, List<Histogram> intervals) {
         Histogram merged = null;
         if (!intervals.isEmpty()) {
             // Auto-resizing, so the merge is as small as the values it holds.
@@ -39,15 +35,11 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
                 merged.add(interval);
             }
         }
-        return new CellData(cell, merged, timeline(intervals), rate(intervals), Throughput.from(cellJson),
-                cell.connections() > 1 ? ConnectionSpread.of(cellJson, cell.connections(), intervals) : null);
+        return new CellData(cell, merged, timeline(intervals), rate(intervals));
     }
 
-    /**
-     * One point per interval. Histograms that start at the same moment (one per connection, when
-     * the log tags them) are merged first, so each point covers every connection.
-     */
-    static List<IntervalPoint> timeline(List<Histogram> intervals) {
+    /** One entry per interval, in order; histograms that start at the same moment are merged first. */
+    static List<LoggedInterval> timeline(List<Histogram> intervals) {
         if (intervals.isEmpty()) {
             return List.of();
         }
@@ -59,15 +51,15 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
             bucket.setEndTimeStamp(Math.max(bucket.getEndTimeStamp(), interval.getEndTimeStamp()));
         }
         long origin = byStart.keySet().iterator().next();
-        List<IntervalPoint> points = new ArrayList<>();
+        List<LoggedInterval> timeline = new ArrayList<>();
         for (Histogram bucket : byStart.values()) {
             if (bucket.getTotalCount() == 0) {
                 continue;
             }
-            points.add(new IntervalPoint((bucket.getStartTimeStamp() - origin) / 1000.0, bucket.getTotalCount(),
+            timeline.add(new LoggedInterval((bucket.getStartTimeStamp() - origin) / 1000.0, bucket.getTotalCount(),
                     bucket.getValueAtPercentile(50), bucket.getValueAtPercentile(99), bucket.getMaxValue()));
         }
-        return points;
+        return timeline;
     }
 
     private static Histogram newBucket(Histogram like) {
@@ -105,11 +97,12 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
 
     /** The mode; runs from before modes existed measured latency. */
     public String mode() {
-        return cell.mode() == null ? RunConfig.MODE_LATENCY : cell.mode();
+        return cell.cellMode().label();
     }
 
-    public boolean latency() {
-        return RunConfig.MODE_LATENCY.equals(mode());
+    /** Whether the cell measured round trips (ping-pong), not one-way throughput. */
+    public boolean latencyMode() {
+        return cell.cellMode() == CellMode.LATENCY;
     }
 
     public int size() {
@@ -124,8 +117,13 @@ public record CellData(CellResult cell, Histogram histogram, List<IntervalPoint>
         return cell.ok();
     }
 
-    /** The latency at a percentile in nanoseconds: from the log when there is one, else the summary in run.json. */
-    public long latencyNs(double percentile) {
+    /** What a throughput-mode cell moved; null for a latency cell. */
+    public Throughput throughput() {
+        return cell.throughput();
+    }
+
+    /** The round trip at a percentile in nanoseconds: from the log when there is one, else the summary in run.json. */
+    public long percentileNs(double percentile) {
         if (histogram != null && histogram.getTotalCount() > 0) {
             return histogram.getValueAtPercentile(percentile);
         }

@@ -2,6 +2,8 @@ package io.ipcbench.plots;
 
 import java.util.List;
 
+import io.ipcbench.command.Advice;
+
 /**
  * The charts a set of runs supports, and the ones left out with the reason (data the runs did not
  * collect is never drawn as an empty chart).
@@ -19,8 +21,21 @@ public record ChartSet(List<ChartSpec> charts, List<ForestPlot> forests, List<St
         omitted = List.copyOf(omitted);
     }
 
-    /** A chart, or a family of charts, that was not drawn, and why. */
-    public record Omitted(ChartSpec.Kind kind, String reason) {
+    /**
+     * A chart, or a family of charts, that was not drawn, and why.
+     *
+     * @param reason the sentence the report and {@code ipcbench plot} print, naming the advice when there is one
+     * @param advice the command line that would collect what is missing, or null when no run would
+     */
+    public record Omitted(ChartSpec.Kind kind, String reason, Advice advice) {
+        public Omitted(ChartSpec.Kind kind, String reason) {
+            this(kind, reason, null);
+        }
+
+        /** Left out for want of what a run would collect: "{@code what} (ipcbench run --repetitions 3)". */
+        static Omitted wanting(ChartSpec.Kind kind, String what, Advice advice) {
+            return new Omitted(kind, what + " (" + advice.command() + ")", advice);
+        }
     }
 
     public List<ChartSpec> of(ChartSpec.Kind kind) {

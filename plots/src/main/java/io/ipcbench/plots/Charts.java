@@ -3,6 +3,7 @@ package io.ipcbench.plots;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.results.ClaimVerdict;
 
@@ -11,6 +12,9 @@ import io.ipcbench.results.ClaimVerdict;
  * shows them. Pure: reads nothing, draws nothing.
  */
 public final class Charts {
+    /** What draws the forest plot of a run not yet judged. */
+    static final Advice JUDGE_CLAIMS = Advice.of("claims", "RUN_DIR");
+
     private Charts() {
     }
 
@@ -44,8 +48,8 @@ public final class Charts {
             }
         }
         if (forests.isEmpty()) {
-            omitted.add(new Omitted(ChartSpec.Kind.FOREST, judged ? "no claim rests on a comparison with a ratio"
-                    : "the claims have not been judged (ipcbench claims RUN_DIR)"));
+            omitted.add(judged ? new Omitted(ChartSpec.Kind.FOREST, "no claim rests on a comparison with a ratio")
+                    : Omitted.wanting(ChartSpec.Kind.FOREST, "the claims have not been judged", JUDGE_CLAIMS));
         }
         return forests;
     }

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.Overlay.RunCell;
+import io.ipcbench.results.Spread;
 import io.ipcbench.results.SummaryTable;
 
 /**
@@ -28,10 +30,11 @@ final class ConnectionCharts {
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         List<RunCell> ok = overlay.okCells();
         if (ok.stream().noneMatch(c -> c.data().connections() > 1)) {
-            omitted.add(new Omitted(Kind.CONNECTIONS, "every cell used one connection (ipcbench run --connections 1,8,64)"));
+            omitted.add(Omitted.wanting(Kind.CONNECTIONS, "every cell used one connection", Advice.CONNECTIONS));
             return;
         }
-        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latency() && c.data().hasLatency()).toList());
+        List<RunCell> latency = swept(ok.stream().filter(c -> c.data().latencyMode() && c.data().hasLatency())
+                .toList());
         for (List<RunCell> cells : SeriesKey.groupBy(latency, c -> c.data().size()).values()) {
             ChartSpec rate = chart(overlay, cells, "connections-rate", "Aggregate round trips/s",
                     AxisSpec.linear("round trips per second, all connections", TickFormat.COUNT).withRange(0.0, null),
@@ -107,17 +110,17 @@ final class ConnectionCharts {
             List<Point> best = new ArrayList<>();
             for (Map.Entry<Integer, List<RunCell>> count : byConnections(group.getValue()).entrySet()) {
                 List<CellData> repetitions = SeriesKey.data(count.getValue());
-                double p99 = Latencies.percentileUs(repetitions, 99);
+                double p99 = MergedLatency.percentileUs(repetitions, 99);
                 merged.add(new Point(count.getKey(), p99));
-                ConnectionSpread spread = repetitions.stream().map(CellData::spread).filter(Objects::nonNull)
+                Spread spread = repetitions.stream().map(c -> c.cell().perConnectionP99Ns()).filter(Objects::nonNull)
                         .findFirst().orElse(null);
                 if (count.getKey() == 1) {
                     // One connection is its own best and worst: the lines start where the merged one does.
                     worst.add(new Point(1, p99));
                     best.add(new Point(1, p99));
                 } else if (spread != null) {
-                    worst.add(new Point(count.getKey(), spread.worstP99Ns() / 1000.0));
-                    best.add(new Point(count.getKey(), spread.bestP99Ns() / 1000.0));
+                    worst.add(new Point(count.getKey(), spread.worst() / 1000.0));
+                    best.add(new Point(count.getKey(), spread.best() / 1000.0));
                 }
             }
             String transport = group.getKey().transport();

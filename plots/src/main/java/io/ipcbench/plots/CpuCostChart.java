@@ -23,7 +23,7 @@ final class CpuCostChart {
 
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         List<RunCell> cells = overlay.okCells().stream()
-                .filter(c -> c.data().latency() && c.data().connections() == 1 && perRoundTrip(c) != null).toList();
+                .filter(c -> c.data().latencyMode() && c.data().connections() == 1 && perRoundTrip(c) != null).toList();
         if (cells.isEmpty()) {
             omitted.add(new Omitted(Kind.CPU_COST, "no latency cell at one connection recorded its CPU time "
                     + "(runs made before it was recorded, or a peer that is not a process)"));

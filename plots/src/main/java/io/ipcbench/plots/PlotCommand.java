@@ -99,7 +99,7 @@ public final class PlotCommand implements Callable<Integer> {
                 RunData run = RunData.load(i, label, runs.get(i));
                 if (!used.add(run.label())) {
                     // The same run twice, or two runs with one id: legends must still tell them apart.
-                    run = new RunData(i, run.label() + " (" + (i + 1) + ")", run.folder(), run.run(), run.tree(),
+                    run = new RunData(i, run.label() + " (" + (i + 1) + ")", run.folder(), run.run(),
                             run.cells(), run.notes());
                     used.add(run.label());
                 }

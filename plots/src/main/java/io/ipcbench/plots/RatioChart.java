@@ -53,10 +53,10 @@ final class RatioChart {
             List<Point> throughput = new ArrayList<>();
             for (Map.Entry<Integer, Pair> size : pairs(runEngine, true).entrySet()) {
                 Pair pair = size.getValue();
-                p50.add(new Point(size.getKey(), Latencies.percentileUs(pair.unix(), 50)
-                        / Latencies.percentileUs(pair.tcp(), 50)));
-                p99.add(new Point(size.getKey(), Latencies.percentileUs(pair.unix(), 99)
-                        / Latencies.percentileUs(pair.tcp(), 99)));
+                p50.add(new Point(size.getKey(), MergedLatency.percentileUs(pair.unix(), 50)
+                        / MergedLatency.percentileUs(pair.tcp(), 50)));
+                p99.add(new Point(size.getKey(), MergedLatency.percentileUs(pair.unix(), 99)
+                        / MergedLatency.percentileUs(pair.tcp(), 99)));
             }
             for (Map.Entry<Integer, Pair> size : pairs(runEngine, false).entrySet()) {
                 throughput.add(new Point(size.getKey(), meanBytesPerSec(size.getValue().unix())
@@ -116,7 +116,7 @@ final class RatioChart {
 
     private static List<CellData> select(List<RunCell> cells, String transport, boolean latency) {
         return cells.stream().map(RunCell::data).filter(c -> c.transport().equals(transport))
-                .filter(c -> latency ? c.latency() && c.hasLatency() : c.throughput() != null).toList();
+                .filter(c -> latency ? c.latencyMode() && c.hasLatency() : c.throughput() != null).toList();
     }
 
     static double meanBytesPerSec(List<CellData> cells) {

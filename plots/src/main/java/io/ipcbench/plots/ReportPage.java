@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.plots.ChartRenderer.Rendered;
 import io.ipcbench.results.BoxWarnings;
 import io.ipcbench.results.CellResult;
@@ -78,10 +77,11 @@ public final class ReportPage {
                         + " runs overlaid: " + labels)).append(" · ")
                 .append(escape(overlay.box(overlay.okCells()))).append(" · report written ")
                 .append(escape(generatedAt)).append("</p>\n");
-        html.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>")
-                .append("<a href=\"#environment\">Environment</a><a href=\"#files\">Raw files</a></nav>\n");
+        String claims = ClaimsSection.html(runs, charts.forests());
+        String repetitions = RepetitionsSection.html(charts.strips());
+        html.append(nav(!claims.isEmpty(), !repetitions.isEmpty()));
         html.append(warnings(runs));
-        html.append(ClaimsSection.html(runs, charts.forests()));
+        html.append(claims);
         html.append("<h2 id=\"summary\">Summary</h2>\n<p>Round-trip latency per cell in microseconds, from the "
                 + "histogram of every measured round trip (warm-up excluded). Failed cells are shaded.</p>\n");
         for (RunData run : runs) {
@@ -100,14 +100,28 @@ public final class ReportPage {
                 html.append("<h3>Throughput</h3>\n").append(throughput);
             }
             html.append(CpuCostSection.render(run));
-            html.append(jmh(run));
+            html.append(JmhSection.html(run));
         }
-        html.append(RepetitionsSection.html(charts.strips()));
+        html.append(repetitions);
         html.append(charts(charts, rendered, folder));
         html.append("<h2 id=\"environment\">Environment</h2>\n").append(ReportTables.environment(runs));
         html.append(BoxSection.render(runs));
         html.append(files(runs, folder));
         return html.append("</body></html>\n").toString();
+    }
+
+    /** Links to the page's sections in their order; the claims and the repetitions only when the page has them. */
+    static String nav(boolean claims, boolean repetitions) {
+        StringBuilder html = new StringBuilder("<nav>");
+        if (claims) {
+            html.append("<a href=\"#claims\">Claims</a>");
+        }
+        html.append("<a href=\"#summary\">Summary</a>");
+        if (repetitions) {
+            html.append("<a href=\"#repetitions\">Repetitions</a>");
+        }
+        return html.append("<a href=\"#charts\">Charts</a><a href=\"#environment\">Environment</a>")
+                .append("<a href=\"#files\">Raw files</a></nav>\n").toString();
     }
 
     private static String hosts(List<RunData> runs) {
@@ -155,16 +169,6 @@ public final class ReportPage {
             html.append("<li>").append(escape(item)).append("</li>");
         }
         return html.append("</ul></div>\n").toString();
-    }
-
-    private static String jmh(RunData run) {
-        try {
-            JsonNode results = JsonSections.jmh(run);
-            return results == null ? "" : "<h3>JMH benchmarks</h3>\n" + JsonSections.jmhTable(results);
-        } catch (IOException e) {
-            return "<div class=\"warn\">" + escape(JsonSections.JMH_JSON + " could not be read: " + e.getMessage())
-                    + "</div>\n";
-        }
     }
 
     private static String charts(ChartSet charts, List<Rendered> rendered, Path folder) {

@@ -17,6 +17,7 @@ import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.RepetitionSummary;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
+import io.ipcbench.results.Throughput;
 
 import static io.ipcbench.plots.Html.escape;
 
@@ -32,7 +33,8 @@ final class ReportTables {
      * canary chart).
      */
     static String summary(RunData run, Path pageFolder) {
-        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.latency() || c.throughput() == null).toList());
+        List<CellData> cells = grouped(run.cells().stream().filter(c -> c.latencyMode() || c.throughput() == null)
+                .toList());
         boolean engines = run.cells().stream().map(CellData::engine).distinct().count() > 1;
         boolean repetitions = repeated(run);
         List<String> headings = new ArrayList<>(List.of("#", "transport"));

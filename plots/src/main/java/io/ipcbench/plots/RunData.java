@@ -1,11 +1,9 @@
 package io.ipcbench.plots;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.RepetitionSummary;
@@ -14,14 +12,14 @@ import io.ipcbench.results.RunResult;
 import org.HdrHistogram.Histogram;
 
 /**
- * One run folder as the plotter sees it: the run, its raw JSON tree (for sections the harness
- * records do not model, such as {@code claims}), and every cell reduced to what the charts need.
+ * One run folder as the plotter sees it: the run as {@link RunFolder} reads it, and every cell
+ * reduced to what the charts need.
  *
  * @param index  position among the runs given, from 0; names files when several runs are drawn
  * @param label  what charts and the report call this run
  * @param notes  problems met while reading (a missing or damaged log), for the report
  */
-public record RunData(int index, String label, Path folder, RunResult run, JsonNode tree, List<CellData> cells,
+public record RunData(int index, String label, Path folder, RunResult run, List<CellData> cells,
                       List<String> notes) {
     public RunData {
         cells = List.copyOf(cells);
@@ -37,19 +35,9 @@ public record RunData(int index, String label, Path folder, RunResult run, JsonN
     public static RunData load(int index, String label, Path folderOrFile) throws RunFolder.InvalidRunException {
         RunResult run = RunFolder.read(folderOrFile);
         Path folder = RunFolder.folderOf(folderOrFile);
-        JsonNode tree;
-        try {
-            tree = RunFolder.json().readTree(folder.resolve(RunFolder.RUN_JSON).toFile());
-        } catch (IOException e) {
-            // RunFolder.read just parsed the same file, so this is a race with a writer.
-            throw new RunFolder.InvalidRunException("cannot read " + folder.resolve(RunFolder.RUN_JSON) + ": " + e);
-        }
-        JsonNode cellNodes = tree.path("cells");
         List<CellData> cells = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<CellResult> results = run.cells() == null ? List.of() : run.cells();
-        for (int i = 0; i < results.size(); i++) {
-            CellResult cell = results.get(i);
+        for (CellResult cell : run.cells() == null ? List.<CellResult>of() : run.cells()) {
             List<Histogram> intervals = List.of();
             if (cell.histogramLog() != null) {
                 try {
@@ -58,9 +46,9 @@ public record RunData(int index, String label, Path folder, RunResult run, JsonN
                     notes.add(e.getMessage() + "; its charts use the summary in run.json");
                 }
             }
-            cells.add(CellData.of(cell, cellNodes.path(i), intervals));
+            cells.add(CellData.of(cell, intervals));
         }
-        return new RunData(index, label == null ? defaultLabel(run, folder) : label, folder, run, tree, cells, notes);
+        return new RunData(index, label == null ? defaultLabel(run, folder) : label, folder, run, cells, notes);
     }
 
     /** The run's id, or the folder's name for a run without one. */

@@ -24,7 +24,7 @@ final class SizeSweepChart {
 
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         List<RunCell> cells = overlay.okCells().stream()
-                .filter(c -> c.data().latency() && c.data().connections() == 1 && c.data().hasLatency()).toList();
+                .filter(c -> c.data().latencyMode() && c.data().connections() == 1 && c.data().hasLatency()).toList();
         Map<SeriesKey, List<RunCell>> groups = SeriesKey.group(cells);
         boolean swept = groups.values().stream()
                 .anyMatch(g -> g.stream().map(c -> c.data().size()).distinct().count() > 1);
@@ -43,7 +43,7 @@ final class SizeSweepChart {
             for (int m = 0; m < PERCENTILES.length; m++) {
                 List<Point> points = new ArrayList<>();
                 for (Map.Entry<Integer, List<RunCell>> size : bySize.entrySet()) {
-                    double us = Latencies.percentileUs(SeriesKey.data(size.getValue()), PERCENTILES[m]);
+                    double us = MergedLatency.percentileUs(SeriesKey.data(size.getValue()), PERCENTILES[m]);
                     if (us > 0) {
                         points.add(new Point(size.getKey(), us));
                     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.Overlay.RunCell;
@@ -34,7 +35,7 @@ final class StripPlots {
             new Metric("MB/s", c -> c.throughput().bytesPerSec() / 1e6, RepetitionSummary::bytesPerSec));
 
     static List<StripPlot> build(Overlay overlay, List<Omitted> omitted) {
-        List<RunCell> latency = overlay.okCells().stream().filter(c -> c.data().latency()
+        List<RunCell> latency = overlay.okCells().stream().filter(c -> c.data().latencyMode()
                 && c.data().cell().latencyNs() != null && c.data().cell().latencyNs().count() > 0).toList();
         List<RunCell> throughput = overlay.okCells().stream().filter(c -> c.data().throughput() != null).toList();
         List<StripPlot> plots = new ArrayList<>();
@@ -48,8 +49,8 @@ final class StripPlots {
         if (latency.isEmpty() && throughput.isEmpty()) {
             omitted.add(new Omitted(Kind.STRIP, "no cell finished with data"));
         } else if (once > 0) {
-            omitted.add(new Omitted(Kind.STRIP, once + " of " + (once + plots.size()) + " cell shapes ran once per "
-                    + "transport, so there are no repetitions to set side by side (ipcbench run --repetitions 3)"));
+            omitted.add(Omitted.wanting(Kind.STRIP, once + " of " + (once + plots.size()) + " cell shapes ran once per "
+                    + "transport, so there are no repetitions to set side by side", Advice.repetitions(3)));
         }
         return plots;
     }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.Overlay.RunCell;
+import io.ipcbench.results.Throughput;
 
 /**
  * Chart 3, one-way throughput against message size: MB/s in one chart, messages/s in another, one
@@ -25,7 +27,7 @@ final class ThroughputCharts {
         List<RunCell> cells = overlay.okCells().stream()
                 .filter(c -> c.data().throughput() != null && c.data().connections() == 1).toList();
         if (cells.isEmpty()) {
-            omitted.add(new Omitted(Kind.THROUGHPUT, "no throughput cells at one connection (ipcbench run --mode throughput)"));
+            omitted.add(Omitted.wanting(Kind.THROUGHPUT, "no throughput cells at one connection", Advice.THROUGHPUT));
             return;
         }
         charts.add(chart(overlay, cells, BYTES_ID, "One-way throughput in bytes",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import io.ipcbench.command.Advice;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.plots.AxisSpec.TickFormat;
 import io.ipcbench.plots.ChartSet.Omitted;
@@ -18,16 +19,18 @@ import io.ipcbench.results.SummaryTable;
  */
 final class TimelineCharts {
     static final int MIN_INTERVALS = 2;
+    /** Intervals short enough for a cell of a fraction of a second to log several. */
+    private static final Advice SHORT_INTERVALS = Advice.run("--interval", "100ms");
     private static final String[] METRICS = {"p50", "p99", "max"};
-    private static final List<ToLongFunction<IntervalPoint>> VALUES = List.of(
-            IntervalPoint::p50Ns, IntervalPoint::p99Ns, IntervalPoint::maxNs);
+    private static final List<ToLongFunction<LoggedInterval>> VALUES = List.of(
+            LoggedInterval::p50Ns, LoggedInterval::p99Ns, LoggedInterval::maxNs);
 
     private TimelineCharts() {
     }
 
     static void build(Overlay overlay, List<ChartSpec> charts, List<Omitted> omitted) {
         int tooShort = 0;
-        List<RunCell> cells = overlay.okCells().stream().filter(c -> c.data().latency()).toList();
+        List<RunCell> cells = overlay.okCells().stream().filter(c -> c.data().latencyMode()).toList();
         for (RunCell cell : cells) {
             if (cell.data().timeline().size() < MIN_INTERVALS) {
                 tooShort++;
@@ -38,8 +41,8 @@ final class TimelineCharts {
         if (cells.isEmpty()) {
             omitted.add(new Omitted(Kind.TIMELINE, "no latency cell finished"));
         } else if (tooShort > 0) {
-            omitted.add(new Omitted(Kind.TIMELINE, tooShort + " of " + cells.size() + " latency cells logged fewer than "
-                    + MIN_INTERVALS + " intervals (a shorter --interval gives them a timeline)"));
+            omitted.add(Omitted.wanting(Kind.TIMELINE, tooShort + " of " + cells.size() + " latency cells logged fewer "
+                    + "than " + MIN_INTERVALS + " intervals; shorter intervals give them a timeline", SHORT_INTERVALS));
         }
     }
 
@@ -48,7 +51,7 @@ final class TimelineCharts {
         List<SeriesSpec> series = new ArrayList<>();
         for (int m = 0; m < METRICS.length; m++) {
             List<Point> points = new ArrayList<>();
-            for (IntervalPoint interval : data.timeline()) {
+            for (LoggedInterval interval : data.timeline()) {
                 points.add(new Point(interval.seconds(), VALUES.get(m).applyAsLong(interval) / 1000.0));
             }
             series.add(new SeriesSpec(METRICS[m], data.transport(), m, points));

@@ -2,10 +2,10 @@ package io.ipcbench.plots;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.cli.AdviceCheck;
 import io.ipcbench.plots.ChartSpec.Kind;
 import io.ipcbench.plots.TestRuns.Cell;
-import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.Spread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -142,10 +142,8 @@ class ChartsTest {
 
     @Test
     void connectionCountsGiveAggregateRateAndP99WithTheSpreadOverConnections() {
-        ObjectNode spread = RunFolder.json().createObjectNode().put("best", 150_000).put("median", 200_000)
-                .put("worst", 900_000);
         ChartSet set = charts(List.of(Cell.latency("tcp", 64, 1, 20_000, 4), Cell.latency("tcp", 64, 8, 30_000, 4)
-                .withJson(ConnectionSpread.JSON_FIELD, spread), Cell.latency("pipe", 64, 1, 5_000, 4)));
+                .spread(new Spread(150_000, 200_000, 900_000)), Cell.latency("pipe", 64, 1, 5_000, 4)));
 
         ChartSpec rate = set.chart("connections-rate-64B");
         assertNotNull(rate);
@@ -161,21 +159,23 @@ class ChartsTest {
     }
 
     @Test
-    void theSpreadOverConnectionsIsReadFromATaggedLogWhenTheJsonHasNone() {
-        List<org.HdrHistogram.Histogram> tagged = List.of(
-                TestRuns.interval(10_000, 1000, TestRuns.START_MILLIS, 1000, "c0"),
-                TestRuns.interval(40_000, 1000, TestRuns.START_MILLIS, 1000, "c1"),
-                TestRuns.interval(20_000, 1000, TestRuns.START_MILLIS, 1000, "c2"));
+    void withoutTheSpreadOverConnectionsOnlyTheMergedP99IsDrawn() {
+        ChartSpec p99 = charts(List.of(Cell.latency("tcp", 64, 1, 20_000, 4), Cell.latency("tcp", 64, 8, 30_000, 4)))
+                .chart("connections-p99-64B");
 
-        ConnectionSpread spread = ConnectionSpread.of(RunFolder.json().createObjectNode(), 3, tagged);
+        assertEquals(List.of("tcp p99 merged"), p99.seriesNames());
+        assertTrue(p99.caption().contains("did not record single connections' p99"), p99.caption());
+    }
 
-        assertEquals(3, spread.connections());
-        assertClose(20_000, spread.bestP99Ns());
-        assertClose(40_000, spread.medianP99Ns());
-        assertClose(80_000, spread.worstP99Ns());
-        // The timeline merges the three connections' histograms of one interval into one point.
-        assertEquals(1, CellData.timeline(tagged).size());
-        assertEquals(3000, CellData.timeline(tagged).get(0).count());
+    @Test
+    void theTimelineMergesHistogramsThatStartTogetherIntoOnePoint() {
+        List<org.HdrHistogram.Histogram> together = List.of(
+                TestRuns.interval(10_000, 1000, TestRuns.START_MILLIS, 1000, null),
+                TestRuns.interval(40_000, 1000, TestRuns.START_MILLIS, 1000, null),
+                TestRuns.interval(20_000, 1000, TestRuns.START_MILLIS, 1000, null));
+
+        assertEquals(1, CellData.timeline(together).size());
+        assertEquals(3000, CellData.timeline(together).get(0).count());
     }
 
     @Test
@@ -195,7 +195,7 @@ class ChartsTest {
     @Test
     void failedCellsAreNotDrawn() {
         ChartSet set = charts(List.of(
-                new Cell(TestRuns.failed("udp", 64, "peer died"), List.of(), RunFolder.json().createObjectNode()),
+                Cell.failed("udp", 64, "peer died"),
                 Cell.latency("tcp", 64, 20_000, 2)));
 
         assertEquals(List.of("tcp"), set.chart("spectrum-64B").seriesNames());
@@ -204,12 +204,28 @@ class ChartsTest {
     @Test
     void aCellWithoutItsLogIsDrawnFromTheSummaryAndSaysSo() {
         Cell full = Cell.latency("tcp", 64, 20_000, 2);
-        Cell noLog = new Cell(full.result(), List.of(), full.json());
+        Cell noLog = new Cell(full.result(), List.of());
 
         ChartSpec spectrum = charts(List.of(noLog)).chart("spectrum-64B");
 
         assertEquals(List.of("tcp (summary)"), spectrum.seriesNames());
         assertClose(20.0, spectrum.series("tcp (summary)").points().get(0).y());
+    }
+
+    @Test
+    void everyNoteThatNamesACommandNamesOneTheCommandLineTakes() {
+        // One short cell, run once, without canary or claims: every note with advice is given.
+        ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 1)));
+
+        List<ChartSet.Omitted> advised = set.omitted().stream().filter(o -> o.advice() != null).toList();
+        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.CANARY, Kind.TIMELINE, Kind.STRIP, Kind.FOREST),
+                advised.stream().map(ChartSet.Omitted::kind).toList());
+        for (ChartSet.Omitted note : advised) {
+            assertTrue(note.reason().contains(note.advice().options()), note.reason());
+            AdviceCheck.parses(note.advice());
+        }
+        assertTrue(set.omitted().stream().filter(o -> o.advice() == null).map(ChartSet.Omitted::reason)
+                .noneMatch(reason -> reason.contains("ipcbench") || reason.contains("--")), set.omitted().toString());
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.plots.TestRuns.Cell;
 import io.ipcbench.results.Box;
 import io.ipcbench.results.CellLoad;
@@ -44,7 +43,7 @@ class CpuCostAndBoxTest {
         return new Cell(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), repetition,
                 c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
                 c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(), c.canary(), cost,
-                new CellLoad(0.25, stealPercent, null)), cell.intervals(), cell.json());
+                new CellLoad(0.25, stealPercent, null)), cell.intervals());
     }
 
     private static final Box BOX = new Box(List.of(
@@ -65,8 +64,7 @@ class CpuCostAndBoxTest {
         RunResult r = plain.run();
         RunResult run = new RunResult(r.schema(), r.id(), r.startedAt(), r.finishedAt(), r.config(), r.calibration(),
                 boxed, r.cells(), r.probes(), r.claims(), r.repetitions());
-        ObjectNode tree = RunFolder.json().valueToTree(run);
-        return new RunData(0, "r", plain.folder(), run, tree, plain.cells(), List.of());
+        return new RunData(0, "r", plain.folder(), run, plain.cells(), List.of());
     }
 
     private static List<Cell> costedCells() {

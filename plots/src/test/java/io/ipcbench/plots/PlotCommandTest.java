@@ -14,12 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.cli.Main;
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.plots.TestRuns.Cell;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.Spread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class PlotCommandTest {
     private Path smallRun(String name) throws IOException {
         return TestRuns.write(temp.resolve(name), name, List.of(
                 Cell.latency("tcp", 64, 20_000, 3), Cell.latency("unix-stream", 64, 12_000, 3),
-                Cell.latency("tcp", 1024, 22_000, 3), Cell.latency("unix-stream", 1024, 13_000, 3)), null);
+                Cell.latency("tcp", 1024, 22_000, 3), Cell.latency("unix-stream", 1024, 13_000, 3)), List.of());
     }
 
     private static List<Path> files(Path folder, String suffix) throws IOException {
@@ -98,6 +98,19 @@ class PlotCommandTest {
         assertTrue(html.contains("href=\"run.json\""));
         assertTrue(result.out().contains("report: " + report));
         assertTrue(result.out().contains("not drawn: throughput"));
+    }
+
+    @Test
+    void throughputAndTheSpreadOverConnectionsAreReadFromTheRunsRecords() throws IOException {
+        Path folder = TestRuns.write(temp.resolve("records"), "records", List.of(Cell.throughput("tcp", 64, 30e6),
+                Cell.latency("tcp", 64, 1, 20_000, 2),
+                Cell.latency("tcp", 64, 8, 30_000, 2).spread(new Spread(150_000, 200_000, 900_000))), List.of());
+
+        ChartSet charts = Charts.build(List.of(RunData.load(0, null, folder)));
+
+        assertEquals(List.of(new Point(64, 30)), charts.chart(ThroughputCharts.BYTES_ID).series("tcp").points());
+        assertEquals(new Point(8, 900), charts.chart("connections-p99-64B").series("tcp p99 worst connection")
+                .points().get(1));
     }
 
     @Test
@@ -174,15 +187,13 @@ class PlotCommandTest {
 
     @Test
     void claimsRepetitionsAndTheCanaryAppearInTheReport() throws IOException {
-        ObjectNode extras = RunFolder.json().createObjectNode();
-        extras.set("claims", RunFolder.json().valueToTree(List.of(TestRuns.claim("uds-latency",
-                ClaimVerdict.HOLDS, List.of(TestRuns.comparison("p50", "unix-stream", 0.6, 0.5, 0.7,
-                        ClaimVerdict.HOLDS, true)), null))));
+        List<ClaimVerdict> claims = List.of(TestRuns.claim("uds-latency", ClaimVerdict.HOLDS,
+                List.of(TestRuns.comparison("p50", "unix-stream", 0.6, 0.5, 0.7, ClaimVerdict.HOLDS, true)), null));
         Path run = TestRuns.write(temp.resolve("claims"), "claims", List.of(
                 Cell.latency("tcp", 64, 20_000, 2).canary(10_000, 10_500),
                 Cell.latency("unix-stream", 64, 12_000, 2).canary(10_200, 10_100),
                 Cell.latency("unix-stream", 64, 12_500, 2).repetition(1).canary(10_300, 10_000),
-                Cell.latency("tcp", 64, 21_000, 2).repetition(1).canary(10_100, 10_200)), extras);
+                Cell.latency("tcp", 64, 21_000, 2).repetition(1).canary(10_100, 10_200)), claims);
 
         assertEquals(0, ipcbench("plot", run.toString()).exitCode());
 

@@ -78,7 +78,7 @@ class RepetitionChartsTest {
     @Test
     void overlaidRunsGetAColumnEachAndAPlotWideEnoughToNameThem() {
         RunData before = repeated();
-        RunData after = new RunData(1, "after", before.folder(), before.run(), before.tree(), before.cells(), List.of());
+        RunData after = new RunData(1, "after", before.folder(), before.run(), before.cells(), List.of());
 
         StripPlot strip = Charts.build(List.of(before, after)).strips().get(0);
 

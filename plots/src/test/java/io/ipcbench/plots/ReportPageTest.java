@@ -1,10 +1,13 @@
 package io.ipcbench.plots;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.ipcbench.plots.TestRuns.Cell;
-import io.ipcbench.results.RunFolder;
+import io.ipcbench.results.ClaimVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +33,46 @@ class ReportPageTest {
         assertTrue(html.contains("testbox"));
     }
 
+    /** The targets of the in-page links in a part of the page, in order, each checked to name one element of it. */
+    private static List<String> inPageLinks(String part, String page) {
+        List<String> targets = new ArrayList<>();
+        Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(part);
+        while (link.find()) {
+            String id = link.group(1);
+            assertEquals(1, page.split("id=\"" + Pattern.quote(id) + "\"", -1).length - 1, "#" + id + " lands once");
+            targets.add(id);
+        }
+        return targets;
+    }
+
+    private static String nav(String page) {
+        return page.substring(page.indexOf("<nav>"), page.indexOf("</nav>"));
+    }
+
+    @Test
+    void theNavigationLinksTheClaimsAndTheRepetitionsWhenThePageHasThem() {
+        List<ClaimVerdict> claims = List.of(TestRuns.claim("uds-latency", ClaimVerdict.HOLDS, List.of(), null));
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.latency("tcp", 64, 21_000, 2).repetition(1)), claims);
+
+        String html = page(run);
+
+        assertEquals(List.of("claims", "summary", "repetitions", "charts", "environment", "files"),
+                inPageLinks(nav(html), html), "in the page's order");
+        inPageLinks(html, html);
+    }
+
+    @Test
+    void withoutClaimsOrRepetitionsTheNavigationLeavesThemOut() {
+        String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
+
+        assertEquals(List.of("summary", "charts", "environment", "files"), inPageLinks(nav(html), html));
+    }
+
     @Test
     void failedCellsAreShadedAndTheirErrorEscaped() {
         RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
-                new Cell(TestRuns.failed("udp", 64, "peer said <bye> & died"), List.of(),
-                        RunFolder.json().createObjectNode())));
+                Cell.failed("udp", 64, "peer said <bye> & died")));
 
         String html = page(run);
 
@@ -55,8 +93,8 @@ class ReportPageTest {
     @Test
     void jmhResultsBesideTheRunAreTabled(@TempDir Path folder) throws java.io.IOException {
         RunData inMemory = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2)));
-        RunData run = new RunData(0, "r", folder, inMemory.run(), inMemory.tree(), inMemory.cells(), List.of());
-        java.nio.file.Files.writeString(folder.resolve(JsonSections.JMH_JSON), """
+        RunData run = new RunData(0, "r", folder, inMemory.run(), inMemory.cells(), List.of());
+        java.nio.file.Files.writeString(folder.resolve(JmhSection.JMH_JSON), """
                 [{"benchmark": "io.ipcbench.benchmarks.PingPong.roundTrip", "mode": "avgt",
                   "params": {"transport": "tcp", "size": "64"},
                   "primaryMetric": {"score": 14.25, "scoreError": 0.5, "scoreUnit": "us/op"}}]

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Canary;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
@@ -24,6 +25,8 @@ import io.ipcbench.results.Placement;
 import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
+import io.ipcbench.results.Spread;
+import io.ipcbench.results.Throughput;
 import io.ipcbench.results.Warmup;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -68,16 +71,21 @@ final class TestRuns {
     }
 
     static CellResult cell(String transport, int size, int connections, String mode, List<Histogram> intervals) {
+        return cell(transport, size, connections, mode, intervals, null);
+    }
+
+    private static CellResult cell(String transport, int size, int connections, String mode, List<Histogram> intervals,
+                                   Throughput throughput) {
         Histogram total = new Histogram(3);
         intervals.forEach(total::add);
         String log = RunFolder.logFileName(transport, size, connections, mode, 0);
         return new CellResult(transport, RunConfig.ENGINE_RAW, mode, size, connections, 0, PINNED, CellResult.OK, null,
                 new Warmup(100, 0.01, 1000), LatencySummary.of(total), intervals.isEmpty() ? null : log, null,
-                IntegrityErrors.NONE, 0, null, null, null, null, null, null);
+                IntegrityErrors.NONE, 0, null, throughput, null, null, null, null);
     }
 
     static CellResult failed(String transport, int size, String error) {
-        return new CellResult(transport, RunConfig.ENGINE_RAW, RunConfig.MODE_LATENCY, size, 1, 0, PINNED,
+        return new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.LATENCY.label(), size, 1, 0, PINNED,
                 CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
                 null, null, null, null);
     }
@@ -89,49 +97,54 @@ final class TestRuns {
                 ProbeResults.NONE);
     }
 
-    /** A cell and its data as the plotter holds it, built in memory. */
-    record Cell(CellResult result, List<Histogram> intervals, ObjectNode json) {
+    /** A cell and its interval log, built in memory. */
+    record Cell(CellResult result, List<Histogram> intervals) {
         static Cell latency(String transport, int size, long baseNs, int intervalCount) {
             return latency(transport, size, 1, baseNs, intervalCount);
         }
 
         static Cell latency(String transport, int size, int connections, long baseNs, int intervalCount) {
             List<Histogram> intervals = TestRuns.intervals(baseNs, intervalCount);
-            return new Cell(cell(transport, size, connections, RunConfig.MODE_LATENCY, intervals), intervals,
-                    RunFolder.json().createObjectNode());
+            return new Cell(cell(transport, size, connections, CellMode.LATENCY.label(), intervals), intervals);
         }
 
+        /** A throughput cell that moved {@code bytesPerSec} for one second. */
         static Cell throughput(String transport, int size, double bytesPerSec) {
-            ObjectNode json = RunFolder.json().createObjectNode();
-            json.putObject("throughput").put("messages", 1000).put("bytes", 1000L * size).put("seconds", 1.0)
-                    .put("messagesPerSec", bytesPerSec / size).put("bytesPerSec", bytesPerSec);
-            return new Cell(cell(transport, size, 1, CellData.MODE_THROUGHPUT, List.of()), List.of(), json);
+            Throughput moved = Throughput.of(Math.round(bytesPerSec / size), Math.round(bytesPerSec), 1.0, List.of());
+            return new Cell(cell(transport, size, 1, CellMode.THROUGHPUT.label(), List.of(), moved), List.of());
         }
 
-        /**
-         * The same cell as repetition {@code k} (from 0) of its key, with its own log file name. Set
-         * through the JSON tree, as run.json holds it, so it follows the record's fields.
-         */
+        /** A cell that failed, with nothing measured. */
+        static Cell failed(String transport, int size, String error) {
+            return new Cell(TestRuns.failed(transport, size, error), List.of());
+        }
+
+        /** The same cell as repetition {@code k} (from 0) of its key, with its own log file name. */
         Cell repetition(int k) {
-            ObjectNode node = RunFolder.json().valueToTree(result);
-            node.put("repetition", k);
+            ObjectNode node = field("repetition", RunFolder.json().valueToTree(k));
             if (result.histogramLog() != null) {
                 node.put("histogramLog", RunFolder.logFileName(result.transport(), result.size(), result.connections(),
                         result.mode(), k));
             }
-            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, json);
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals);
         }
 
         /** The same cell with the box canary measured around it. */
         Cell canary(long beforeNs, long afterNs) {
-            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals, json);
+            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals);
         }
 
-        /** The same cell with an extra JSON field (a per-connection spread, say). */
-        Cell withJson(String field, ObjectNode value) {
-            ObjectNode copy = json.deepCopy();
-            copy.set(field, value);
-            return new Cell(result, intervals, copy);
+        /** The same cell with the spread of its connections' p99. */
+        Cell spread(Spread perConnectionP99Ns) {
+            ObjectNode node = field("perConnectionP99Ns", RunFolder.json().valueToTree(perConnectionP99Ns));
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals);
+        }
+
+        /** The record as run.json holds it with one field set: it follows the record's fields, whatever their order. */
+        private ObjectNode field(String name, JsonNode value) {
+            ObjectNode node = RunFolder.json().valueToTree(result);
+            node.set(name, value);
+            return node;
         }
     }
 
@@ -159,35 +172,25 @@ final class TestRuns {
     /** A run as the plotter holds it, without any file, with its claims judged. */
     static RunData inMemory(int index, String label, List<Cell> cells, List<ClaimVerdict> claims) {
         RunResult run = run(label, cells.stream().map(Cell::result).toList()).withClaims(claims);
-        ObjectNode tree = RunFolder.json().valueToTree(run);
         List<CellData> data = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            ((ObjectNode) tree.path("cells").path(i)).setAll(cells.get(i).json());
-            data.add(CellData.of(cells.get(i).result(), tree.path("cells").path(i), cells.get(i).intervals()));
+        for (Cell cell : cells) {
+            data.add(CellData.of(cell.result(), cell.intervals()));
         }
-        return new RunData(index, label, Path.of("run-" + label), run, tree, data, List.of());
+        return new RunData(index, label, Path.of("run-" + label), run, data, List.of());
     }
 
     /**
-     * Writes a run folder: run.json through RunFolder (with each cell's extra JSON, and top-level
-     * extras such as claims, merged into the tree) and one interval log per cell with intervals.
+     * Writes a run folder: run.json through RunFolder, with its claims judged, and one interval log
+     * per cell with intervals.
      */
-    static Path write(Path folder, String id, List<Cell> cells, ObjectNode topLevelExtras) throws IOException {
+    static Path write(Path folder, String id, List<Cell> cells, List<ClaimVerdict> claims) throws IOException {
         Files.createDirectories(folder);
-        RunResult run = run(id, cells.stream().map(Cell::result).toList());
-        ObjectNode tree = RunFolder.json().valueToTree(run);
-        ArrayNode cellNodes = (ArrayNode) tree.path("cells");
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            ((ObjectNode) cellNodes.get(i)).setAll(cell.json());
+        for (Cell cell : cells) {
             if (!cell.intervals().isEmpty()) {
                 writeLog(folder.resolve(cell.result().histogramLog()), cell.intervals());
             }
         }
-        if (topLevelExtras != null) {
-            tree.setAll(topLevelExtras);
-        }
-        RunFolder.writeAtomically(folder.resolve(RunFolder.RUN_JSON), RunFolder.json().writeValueAsBytes(tree));
+        RunFolder.write(folder, run(id, cells.stream().map(Cell::result).toList()).withClaims(claims));
         return folder;
     }
 

@@ -40,7 +40,12 @@ final class JdkHello {
      */
     static long receive(Connection connection, Duration timeout) throws IOException {
         MessageBuffer hello = new MessageBuffer(64);
+        long deadline = System.nanoTime() + timeout.toNanos();
         int length = connection.receive(hello, LENGTH);
+        // A read can come back empty before its timeout (a signal, a spurious wake-up): only the deadline ends the wait.
+        while (length == Connection.TIMED_OUT && System.nanoTime() - deadline < 0) {
+            length = connection.receive(hello, LENGTH);
+        }
         if (length == Connection.TIMED_OUT) {
             throw new SocketTimeoutException("no " + AWAITED + " within " + timeout.toMillis() + " ms");
         }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and every round trip takes exactly one tick, so counts and values are known in advance.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class PingPongRunnerTest {
+class SweepTest {
     private static final long TICK = 1_000;
 
     @TempDir
@@ -44,10 +44,9 @@ class PingPongRunnerTest {
     }
 
     private RunResult run(RunConfig config, Function<TransportKind, Transport> transports) throws IOException {
-        try (PingPongRunner runner = new PingPongRunner(config, (kind, engine) -> transports.apply(kind),
-                new ThreadPeerLauncher(transports),
-                fakeClock(), RunListener.SILENT)) {
-            return runner.run(folder, "test-run");
+        try (Sweep sweep = new Sweep(config, (kind, engine) -> transports.apply(kind),
+                new ThreadPeerLauncher(transports), fakeClock(), RunListener.SILENT, Sweep.Probes.NONE)) {
+            return sweep.run(folder, "test-run");
         }
     }
 

@@ -5,5 +5,5 @@ package io.ipcbench.plots;
  *
  * @param seconds start of the interval, in seconds since the start of the cell's log (so the first is 0)
  */
-public record IntervalPoint(double seconds, long count, long p50Ns, long p99Ns, long maxNs) {
+public record LoggedInterval(double seconds, long count, long p50Ns, long p99Ns, long maxNs) {
 }

@@ -13,26 +13,28 @@ import io.ipcbench.results.RunFolder;
 import static io.ipcbench.plots.Html.escape;
 
 /**
- * Report sections read generically from JSON that ipcbench does not model: JMH's {@code jmh.json}.
- * Read as trees, not records, so the report shows whatever fields they carry, and shows nothing
- * when they are absent.
+ * The report's JMH results, from the {@code jmh.json} a run made with {@code run-bench.sh --jmh}
+ * keeps beside {@code run.json}. JMH's format is not ipcbench's, so it is read as a tree, not a
+ * record: the table shows whatever fields JMH wrote, and nothing when the file is absent.
  */
-final class JsonSections {
+final class JmhSection {
     static final String JMH_JSON = "jmh.json";
 
-    private JsonSections() {
+    private JmhSection() {
     }
 
-    /** A JSON value as text: strings as they are, anything else as compact JSON. */
-    static String text(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "";
+    /** The section for one run, an empty string when it has no JMH results, or a warning when they cannot be read. */
+    static String html(RunData run) {
+        try {
+            JsonNode results = results(run);
+            return results == null ? "" : "<h3>JMH benchmarks</h3>\n" + table(results);
+        } catch (IOException e) {
+            return "<div class=\"warn\">" + escape(JMH_JSON + " could not be read: " + e.getMessage()) + "</div>\n";
         }
-        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     /** The JMH results beside a run, or null when the run has no jmh.json. */
-    static JsonNode jmh(RunData run) throws IOException {
+    private static JsonNode results(RunData run) throws IOException {
         Path file = run.folder().resolve(JMH_JSON);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -42,7 +44,7 @@ final class JsonSections {
     }
 
     /** JMH's results: benchmark, parameters, mode, score with its error and unit. */
-    static String jmhTable(JsonNode results) {
+    private static String table(JsonNode results) {
         StringBuilder html = new StringBuilder("<table class=\"cells\"><thead><tr><th>benchmark</th><th>parameters</th>"
                 + "<th>mode</th><th>score</th><th>± error</th><th>unit</th></tr></thead><tbody>");
         for (JsonNode result : results) {
@@ -63,6 +65,14 @@ final class JsonSections {
                     .append("<td>").append(escape(text(metric.get("scoreUnit")))).append("</td></tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
+    }
+
+    /** A JSON value as text: strings as they are, anything else as compact JSON. */
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     private static String number(JsonNode node) {

@@ -1,0 +1,36 @@
+package io.ipcbench.results;
+
+/**
+ * What a cell measures, under the name {@code run.json} gives it ({@link CellResult#mode()}). The
+ * runner measures each mode with a class of its own; the views and exports read the names.
+ */
+public enum CellMode {
+    /** Ping-pong: round trips, one message in flight on each connection. */
+    LATENCY("latency"),
+    /** One way: the peer sends as fast as the channel takes it, this side receives. */
+    THROUGHPUT("throughput");
+
+    private final String label;
+
+    CellMode(String label) {
+        this.label = label;
+    }
+
+    /** The name in {@code run.json}, file names and the command line. */
+    public String label() {
+        return label;
+    }
+
+    /** The mode named {@code label}; a run from before modes existed names none, and measured latency. */
+    public static CellMode fromLabel(String label) {
+        if (label == null) {
+            return LATENCY;
+        }
+        for (CellMode mode : values()) {
+            if (mode.label.equals(label)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown cell mode '" + label + "'");
+    }
+}
