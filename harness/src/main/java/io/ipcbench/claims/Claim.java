@@ -1,6 +1,6 @@
 package io.ipcbench.claims;
 
-/** The eleven claims of docs/claims.md, in its order, with its ids and wording. */
+/** The claims of docs/claims.md, in its order, with its ids and wording. */
 public enum Claim {
     UDS_LATENCY("uds-latency",
             "Unix domain stream sockets have lower round-trip latency than loopback TCP."),
@@ -23,6 +23,8 @@ public enum Claim {
             "Do not underestimate TCP: for bulk transfer on one host, TCP is as fast as UDP."),
     NAGLE("nagle",
             "Default TCP settings suit file transfer; request/response traffic needs tuning (TCP_NODELAY)."),
+    SHM_FLOOR("shm-floor",
+            "Shared memory is an order of magnitude below every kernel path."),
     TCP_SETUP("tcp-setup",
             "A TCP connection costs about one and a half round trips before data flows.");
 

@@ -11,7 +11,7 @@ import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
 
 /**
- * Judges the eleven claims of docs/claims.md from one run: one verdict each, in that order, with the
+ * Judges the claims of docs/claims.md from one run: one verdict each, in that order, with the
  * figures, samples, repetitions and scope behind it. A claim whose data the run did not collect is
  * "not measured", with what it needs. Deterministic: the same run and seed give the same verdicts.
  *
@@ -72,6 +72,7 @@ public final class ClaimsJudge {
                             Advice.run("--transports", "pipe,fifo,unix-stream")));
             case TCP_BULK -> new TcpBulkClaim();
             case NAGLE -> new NagleClaim();
+            case SHM_FLOOR -> new ShmFloorClaim();
             case TCP_SETUP -> new TcpSetupClaim();
         };
     }

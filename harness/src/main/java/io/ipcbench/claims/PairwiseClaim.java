@@ -15,7 +15,7 @@ import io.ipcbench.stats.MultipleComparisons;
 /**
  * A claim that one transport (or each of a few) beats a reference transport: compared cell group by
  * cell group (same engine, mode, size, connections and placement), on each metric, and added up.
- * Five of the eleven claims are this shape; they differ in the transports, metrics, connection counts
+ * Five of the claims are this shape; they differ in the transports, metrics, connection counts
  * and quantifier, given to the constructor.
  */
 final class PairwiseClaim implements ClaimEvaluator {
@@ -62,7 +62,7 @@ final class PairwiseClaim implements ClaimEvaluator {
 
     /** The claim also states a size ("by up to 3x"): tested, not just printed. */
     PairwiseClaim withMagnitude(double factor) {
-        this.magnitude = new Magnitude(factor, subject);
+        this.magnitude = new Magnitude(factor, Magnitude.Bound.UP_TO, subject);
         return this;
     }
 

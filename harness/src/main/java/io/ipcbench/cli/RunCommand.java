@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
  * each option to its {@link RunConfig} setting (an option left out keeps the configuration's
  * default), prints progress and the summary, and turns what goes wrong into exit codes.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = VariantOptions.class,
         description = {
                 "Measures round trips between this process and a peer process, for every transport and message size "
                         + "(and one-way throughput, with --throughput-sizes; connection set-up, with --connect-sizes).",
@@ -238,6 +238,7 @@ public final class RunCommand implements Callable<Integer> {
         ifGiven(transports, names -> builder.transports(transports(names, "--transports").stream().distinct()
                 .toList()));
         ifGiven(engine, text -> builder.engine(engine(text)));
+        builder.variants(VariantOptions.chosen(spec));
         ifGiven(sizes, texts -> builder.sizes(sizes(texts, "--sizes")));
         ifGiven(throughputSizes, texts -> builder.throughputSizes(sizes(texts, "--throughput-sizes")));
         ifGiven(throughputDuration, "--throughput-duration", Units::parseMillis, builder::throughputMillis);

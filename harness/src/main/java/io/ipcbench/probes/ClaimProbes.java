@@ -202,7 +202,7 @@ public final class ClaimProbes {
                              long count, Duration receiveTimeout, PeerLauncher peers) throws IOException {
         return PeerSession.with(Transports.of(kind, Engine.RAW), Engine.RAW,
                         directory -> new TransportOptions(directory, size, tcpNoDelay, bindHost,
-                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0, null))
+                                TransportOptions.DEFAULT_CONNECT_TIMEOUT, receiveTimeout, 0, 0, null, null))
                 .role(role).count(count).open(peers);
     }
 

@@ -1,12 +1,14 @@
 package io.ipcbench.results;
 
 /**
- * One cell of a sweep: one transport, engine, message size, connection count and mode, measured once.
+ * One cell of a sweep: one transport (and variant, for a kind that has some), engine, message size,
+ * connection count and mode, measured once.
  * In latency mode {@code latencyNs} holds the round trips; in throughput mode it is empty and
  * {@code throughput} holds what was moved; in connect mode it holds the operations (connect,
  * request, reply, close) and {@code setUp} the connect alone.
  * A failed cell is kept with what it recorded before it failed and the reason in {@code error}.
  *
+ * @param variant      the variant of the transport, e.g. shm's idle strategy {@code spin}; null for a kind without
  * @param histogramLog file name of the cell's interval log in the run folder, or null if none was written
  * @param datagrams    message accounting, for transports that keep message boundaries; null otherwise
  * @param roundTripsPerSec   latency mode: round trips per second over the measured part, all connections
@@ -24,8 +26,8 @@ package io.ipcbench.results;
  *                           message not the peer's hello: another process reached the listening socket first
  * @param setUp              connect mode: the connect alone, who closed first, TIME_WAIT; null in other modes
  */
-public record CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
-                         Placement placement, String status, String error, Warmup warmup,
+public record CellResult(String transport, String variant, String engine, String mode, int size, int connections,
+                         int repetition, Placement placement, String status, String error, Warmup warmup,
                          LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
                          IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
                          Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
@@ -36,21 +38,50 @@ public record CellResult(String transport, String engine, String mode, int size,
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
-    /** A cell on loopback with no stranger at its door: as runs recorded cells before links and strangers. */
+    /**
+     * A cell of a transport that has no variants, on loopback, with no stranger at its door: as runs
+     * recorded cells before variants, links and strangers.
+     */
     public CellResult(String transport, String engine, String mode, int size, int connections, int repetition,
-                      Placement placement, String status, String error, Warmup warmup, LatencySummary latencyNs,
-                      String histogramLog, DatagramCounts datagrams, IntegrityErrors errors, double roundTripsPerSec,
-                      Spread perConnectionP99Ns, Throughput throughput, SocketBuffers socketBuffers, Canary canary,
-                      CpuCost cpuCost, CellLoad boxLoad) {
-        this(transport, engine, mode, size, connections, repetition, placement, status, error, warmup, latencyNs,
-                histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput, socketBuffers, canary,
-                cpuCost, boxLoad, null, 0, null);
+                      Placement placement, String status, String error, Warmup warmup,
+                      LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
+                      IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
+                      Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
+                      CellLoad boxLoad) {
+        this(transport, null, engine, mode, size, connections, repetition, placement, status, error, warmup,
+                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+                socketBuffers, canary, cpuCost, boxLoad);
+    }
+
+    /** A cell on loopback with no stranger at its door, not a connect cell: as runs recorded cells before links. */
+    public CellResult(String transport, String variant, String engine, String mode, int size, int connections,
+                      int repetition, Placement placement, String status, String error, Warmup warmup,
+                      LatencySummary latencyNs, String histogramLog, DatagramCounts datagrams,
+                      IntegrityErrors errors, double roundTripsPerSec, Spread perConnectionP99Ns,
+                      Throughput throughput, SocketBuffers socketBuffers, Canary canary, CpuCost cpuCost,
+                      CellLoad boxLoad) {
+        this(transport, variant, engine, mode, size, connections, repetition, placement, status, error, warmup,
+                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+                socketBuffers, canary, cpuCost, boxLoad, null, 0, null);
+    }
+
+    /**
+     * The transport as measured, with its variant when it has one: {@code shm-spin}, {@code tcp}. It
+     * is what tables, charts, claims and file names tell cells apart by.
+     */
+    public static String transportName(String transport, String variant) {
+        return variant == null ? transport : transport + "-" + variant;
+    }
+
+    /** {@link #transportName(String, String)} of this cell. */
+    public String transportName() {
+        return transportName(transport, variant);
     }
 
     /** The same cell with the box canary measured around it. */
     public CellResult withCanary(Canary measured) {
-        return new CellResult(transport, engine, mode, size, connections, repetition, placement, status, error, warmup,
-                latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
+        return new CellResult(transport, variant, engine, mode, size, connections, repetition, placement, status, error,
+                warmup, latencyNs, histogramLog, datagrams, errors, roundTripsPerSec, perConnectionP99Ns, throughput,
                 socketBuffers, measured, cpuCost, boxLoad, link, strangers, setUp);
     }
 
@@ -64,12 +95,14 @@ public record CellResult(String transport, String engine, String mode, int size,
     }
 
     /**
-     * What identifies a cell across runs, e.g. for comparing a candidate with a baseline: a cell that
-     * crossed a link other than loopback says so, so that it is never compared with a loopback one.
+     * What identifies a cell across runs, e.g. for comparing a candidate with a baseline:
+     * {@code tcp/raw/64B/1c/latency}, {@code shm-spin/raw/64B/1c/latency}; a cell that crossed a link
+     * other than loopback says so ({@code tcp/raw/64B/1c/latency/netns-veth}), so that it is never
+     * compared with a loopback one.
      */
     public String key() {
         String across = linkTag(link);
-        return transport + "/" + engine + "/" + size + "B/" + connections + "c/" + mode
+        return transportName() + "/" + engine + "/" + size + "B/" + connections + "c/" + mode
                 + (across.isEmpty() ? "" : "/" + across);
     }
 

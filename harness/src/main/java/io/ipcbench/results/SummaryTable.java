@@ -111,7 +111,6 @@ public final class SummaryTable {
         return table.toString();
     }
 
-    /** "tcp", "tcp (jdk)", "tcp [netns veth]": the engine when not raw, the link when not loopback. */
     private static final String CONNECT_HEADER = "%-20s %9s %5s %-9s %11s %9s %9s %9s %9s  %-6s %9s  %s%n";
     private static final String CONNECT_ROW = "%-20s %9s %5d %-9s %11.0f %9.2f %9.2f %9.2f %9.2f  %-6s %9s  %s%n";
 
@@ -139,10 +138,11 @@ public final class SummaryTable {
         return table.toString();
     }
 
+    /** "tcp", "shm-spin", "tcp (jdk)", "tcp [netns veth]": the engine when not raw, the link when not loopback. */
     static String label(CellResult cell) {
         String engine = "raw".equals(cell.engine()) || cell.engine() == null ? "" : " (" + cell.engine() + ")";
         String link = CellResult.linkTag(cell.link()).isEmpty() ? "" : " [" + cell.link() + "]";
-        return cell.transport() + engine + link;
+        return cell.transportName() + engine + link;
     }
 
     static String renderLatency(List<CellResult> cells) {

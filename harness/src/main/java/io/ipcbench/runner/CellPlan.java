@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellMode;
+import io.ipcbench.results.CellResult;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -23,16 +24,30 @@ import io.ipcbench.transport.TransportKind;
  *                  run refuses them unless told to skip
  */
 public record CellPlan(List<Cell> cells, List<String> skipped, List<String> oversized, List<String> tooLarge) {
-    /** One cell to measure. */
-    public record Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections,
-                       int repetition) {
+    /**
+     * One cell to measure.
+     *
+     * @param variant the transport's variant (shm's idle strategy), or null for a kind that has none
+     */
+    public record Cell(TransportKind transport, String variant, Engine engine, CellMode mode, int size,
+                       int connections, int repetition) {
+        /** A cell of a transport that has no variants. */
+        public Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections, int repetition) {
+            this(transport, null, engine, mode, size, connections, repetition);
+        }
+
         /** What measures a cell of this mode. */
         CellKind kind() {
             return CellKind.of(mode);
         }
 
+        /** The transport and its variant, as cells are named: {@code shm-spin}. */
+        public String transportName() {
+            return CellResult.transportName(transport.label(), variant);
+        }
+
         public String describe() {
-            return transport.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
+            return transportName() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
                     + (mode == CellMode.LATENCY ? "" : mode.label() + ", ") + size + " B"
                     + (connections > 1 ? ", " + connections + " connections" : "")
                     + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
@@ -53,8 +68,10 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
     }
 
     /**
-     * Every engine × transport × mode × size of that mode × connection count, once per repetition,
-     * less what a transport cannot carry or take and what does not fit {@code memory}. Each
+     * Every engine × transport (× variant, for a kind that has some) × mode × size of that mode ×
+     * connection count, once per repetition, less a transport on an engine that does not implement
+     * it, what a transport cannot carry or take and what does not fit {@code memory}, each with the
+     * reason, once. Each
      * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
      * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
      * transport alike, instead of lining up with whichever ran last.
@@ -71,39 +88,55 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
-                    for (CellMode mode : CellMode.values()) {
-                        List<Integer> sizes = CellKind.of(mode).sizes(config);
-                        String notThisMode = sizes.isEmpty() ? null : CellKind.of(mode).whyNot(kind, engine);
-                        if (notThisMode != null) {
-                            skipped.add(kind.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")")
-                                    + " " + mode.label() + " cells: " + notThisMode);
-                            continue;
-                        }
-                        for (int size : sizes) {
-                            String cannotCarry = whyCannotCarry(kind, size);
-                            if (cannotCarry != null) {
-                                oversized.add(cannotCarry);
-                                continue;
-                            }
-                            for (int connections : config.connections()) {
-                                if (connections > 1 && !takesManyConnections(config, label)) {
-                                    continue;
-                                }
-                                String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
-                                if (reason == null) {
-                                    add(new Cell(kind, engine, mode, size, connections, repetition), memory, cells,
-                                            tooLarge);
-                                } else {
-                                    skipped.add(kind.label() + " at " + connections + " connections: " + reason);
-                                }
-                            }
-                        }
+                    String notOn = kind.whyNotOn(engine);
+                    if (notOn != null) {
+                        skipped.add(kind.label() + " on the " + engine.label() + " engine: " + notOn);
+                        continue;
+                    }
+                    for (String variant : config.variantsOf(kind)) {
+                        addCells(config, kind, variant, engine, repetition, memory, cells, skipped, oversized,
+                                tooLarge);
                     }
                 }
             }
             Collections.shuffle(cells.subList(first, cells.size()), order);
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(oversized), List.copyOf(tooLarge));
+    }
+
+    /** The cells of one transport (in one variant) on one engine in one repetition; what cannot be, said. */
+    private static void addCells(RunConfig config, TransportKind kind, String variant, Engine engine, int repetition,
+                                 MemoryBudget memory, List<Cell> cells, Set<String> skipped, Set<String> oversized,
+                                 List<String> tooLarge) {
+        for (CellMode mode : CellMode.values()) {
+            List<Integer> sizes = CellKind.of(mode).sizes(config);
+            String notThisMode = sizes.isEmpty() ? null : CellKind.of(mode).whyNot(kind, engine);
+            if (notThisMode != null) {
+                skipped.add(CellResult.transportName(kind.label(), variant)
+                        + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + " " + mode.label() + " cells: "
+                        + notThisMode);
+                continue;
+            }
+            for (int size : sizes) {
+                String cannotCarry = whyCannotCarry(kind, size);
+                if (cannotCarry != null) {
+                    oversized.add(cannotCarry);
+                    continue;
+                }
+                for (int connections : config.connections()) {
+                    if (connections > 1 && !takesManyConnections(config, kind.label())) {
+                        continue;
+                    }
+                    String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
+                    if (reason == null) {
+                        add(new Cell(kind, variant, engine, mode, size, connections, repetition), memory, cells,
+                                tooLarge);
+                    } else {
+                        skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                    }
+                }
+            }
+        }
     }
 
     /** Null if {@code kind} carries a {@code size}-byte message in one piece here, else why not, in a line. */

@@ -91,7 +91,7 @@ final class LatencyCell implements CellKind {
                 watchdog.checkAlive();
                 loop.resetCounts();
 
-                String logName = RunFolder.logFileName(planned.transport().label(), planned.engine().label(),
+                String logName = RunFolder.logFileName(planned.transportName(), planned.engine().label(),
                         planned.size(), planned.connections(), planned.mode().label(), planned.repetition(),
                         config.link().labelFor(planned.transport()));
                 IntervalLogger logger = IntervalLogger.start(context.folder().resolve(logName), "ipcbench "

@@ -172,7 +172,7 @@ public final class Sweep implements AutoCloseable {
         // The peer session gives the options its secret.
         return new TransportOptions(privateDirectory, planned.size(), config.tcpNoDelay(), bindHost, connectTimeout,
                 Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
-                config.receiveBufferBytes(), null);
+                config.receiveBufferBytes(), null, planned.variant());
     }
 
     @Override

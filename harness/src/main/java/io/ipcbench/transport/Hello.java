@@ -103,4 +103,15 @@ public final class Hello {
         int length = connection.receive(hello, LENGTH);
         return check(hello.buffer(), length, secret);
     }
+
+    /**
+     * Reads the hello from a channel only the peer can reach where it has arrived (one without a
+     * descriptor to wait on, which waits its own way, as a shared-memory ring), checks it and
+     * returns its detail.
+     */
+    public static long read(Connection connection, Secret secret) throws IOException {
+        MessageBuffer hello = MessageBuffer.forReceiving(LENGTH);
+        int length = connection.receive(hello, LENGTH);
+        return check(hello.buffer(), length, secret);
+    }
 }

@@ -15,16 +15,42 @@ import java.time.Duration;
  * @param sendBufferBytes    SO_SNDBUF to ask for, or 0 for the kernel's default
  * @param receiveBufferBytes SO_RCVBUF to ask for, or 0 for the kernel's default
  * @param secret            what the peer's hello must carry: made for each peer session
+ * @param variant           which of its kind's {@link Variants} to run (the client's side chooses; a
+ *                          transport that has some tells its peer over the channel); null for the default
  */
 public record TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
                                Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
-                               int receiveBufferBytes, Secret secret) {
+                               int receiveBufferBytes, Secret secret, String variant) {
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** Listen backlog: room for the connection sweeps' many connections arriving at once. */
     public static final int LISTEN_BACKLOG = 4096;
     /** A peer JVM starts in well under a second, but a loaded box can take several. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofMillis(200);
+
+    /** Options for the default variant. */
+    public TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
+                            Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
+                            int receiveBufferBytes, Secret secret) {
+        this(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout, receiveTimeout, sendBufferBytes,
+                receiveBufferBytes, secret, null);
+    }
+
+    /** Options for {@code variant}, with a fresh secret. */
+    public TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
+                            Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
+                            int receiveBufferBytes, String variant) {
+        this(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout, receiveTimeout, sendBufferBytes,
+                receiveBufferBytes, Secret.random(), variant);
+    }
+
+    /** Options for the default variant, with a fresh secret. */
+    public TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
+                            Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
+                            int receiveBufferBytes) {
+        this(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout, receiveTimeout, sendBufferBytes,
+                receiveBufferBytes, Secret.random(), null);
+    }
 
     /** Defaults for a given directory and message size: loopback, TCP_NODELAY on, a fresh secret. */
     public static TransportOptions defaults(Path privateDirectory, int messageSize) {
@@ -35,6 +61,6 @@ public record TransportOptions(Path privateDirectory, int messageSize, boolean t
     /** The same options with another secret. */
     public TransportOptions withSecret(Secret value) {
         return new TransportOptions(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout,
-                receiveTimeout, sendBufferBytes, receiveBufferBytes, value);
+                receiveTimeout, sendBufferBytes, receiveBufferBytes, value, variant);
     }
 }

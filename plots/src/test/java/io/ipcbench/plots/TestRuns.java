@@ -126,7 +126,7 @@ final class TestRuns {
                 connects.recordValue(connectNs + i % 10);
                 operations.recordValue(3 * connectNs + i % 10);
             }
-            CellResult result = new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.CONNECT.label(), size, loops,
+            CellResult result = new CellResult(transport, null, RunConfig.ENGINE_RAW, CellMode.CONNECT.label(), size, loops,
                     0, PINNED, CellResult.OK, null, new Warmup(100, 0.01, 1000), LatencySummary.of(operations), null,
                     null, IntegrityErrors.NONE, perSec, null, null, null, null, null, null, null, 0,
                     new ConnectSetUp(LatencySummary.of(connects), "client", false,
