@@ -62,7 +62,9 @@ public record RunEstimate(Map<CellMode, Integer> cellsByMode, Duration total) {
 
     /** "84 cells (70 latency, 14 throughput), about 3 min 10 s": every mode, those without cells too. */
     public String describe() {
+        // Latency and throughput always, as runs have long said; connect cells when there are some.
         return cells() + (cells() == 1 ? " cell" : " cells") + " (" + Arrays.stream(CellMode.values())
+                .filter(mode -> mode != CellMode.CONNECT || cellsByMode.getOrDefault(mode, 0) > 0)
                 .map(mode -> cellsByMode.getOrDefault(mode, 0) + " " + mode.label())
                 .collect(Collectors.joining(", ")) + "), about " + duration(total);
     }

@@ -70,6 +70,18 @@ class RunCommandTest {
     }
 
     @Test
+    void connectFlagsSetTheirSettings() {
+        RunConfig config = parse("--sizes", "none", "--connect-sizes", "64,1k", "--closer", "peer", "--linger0");
+        assertEquals(List.of(), config.sizes());
+        assertEquals(List.of(64, 1024), config.connectSizes());
+        assertEquals("peer", config.closer());
+        assertTrue(config.linger0());
+        RunConfig defaults = parse("--connect-sizes", "64");
+        assertEquals("client", defaults.closer());
+        assertFalse(defaults.linger0());
+    }
+
+    @Test
     void aDurationReplacesTheIterationCount() {
         RunConfig config = parse("--duration", "2m", "--warmup", "500");
         assertEquals(0, config.iterations());
@@ -98,7 +110,9 @@ class RunCommandTest {
             "--transports=tcp --sizes=1024m --connections=512",
             "--transports=shm --shm-idle=fast",
             "--transports=shm --shm-idle=spin --pin=0,0",
-            "--transports=shm --sizes=64m"})
+            "--transports=shm --sizes=64m",
+            "--connect-sizes=4",
+            "--connect-sizes=64 --closer=nobody"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();

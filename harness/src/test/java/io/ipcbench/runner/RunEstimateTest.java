@@ -49,6 +49,8 @@ class RunEstimateTest {
                         Duration.ofSeconds(74)).describe());
         assertEquals("1 cell (1 latency, 0 throughput), about 3 s", new RunEstimate(Map.of(CellMode.LATENCY, 1),
                 Duration.ofMillis(3_400)).describe());
+        assertEquals("4 cells (1 latency, 0 throughput, 3 connect), about 9 s", new RunEstimate(
+                Map.of(CellMode.LATENCY, 1, CellMode.CONNECT, 3), Duration.ofMillis(9_000)).describe());
     }
 
     @Test
