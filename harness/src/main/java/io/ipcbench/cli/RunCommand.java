@@ -169,7 +169,7 @@ public final class RunCommand implements Callable<Integer> {
     String linkDelay;
 
     @Option(names = "--link-loss", paramLabel = "PERCENT",
-            description = "With --link netns: netem drops this share of packets, each way, e.g. 0.1%.")
+            description = "With --link netns: netem drops this share of packets, each way, e.g. 0.1%%.")
     String linkLoss;
 
     @Option(names = "--peer-timeout", paramLabel = "TIME",

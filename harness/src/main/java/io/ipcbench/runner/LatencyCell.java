@@ -63,7 +63,7 @@ final class LatencyCell implements CellKind {
         try (RoundTripLoop loop = many != null ? many
                 : new OneConnectionLoop(connections.get(0), context.clock(), planned.size(), datagrams)) {
             measureRoundTrips(record, session, context, loop,
-                    () -> many != null ? List.of(many.perConnection()) : List.of(), Map.of());
+                    () -> many != null ? List.of(many.perConnection()) : List.of(), Map.of(), Long.MAX_VALUE);
         }
     }
 
@@ -76,18 +76,20 @@ final class LatencyCell implements CellKind {
      *                      tagged {@code c0}, {@code c1}, ...; empty for a loop that keeps none
      * @param tagged        the series the loop records beside its round trips, by tag, and how the
      *                      loop is given each one's sink for the measured part
+     * @param warmUpAtMost  the most round trips the warm-up takes, whatever the configuration asks
      * @return each tagged series' values over the measured part, by tag
      */
     static Map<String, Histogram> measureRoundTrips(CellRecord record, PeerSession session, CellContext context,
                                                     RoundTripLoop loop, Supplier<List<Histogram>> perConnection,
-                                                    Map<String, Consumer<RecorderSink>> tagged) throws IOException {
+                                                    Map<String, Consumer<RecorderSink>> tagged, long warmUpAtMost)
+            throws IOException {
         RunConfig config = context.config();
         CellPlan.Cell planned = record.planned;
         Map<String, Histogram> totals = new LinkedHashMap<>();
         try (PeerWatchdog watchdog = new PeerWatchdog(session.peer(), loop::replies, config.peerTimeoutMillis(),
                 loop::requestStop)) {
             try {
-                warmUp(record, loop, context);
+                warmUp(record, loop, context, warmUpAtMost);
                 watchdog.checkAlive();
                 loop.resetCounts();
 
@@ -129,14 +131,16 @@ final class LatencyCell implements CellKind {
     }
 
     /** Warm-up, counted and timed, its round trips' median kept; see {@link WarmUp} for how it warms. */
-    private static void warmUp(CellRecord record, RoundTripLoop loop, CellContext context) throws IOException {
+    private static void warmUp(CellRecord record, RoundTripLoop loop, CellContext context, long atMost)
+            throws IOException {
         RunConfig config = context.config();
         Histogram warmup = new Histogram(IntervalLogger.HIGHEST_TRACKABLE_NANOS, IntervalLogger.SIGNIFICANT_DIGITS);
         long start = System.nanoTime();
         long count = 0;
         if (context.warmsUp()) {
-            count = context.onMeasuringThread(() -> WarmUp.run(loop, CellContext.limit(config.warmupIterations()),
-                    context.deadline(config.warmupMillis()), context.clock(), warmup));
+            long limit = Math.min(CellContext.limit(config.warmupIterations()), atMost);
+            count = context.onMeasuringThread(() -> WarmUp.run(loop, limit, context.deadline(config.warmupMillis()),
+                    context.clock(), warmup));
         }
         record.warmup = new Warmup(count, (System.nanoTime() - start) / 1e9,
                 warmup.getTotalCount() == 0 ? 0 : warmup.getValueAtPercentile(50));

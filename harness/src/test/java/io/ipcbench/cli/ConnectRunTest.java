@@ -77,7 +77,7 @@ class ConnectRunTest {
                 "64", "--closer", "peer", "--iterations", "200", "--warmup", "50", "--no-canary", "--quiet", "--out",
                 peerFirst.toString());
         CommandRun resetByClient = CommandRun.of("run", "--transports", "tcp", "--sizes", "none", "--connect-sizes",
-                "64", "--linger0", "--iterations", "200", "--warmup", "50", "--no-canary", "--quiet", "--out",
+                "64", "--linger0", "--iterations", "200", "--warmup", "6000", "--no-canary", "--quiet", "--out",
                 reset.toString());
 
         assertEquals(ExitCode.OK, closedByPeer.exitCode(), closedByPeer.err());
@@ -91,6 +91,8 @@ class ConnectRunTest {
         CellResult byReset = RunFolder.read(reset).cells().get(0);
         assertTrue(byReset.ok(), byReset.error());
         assertTrue(byReset.setUp().linger0());
+        assertEquals(5_000, byReset.warmup().count(), "a connect cell warms up on 5,000 operations at most: each "
+                + "connection the client closes would hold a local port for a minute");
         assertEquals(0, byReset.setUp().timeWaitClient(), "a reset leaves no TIME_WAIT: " + byReset.setUp());
         assertEquals(0, byReset.setUp().timeWaitPeer(), byReset.setUp().toString());
     }
