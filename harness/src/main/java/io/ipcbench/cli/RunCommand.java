@@ -490,6 +490,12 @@ public final class RunCommand implements Callable<Integer> {
      */
     static CellPlan plan(RunConfig config) {
         CellPlan plan = CellPlan.of(config);
+        if (plan.cells().isEmpty() && !plan.skipped().isEmpty()) {
+            // Every cell asked for is one that cannot be (connect cells of udp alone, say): nothing to run.
+            int more = plan.skipped().size() - 1;
+            throw new UserError("nothing to measure: " + plan.skipped().get(0)
+                    + (more > 0 ? " (and " + more + " more)" : ""));
+        }
         if (config.skipOversized()) {
             return plan;
         }

@@ -112,7 +112,8 @@ class RunCommandTest {
             "--transports=shm --shm-idle=spin --pin=0,0",
             "--transports=shm --sizes=64m",
             "--connect-sizes=4",
-            "--connect-sizes=64 --closer=nobody"})
+            "--connect-sizes=64 --closer=nobody",
+            "--transports=udp,pipe --sizes=none --connect-sizes=64"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();
