@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class Units {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ns|us|µs|ms|s)");
 
     private Units() {
     }
@@ -42,6 +43,21 @@ final class Units {
             case "ms" -> value;
             case "s" -> value * 1_000;
             default -> value * 60_000;
+        };
+    }
+
+    /** Nanoseconds, from a short duration: {@code 100us} (or {@code 100µs}), {@code 2ms}, {@code 500ns}. */
+    static long parseNanos(String text) {
+        Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (try 100us, 2ms or 500ns)");
+        }
+        long value = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ns" -> value;
+            case "us", "µs" -> value * 1_000;
+            case "ms" -> value * 1_000_000;
+            default -> value * 1_000_000_000;
         };
     }
 

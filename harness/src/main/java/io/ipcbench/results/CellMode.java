@@ -8,7 +8,12 @@ public enum CellMode {
     /** Ping-pong: round trips, one message in flight on each connection. */
     LATENCY("latency"),
     /** One way: the peer sends as fast as the channel takes it, this side receives. */
-    THROUGHPUT("throughput");
+    THROUGHPUT("throughput"),
+    /**
+     * Offered load: round trips sent on a fixed schedule, several in flight, their latency from the
+     * intended send (coordinated omission corrected) and from the actual send.
+     */
+    RATE("rate");
 
     private final String label;
 
@@ -19,6 +24,14 @@ public enum CellMode {
     /** The name in {@code run.json}, file names and the command line. */
     public String label() {
         return label;
+    }
+
+    /**
+     * The mode's name with the cell's rate, where it has one, as keys and file names carry it:
+     * {@code latency}, {@code rate-25pct}.
+     */
+    public String withRate(RequestedRate rate) {
+        return rate == null ? label : label + "-" + rate.token();
     }
 
     /** The mode named {@code label}; a run from before modes existed names none, and measured latency. */

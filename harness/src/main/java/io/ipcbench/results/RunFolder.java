@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,19 +22,30 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * A run folder: {@code run.json} and one HdrHistogram interval log per cell. This class is the one
- * place that knows the layout, the file names and the JSON mapping; every writer and reader goes
- * through it.
+ * place that knows the layout, the file names, the log's tags and the JSON mapping; every writer
+ * and reader goes through it.
  *
  * <pre>
  * results/20261121-231500-host/
  *   run.json                         RunResult, schema ipcbench.run/1
  *   tcp_64B_1c_latency.hlog          interval log of one cell (HistogramLogWriter format)
+ *   tcp_64B_1c_rate-25pct.hlog       a rate cell's: intervals tagged corrected and raw
  *   ...
  * </pre>
+ *
+ * <p>A latency cell's intervals are untagged; a rate cell's are tagged {@value #CORRECTED_TAG} (from
+ * each message's intended send) and {@value #RAW_TAG} (from its actual send). A cell of several
+ * connections appends each connection's histogram of the whole measured part, tagged {@code c0},
+ * {@code c1}, ...
  */
 public final class RunFolder {
     public static final String RUN_JSON = "run.json";
     public static final String LOG_SUFFIX = ".hlog";
+    /** Tag of a rate cell's intervals timed from each message's intended send. */
+    public static final String CORRECTED_TAG = "corrected";
+    /** Tag of a rate cell's intervals timed from each message's actual send. */
+    public static final String RAW_TAG = "raw";
+    private static final String CONNECTION_TAG_PREFIX = "c";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -60,6 +72,11 @@ public final class RunFolder {
         String base = transport + ("raw".equals(engine) ? "" : "_" + engine) + "_" + size + "B_" + connections + "c_"
                 + mode;
         return (repetition > 0 ? base + "_r" + repetition : base) + LOG_SUFFIX;
+    }
+
+    /** Tag of connection {@code index}'s histogram: {@code c0}, {@code c1}, ... */
+    public static String connectionTag(int index) {
+        return CONNECTION_TAG_PREFIX + index;
     }
 
     /** Writes {@code run.json} atomically: a reader sees the old file or the new one, never half of one. */
@@ -121,14 +138,20 @@ public final class RunFolder {
     }
 
     /**
-     * Reads every interval histogram of a log, in order: the cell's intervals, all connections
-     * together. (Per-connection totals, tagged {@code c0}, {@code c1}, ..., are left out: see
-     * {@link #readConnectionHistograms}.)
+     * Reads the cell's interval histograms, in order, all connections together: a latency cell's
+     * (untagged), or a rate cell's timed from the intended send ({@value #CORRECTED_TAG}), the
+     * figures of its summary. (The raw intervals and per-connection totals are left out: see
+     * {@link #readRawIntervals} and {@link #readConnectionHistograms}.)
      *
      * @throws InvalidRunException when the log is missing or cannot be decoded
      */
     public static List<Histogram> readIntervals(Path log) throws InvalidRunException {
-        return read(log, false);
+        return read(log, tag -> tag == null || CORRECTED_TAG.equals(tag));
+    }
+
+    /** Reads a rate cell's interval histograms timed from the actual send; empty for a latency cell. */
+    public static List<Histogram> readRawIntervals(Path log) throws InvalidRunException {
+        return read(log, RAW_TAG::equals);
     }
 
     /**
@@ -136,10 +159,10 @@ public final class RunFolder {
      * {@code c<index>}, each covering the whole measured part. Empty for a one-connection cell.
      */
     public static List<Histogram> readConnectionHistograms(Path log) throws InvalidRunException {
-        return read(log, true);
+        return read(log, tag -> tag != null && tag.matches(CONNECTION_TAG_PREFIX + "\\d+"));
     }
 
-    private static List<Histogram> read(Path log, boolean tagged) throws InvalidRunException {
+    private static List<Histogram> read(Path log, Predicate<String> tagWanted) throws InvalidRunException {
         List<Histogram> intervals = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
             EncodableHistogram next;
@@ -147,7 +170,7 @@ public final class RunFolder {
                 if (!(next instanceof Histogram histogram)) {
                     throw new InvalidRunException(log + " holds a double histogram, expected integer nanoseconds");
                 }
-                if ((histogram.getTag() != null) == tagged) {
+                if (tagWanted.test(histogram.getTag())) {
                     intervals.add(histogram);
                 }
             }

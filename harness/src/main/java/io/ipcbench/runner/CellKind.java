@@ -2,12 +2,15 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.results.CellMode;
+import io.ipcbench.results.RequestedRate;
+import io.ipcbench.transport.Engine;
 
 /**
  * How the cells of one mode are measured. The {@link Sweep} knows no mode: for every cell it opens
@@ -21,6 +24,7 @@ interface CellKind {
         return switch (mode) {
             case LATENCY -> LatencyCell.KIND;
             case THROUGHPUT -> ThroughputCell.KIND;
+            case RATE -> RateCell.KIND;
         };
     }
 
@@ -29,6 +33,31 @@ interface CellKind {
 
     /** The message sizes of this kind that the configuration asks for. */
     List<Integer> sizes(RunConfig config);
+
+    /** The connection counts of this kind that the configuration asks for. */
+    default List<Integer> connections(RunConfig config) {
+        return config.connections();
+    }
+
+    /** Whether the configuration asks for cells of this kind over {@code transport}. */
+    default boolean measures(RunConfig config, String transport) {
+        return true;
+    }
+
+    /** The rates of this kind that the configuration asks for, a cell each; one null for a kind without rates. */
+    default List<RequestedRate> rates(RunConfig config) {
+        return Collections.singletonList(null);
+    }
+
+    /** Null if this kind's cells can be measured on {@code engine}, at any connection count, else why not. */
+    default String whyNotOn(Engine engine) {
+        return null;
+    }
+
+    /** About how long a cell's warm-up takes, for the run's estimate. */
+    default Duration warmUpTime(RunConfig config, int size) {
+        return RunEstimate.phase(config.warmupIterations(), config.warmupMillis(), size);
+    }
 
     /** What the message buffers of a cell of this kind take on this side. */
     long clientBufferBytes(int connections, int size);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellMode;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -23,18 +24,31 @@ import io.ipcbench.transport.TransportKind;
  *                  run refuses them unless told to skip
  */
 public record CellPlan(List<Cell> cells, List<String> skipped, List<String> oversized, List<String> tooLarge) {
-    /** One cell to measure. */
+    /**
+     * One cell to measure.
+     *
+     * @param rate the rate a rate cell offers; null in the other modes
+     */
     public record Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections,
-                       int repetition) {
+                       RequestedRate rate, int repetition) {
         /** What measures a cell of this mode. */
         CellKind kind() {
             return CellKind.of(mode);
         }
 
+        /**
+         * The closed-loop latency cell this cell's rate is a percentage of (same transport, engine,
+         * size, connections and repetition), which must run first; null if its rate is not a percentage.
+         */
+        public Cell closedLoopReference() {
+            return rate != null && rate.relative()
+                    ? new Cell(transport, engine, CellMode.LATENCY, size, connections, null, repetition) : null;
+        }
+
         public String describe() {
             return transport.label() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
-                    + (mode == CellMode.LATENCY ? "" : mode.label() + ", ") + size + " B"
-                    + (connections > 1 ? ", " + connections + " connections" : "")
+                    + (mode == CellMode.LATENCY ? "" : mode.label() + (rate == null ? "" : " " + rate.label()) + ", ")
+                    + size + " B" + (connections > 1 ? ", " + connections + " connections" : "")
                     + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
         }
     }
@@ -53,11 +67,15 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
     }
 
     /**
-     * Every engine × transport × mode × size of that mode × connection count, once per repetition,
-     * less what a transport cannot carry or take and what does not fit {@code memory}. Each
-     * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
-     * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
-     * transport alike, instead of lining up with whichever ran last.
+     * Every engine × transport × mode × size × connection count (× rate, for rate cells) that the
+     * configuration asks of each mode, once per repetition, less what a transport cannot carry or
+     * take and what does not fit {@code memory}. Each repetition runs all its cells before the next
+     * starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
+     * drifts during the run then drifts across every transport alike, instead of lining up with
+     * whichever ran last. A rate cell at a percentage of the closed-loop maximum needs its
+     * {@linkplain Cell#closedLoopReference() closed-loop cell} measured first: such cells form a
+     * second group, shuffled in turn, after the first, which holds their closed-loop cells (added
+     * where the latency sweep lacks them).
      */
     public static CellPlan of(RunConfig config, MemoryBudget memory) {
         List<Cell> cells = new ArrayList<>();
@@ -66,35 +84,56 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
         List<String> tooLarge = new ArrayList<>();
         Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
-            int first = cells.size();
+            List<Cell> first = new ArrayList<>();
+            List<Cell> afterTheirReference = new ArrayList<>();
             for (String engineLabel : config.engines()) {
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
                     TransportKind kind = TransportKind.fromLabel(label);
                     for (CellMode mode : CellMode.values()) {
-                        for (int size : CellKind.of(mode).sizes(config)) {
+                        CellKind cellKind = CellKind.of(mode);
+                        if (!cellKind.measures(config, label)) {
+                            continue;
+                        }
+                        for (int size : cellKind.sizes(config)) {
                             String cannotCarry = whyCannotCarry(kind, size);
                             if (cannotCarry != null) {
                                 oversized.add(cannotCarry);
                                 continue;
                             }
-                            for (int connections : config.connections()) {
+                            for (int connections : cellKind.connections(config)) {
                                 if (connections > 1 && !takesManyConnections(config, label)) {
                                     continue;
                                 }
                                 String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
-                                if (reason == null) {
-                                    add(new Cell(kind, engine, mode, size, connections, repetition), memory, cells,
-                                            tooLarge);
-                                } else {
+                                if (reason != null) {
                                     skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                                    continue;
+                                }
+                                String notOnEngine = cellKind.whyNotOn(engine);
+                                if (notOnEngine != null) {
+                                    skipped.add(kind.label() + " " + mode.label() + " cells: " + notOnEngine);
+                                    continue;
+                                }
+                                for (RequestedRate rate : cellKind.rates(config)) {
+                                    Cell cell = new Cell(kind, engine, mode, size, connections, rate, repetition);
+                                    add(cell, memory, cell.closedLoopReference() == null ? first : afterTheirReference,
+                                            tooLarge);
                                 }
                             }
                         }
                     }
                 }
             }
-            Collections.shuffle(cells.subList(first, cells.size()), order);
+            for (Cell cell : afterTheirReference) {
+                if (!first.contains(cell.closedLoopReference())) {
+                    add(cell.closedLoopReference(), memory, first, tooLarge);
+                }
+            }
+            Collections.shuffle(first, order);
+            Collections.shuffle(afterTheirReference, order);
+            cells.addAll(first);
+            cells.addAll(afterTheirReference);
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(oversized), List.copyOf(tooLarge));
     }

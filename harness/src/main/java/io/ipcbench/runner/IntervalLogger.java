@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import io.ipcbench.os.CpuAffinity;
@@ -17,31 +18,41 @@ import org.HdrHistogram.SingleWriterRecorder;
  * the recorder's interval histogram (the measuring thread is never stalled: the recorder is
  * wait-free for its one writer) and appends it with {@link HistogramLogWriter}. The log is written
  * under a temporary name and renamed when the cell ends, so a run folder never holds half a log.
+ *
+ * <p>A log holds one series of intervals, untagged, or several, each with a recorder of its own and
+ * its intervals tagged with the series' name (a rate cell's {@link RunFolder#CORRECTED_TAG} and
+ * {@link RunFolder#RAW_TAG}).
  */
 public final class IntervalLogger implements AutoCloseable {
     /** Highest latency the histograms track: one hour. Longer values are clamped. */
     public static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
-    /** Tag of connection k's histogram in a many-connection cell's log: {@code c0}, {@code c1}, ... */
-    public static final String CONNECTION_TAG_PREFIX = "c";
 
-    private final SingleWriterRecorder recorder;
-    private final RecorderSink sink;
-    private final Histogram total;
+    /** One series of intervals: its tag (null: none), the recorder the measuring thread writes, and its total. */
+    private static final class Series {
+        final String tag;
+        final SingleWriterRecorder recorder = newRecorder();
+        final RecorderSink sink = new RecorderSink(recorder);
+        final Histogram total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+        Histogram recycled;
+
+        Series(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private final List<Series> series;
     private final Path target;
     private final Path temporary;
     private final PrintStream out;
     private final HistogramLogWriter writer;
     private final long intervalMillis;
     private final Thread thread;
-    private Histogram recycled;
     private long intervalStartMillis;
     private volatile boolean finished;
 
-    private IntervalLogger(Path target, String comment, long intervalMillis) throws IOException {
-        this.recorder = newRecorder();
-        this.sink = new RecorderSink(recorder);
-        this.total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    private IntervalLogger(Path target, String comment, long intervalMillis, List<String> tags) throws IOException {
+        this.series = tags.stream().map(Series::new).toList();
         this.target = target;
         this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         this.out = new PrintStream(Files.newOutputStream(temporary), false, "UTF-8");
@@ -55,14 +66,20 @@ public final class IntervalLogger implements AutoCloseable {
         writer.setBaseTime(now);
         writer.outputBaseTime(now);
         writer.outputLegend();
-        total.setStartTimeStamp(now);
+        series.forEach(one -> one.total.setStartTimeStamp(now));
         this.thread = new Thread(this::logUntilFinished, "ipcbench-interval-log");
         thread.setDaemon(true);
     }
 
-    /** Starts logging to {@code target}, with {@code comment} at the top of the file. */
+    /** Starts logging one untagged series to {@code target}, with {@code comment} at the top of the file. */
     public static IntervalLogger start(Path target, String comment, long intervalMillis) throws IOException {
-        IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis);
+        return startTagged(target, comment, intervalMillis, Collections.singletonList(null));
+    }
+
+    /** Starts logging a series for each tag, in that order, to {@code target}. */
+    public static IntervalLogger startTagged(Path target, String comment, long intervalMillis, List<String> tags)
+            throws IOException {
+        IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis, tags);
         logger.thread.start();
         return logger;
     }
@@ -71,9 +88,14 @@ public final class IntervalLogger implements AutoCloseable {
         return new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     }
 
-    /** What the measuring thread records into; record from that one thread only. */
+    /** What the measuring thread records the first series into; record from that one thread only. */
     public RecorderSink sink() {
-        return sink;
+        return series.get(0).sink;
+    }
+
+    /** What the measuring thread records the series tagged {@code tag} into. */
+    public RecorderSink sink(String tag) {
+        return series.stream().filter(one -> tag.equals(one.tag)).findFirst().orElseThrow().sink;
     }
 
     private void logUntilFinished() {
@@ -93,12 +115,15 @@ public final class IntervalLogger implements AutoCloseable {
 
     private synchronized void writeInterval() {
         long now = System.currentTimeMillis();
-        Histogram interval = recorder.getIntervalHistogram(recycled);
-        interval.setStartTimeStamp(intervalStartMillis);
-        interval.setEndTimeStamp(now);
-        writer.outputIntervalHistogram(interval);
-        total.add(interval);
-        recycled = interval;
+        for (Series one : series) {
+            Histogram interval = one.recorder.getIntervalHistogram(one.recycled);
+            interval.setStartTimeStamp(intervalStartMillis);
+            interval.setEndTimeStamp(now);
+            interval.setTag(one.tag);
+            writer.outputIntervalHistogram(interval);
+            one.total.add(interval);
+            one.recycled = interval;
+        }
         intervalStartMillis = now;
     }
 
@@ -114,8 +139,15 @@ public final class IntervalLogger implements AutoCloseable {
     /**
      * As {@link #finish()}, and appends each connection's histogram of the whole measured part,
      * tagged {@code c<index>} (HdrHistogram's log tags), after the last interval.
+     *
+     * @return every value of the first series, over all intervals
      */
     public Histogram finish(List<Histogram> perConnection) throws IOException {
+        return finishAll(perConnection).get(0);
+    }
+
+    /** As {@link #finish(List)}, returning every series' values, in the order of its tags. */
+    public List<Histogram> finishAll(List<Histogram> perConnection) throws IOException {
         finished = true;
         thread.interrupt();
         try {
@@ -127,8 +159,8 @@ public final class IntervalLogger implements AutoCloseable {
         long end = System.currentTimeMillis();
         for (int i = 0; i < perConnection.size(); i++) {
             Histogram connection = perConnection.get(i);
-            connection.setTag(CONNECTION_TAG_PREFIX + i);
-            connection.setStartTimeStamp(total.getStartTimeStamp());
+            connection.setTag(RunFolder.connectionTag(i));
+            connection.setStartTimeStamp(series.get(0).total.getStartTimeStamp());
             connection.setEndTimeStamp(end);
             writer.outputIntervalHistogram(connection);
         }
@@ -137,8 +169,9 @@ public final class IntervalLogger implements AutoCloseable {
             throw new IOException("could not write " + temporary);
         }
         RunFolder.moveAtomically(temporary, target);
-        total.setEndTimeStamp(System.currentTimeMillis());
-        return total;
+        long finishedAt = System.currentTimeMillis();
+        series.forEach(one -> one.total.setEndTimeStamp(finishedAt));
+        return series.stream().map(one -> one.total).toList();
     }
 
     /** Abandons the log (for a cell that failed before measuring anything). */

@@ -14,20 +14,23 @@ import java.util.stream.Collectors;
  */
 public enum Engine {
     RAW("raw", null),
-    JDK("jdk", "not supported on the jdk engine yet: the many-connection loops poll raw descriptors, and NIO "
-            + "channels and junixsocket's do not lend theirs");
+    JDK("jdk", "not supported on the jdk engine yet: the loops that serve several connections, or several messages "
+            + "in flight, poll raw descriptors, and NIO channels and junixsocket's do not lend theirs");
 
     private final String label;
-    private final String oneConnectionOnly;
+    private final String notPolled;
 
-    Engine(String label, String oneConnectionOnly) {
+    Engine(String label, String notPolled) {
         this.label = label;
-        this.oneConnectionOnly = oneConnectionOnly;
+        this.notPolled = notPolled;
     }
 
-    /** Null if this engine can serve several connections from one loop, else why not. */
-    public String whyNotManyConnections() {
-        return oneConnectionOnly;
+    /**
+     * Null if this engine's connections can be waited on with epoll and moved in pieces (what a loop
+     * serving several connections, or several messages in flight, needs), else why not.
+     */
+    public String whyNotPolled() {
+        return notPolled;
     }
 
     public String label() {

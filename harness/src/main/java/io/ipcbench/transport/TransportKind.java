@@ -150,7 +150,7 @@ public enum TransportKind {
         if (whyNotOn(engine) != null) {
             return whyNotOn(engine);
         }
-        return engine.whyNotManyConnections();
+        return engine.whyNotPolled();
     }
 
     /**

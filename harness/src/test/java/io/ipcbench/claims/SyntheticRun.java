@@ -141,7 +141,7 @@ final class SyntheticRun {
                 ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
         cells.add(new CellResult(transport, "raw", CellMode.LATENCY.label(), size, connections, repetition, placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
-                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
+                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null, null,
                 null, null, null));
         return this;
     }
@@ -167,7 +167,7 @@ final class SyntheticRun {
         }
         cells.add(new CellResult(transport, "raw", CellMode.THROUGHPUT.label(), size, 1, repetition, placement,
                 CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
-                Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null));
+                Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null, null));
         return this;
     }
 
@@ -176,7 +176,7 @@ final class SyntheticRun {
         CellResult c = cells.remove(cells.size() - 1);
         cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
                 c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), counts, c.errors(),
-                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(), c.canary(),
+                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(), c.socketBuffers(), c.canary(),
                 c.cpuCost(), c.boxLoad()));
         return this;
     }
@@ -186,7 +186,7 @@ final class SyntheticRun {
         CellResult c = cells.remove(cells.size() - 1);
         cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
                 c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
-                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(),
+                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(), c.socketBuffers(),
                 c.canary(), c.cpuCost(), c.boxLoad()));
         return this;
     }

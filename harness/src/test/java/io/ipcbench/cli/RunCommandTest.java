@@ -125,7 +125,7 @@ class RunCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         // Latency: pipe at one connection, tcp and unix-stream at one and eight, at two sizes; throughput at one size.
-        assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput), about "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput, 0 rate), about "), lines.get(0));
         assertEquals(List.of("skipped: pipe at 8 connections: not supported: a child process has one standard input "
                 + "and output, so one pipe pair"), lines.subList(1, lines.size()));
         assertFalse(Files.exists(out), "a plan writes nothing");
@@ -137,7 +137,7 @@ class RunCommandTest {
                 "--skip-oversized", "--plan", "--out", directory.resolve("run").toString());
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput)"), run.out());
+        assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput, 0 rate)"), run.out());
         assertTrue(run.out().contains("skipped: tcp, 1073741824 B, 512 connections: its message buffers take "),
                 run.out());
     }

@@ -38,7 +38,7 @@ class RunSchemaTest {
             Map.entry("warmup", Warmup.class), Map.entry("latencySummary", LatencySummary.class),
             Map.entry("datagramCounts", DatagramCounts.class), Map.entry("integrityErrors", IntegrityErrors.class),
             Map.entry("spread", Spread.class), Map.entry("throughput", Throughput.class),
-            Map.entry("throughputSample", Throughput.ThroughputSample.class),
+            Map.entry("throughputSample", Throughput.ThroughputSample.class), Map.entry("offeredLoad", OfferedLoad.class),
             Map.entry("socketBuffers", SocketBuffers.class), Map.entry("cpuCost", CpuCost.class),
             Map.entry("processCost", CpuCost.ProcessCost.class), Map.entry("cellLoad", CellLoad.class),
             Map.entry("probes", ProbeResults.class), Map.entry("boundaryProbe", ProbeResults.BoundaryProbe.class),

@@ -81,12 +81,12 @@ final class TestRuns {
         String log = RunFolder.logFileName(transport, size, connections, mode, 0);
         return new CellResult(transport, RunConfig.ENGINE_RAW, mode, size, connections, 0, PINNED, CellResult.OK, null,
                 new Warmup(100, 0.01, 1000), LatencySummary.of(total), intervals.isEmpty() ? null : log, null,
-                IntegrityErrors.NONE, 0, null, throughput, null, null, null, null);
+                IntegrityErrors.NONE, 0, null, throughput, null, null, null, null, null);
     }
 
     static CellResult failed(String transport, int size, String error) {
         return new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.LATENCY.label(), size, 1, 0, PINNED,
-                CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
+                CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
                 null, null, null, null);
     }
 

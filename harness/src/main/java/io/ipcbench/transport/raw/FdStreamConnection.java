@@ -17,12 +17,15 @@ import io.ipcbench.transport.MessageBuffer;
  *
  * <p>A socket also moves messages in pieces without blocking ({@link #sendSome}, {@link #receiveSome}:
  * {@code send} and {@code recv} with {@code MSG_DONTWAIT}, which leaves the descriptor itself
- * blocking for {@link #send} and {@link #receive}). A pair of pipes does not: one poll entry cannot
- * watch its two descriptors.
+ * blocking for {@link #send} and {@link #receive}). A pair of pipes has no such flag per call and
+ * two descriptors for one poll entry: it moves in pieces only once {@link #moveInPieces()} has made
+ * both non-blocking, for a loop that waits on each.
  */
 final class FdStreamConnection implements Connection {
     private final int readFd;
     private int writeFd;
+    /** A pair of pipes made non-blocking by {@link #moveInPieces()}: plain read and write then never wait. */
+    private boolean pipesNonBlocking;
 
     FdStreamConnection(int readFd, int writeFd) {
         this.readFd = readFd;
@@ -66,10 +69,26 @@ final class FdStreamConnection implements Connection {
     }
 
     @Override
+    public int[] moveInPieces() throws IOException {
+        if (readFd != writeFd && !pipesNonBlocking) {
+            setNonBlocking(readFd);
+            setNonBlocking(writeFd);
+            pipesNonBlocking = true;
+        }
+        return new int[] {readFd, writeFd};
+    }
+
+    private static void setNonBlocking(int fd) throws IOException {
+        int flags = Native.check(LIBC.fcntl(fd, Native.F_GETFL, 0), "fcntl(F_GETFL)");
+        Native.check(LIBC.fcntl(fd, Native.F_SETFL, flags | Native.O_NONBLOCK), "fcntl(F_SETFL)");
+    }
+
+    @Override
     public int sendSome(MessageBuffer message, int offset, int length) throws IOException {
-        requireSocket();
+        requirePieces();
         while (true) {
-            long n = LIBC.send(writeFd, message.address() + offset, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
+            long n = pipesNonBlocking ? LIBC.write(writeFd, message.address() + offset, length)
+                    : LIBC.send(writeFd, message.address() + offset, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
             if (n >= 0) {
                 return (int) n;
             }
@@ -78,16 +97,17 @@ final class FdStreamConnection implements Connection {
                 return 0;
             }
             if (errno != Native.EINTR) {
-                throw Native.failure("send()", errno);
+                throw Native.failure(pipesNonBlocking ? "write()" : "send()", errno);
             }
         }
     }
 
     @Override
     public int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
-        requireSocket();
+        requirePieces();
         while (true) {
-            long n = LIBC.recv(readFd, message.address() + offset, length, Native.MSG_DONTWAIT);
+            long n = pipesNonBlocking ? LIBC.read(readFd, message.address() + offset, length)
+                    : LIBC.recv(readFd, message.address() + offset, length, Native.MSG_DONTWAIT);
             if (n > 0) {
                 return (int) n;
             }
@@ -98,9 +118,9 @@ final class FdStreamConnection implements Connection {
         }
     }
 
-    private void requireSocket() {
-        if (readFd != writeFd) {
-            throw new UnsupportedOperationException("a pair of pipes moves whole messages only");
+    private void requirePieces() {
+        if (readFd != writeFd && !pipesNonBlocking) {
+            throw new UnsupportedOperationException("a pair of pipes moves in pieces only after moveInPieces()");
         }
     }
 
