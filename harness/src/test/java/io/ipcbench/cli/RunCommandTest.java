@@ -17,6 +17,7 @@ import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.RequestedRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,19 @@ class RunCommandTest {
     }
 
     @Test
+    void eachRateFlagSetsItsSetting() {
+        RunConfig config = parse("--rates", "10%,12.5%,50k,50000", "--rate-sizes", "64,1k", "--rate-connections", "1,8",
+                "--rate-transports", "tcp,unix-stream", "--rate-duration", "3s", "--p99-budget", "250us",
+                "--order-seed", "9");
+        RunConfig expected = RunConfig.builder().outputDirectory("default-out").orderSeed(9)
+                .rates(List.of(RequestedRate.parse("10%"), RequestedRate.parse("12.5%"), new RequestedRate(50_000, 0)))
+                .rateSizes(List.of(64, 1024)).rateConnections(List.of(1, 8))
+                .rateTransports(List.of("tcp", "unix-stream")).rateMillis(3_000).p99BudgetNanos(250_000).build();
+        assertEquals(expected, config);
+        assertEquals(List.of(new RequestedRate(0, 25)), parse("--rate", "25%").rates());
+    }
+
+    @Test
     void sizesNoneLeavesOnlyThroughputCells() {
         RunConfig config = parse("--sizes", "none", "--throughput-sizes", "64k");
         assertEquals(List.of(), config.sizes());
@@ -93,7 +107,12 @@ class RunCommandTest {
             "--engine=quantum",
             "--no-such-flag",
             "--repetitions=0",
-            "--transports=tcp --sizes=1024m --connections=512"})
+            "--transports=tcp --sizes=1024m --connections=512",
+            "--rates=fast",
+            "--rates=25%,0%",
+            "--rates=-5",
+            "--rate=10% --rates=20%",
+            "--rates=10% --p99-budget=soon"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();

@@ -2,6 +2,7 @@ package io.ipcbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -9,10 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellMode;
+import io.ipcbench.results.CellResult;
+import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.RequestedRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The order cells run in: every cell once per repetition, shuffled differently in each, reproducibly. */
+/**
+ * The order cells run in: every cell once per repetition, shuffled differently in each, reproducibly;
+ * a rate at a percentage after the closed-loop cell it is a percentage of.
+ */
 @Timeout(10)
 class CellPlanTest {
     private static RunConfig config(long seed) {
@@ -54,6 +63,45 @@ class CellPlanTest {
         assertTrue(orders.size() >= 5, "orders should differ: " + orders.size() + " distinct of 6");
         assertTrue(tcpFirstOfPair > 0 && tcpFirstOfPair < 6, "tcp ran before unix-stream in " + tcpFirstOfPair
                 + " of 6 repetitions: a fixed order would line drift up with one of them");
+    }
+
+    @Test
+    void aRateAtAPercentageRunsAfterItsRepetitionsClosedLoopCellWhichThePlanAddsWhenTheSweepLacksIt() {
+        RunConfig config = RunConfig.builder().transports(List.of("tcp", "udp")).sizes(List.of(1024))
+                .rates(List.of(RequestedRate.parse("25%"), RequestedRate.parse("50%"), RequestedRate.parse("5000")))
+                .rateSizes(List.of(64)).repetitions(3).orderSeed(7).build();
+        CellPlan plan = CellPlan.of(config);
+
+        // Per repetition: 2 latency cells at 1 KiB, 2 closed-loop cells added at 64 B, 6 rate cells.
+        assertEquals(3 * 10, plan.cells().size());
+        for (int i = 0; i < plan.cells().size(); i++) {
+            CellPlan.Cell cell = plan.cells().get(i);
+            assertEquals(i / 10, cell.repetition(), "repetitions run one after the other");
+            CellPlan.Cell reference = cell.closedLoopReference();
+            if (reference != null) {
+                int at = plan.cells().indexOf(reference);
+                assertTrue(at >= 0 && at < i, cell.describe() + " runs after " + reference.describe());
+            }
+        }
+        assertEquals(6, plan.cells().stream().filter(c -> c.mode() == CellMode.LATENCY && c.size() == 64).count());
+    }
+
+    @Test
+    void aPercentageIsTakenOfTheClosedLoopCellOfTheSameRepetition() {
+        CellPlan plan = CellPlan.of(RunConfig.builder().transports(List.of("tcp")).sizes(List.of(64))
+                .rates(List.of(RequestedRate.parse("50%"))).repetitions(2).orderSeed(7).build());
+        CellPlan.Cell second = plan.cells().stream().filter(c -> c.mode() == CellMode.RATE && c.repetition() == 1)
+                .findFirst().orElseThrow();
+        List<CellResult> finished = List.of(closedLoop(0, 20_000), closedLoop(1, 30_000));
+
+        assertEquals(30_000, RateCell.closedLoopOf(second, finished).roundTripsPerSec());
+        assertNull(RateCell.closedLoopOf(second, finished.subList(0, 1)), "repetition 2's has not run");
+    }
+
+    private static CellResult closedLoop(int repetition, double roundTripsPerSec) {
+        return new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, repetition, null, CellResult.OK, null,
+                null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, roundTripsPerSec, null, null, null, null,
+                null, null, null);
     }
 
     @Test
