@@ -15,7 +15,12 @@ enum Measure {
     /** The cell's round trips per second, all connections together. */
     ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellMode.LATENCY.label(), true, 1),
     /** The cell's bytes per second, one way. */
-    BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1);
+    BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1),
+    /**
+     * A rate sweep's highest offered rate whose p99 stayed within the run's budget: a figure of a
+     * sweep's cells in one repetition together (the run's sustainable rates), not of one cell.
+     */
+    SUSTAINABLE_RATE("sustainable rate", "sustainable rate", CellMode.RATE.label(), true, 1);
 
     private final String label;
     private final String shortLabel;
@@ -56,7 +61,15 @@ enum Measure {
         return minimumCount;
     }
 
-    /** The metric of one cell, or null when the cell holds too few round trips or messages to define it. */
+    /** Whether the metric is a figure of a whole rate sweep in one repetition, not of one cell. */
+    boolean ofSweep() {
+        return this == SUSTAINABLE_RATE;
+    }
+
+    /**
+     * The metric of one cell, or null when the cell holds too few round trips or messages to define
+     * it, or the metric is {@linkplain #ofSweep() a sweep's}.
+     */
     Double valueOf(CellResult cell) {
         Double value = switch (this) {
             case P50, P99 -> cell.latencyNs() == null || cell.latencyNs().count() < minimumCount ? null
@@ -64,6 +77,7 @@ enum Measure {
             case ROUND_TRIPS_PER_SEC -> cell.roundTripsPerSec() > 0 ? cell.roundTripsPerSec() : null;
             case BYTES_PER_SEC -> cell.throughput() == null || cell.throughput().messages() < minimumCount ? null
                     : cell.throughput().bytesPerSec();
+            case SUSTAINABLE_RATE -> null;
         };
         return value != null && value > 0 ? value : null;
     }
@@ -71,7 +85,7 @@ enum Measure {
     String format(double value) {
         return switch (this) {
             case P50, P99 -> Text.nanos(value);
-            case ROUND_TRIPS_PER_SEC -> Text.perSec(value);
+            case ROUND_TRIPS_PER_SEC, SUSTAINABLE_RATE -> Text.perSec(value);
             case BYTES_PER_SEC -> Text.bytesPerSec(value);
         };
     }

@@ -1,5 +1,5 @@
 /**
- * The claims judge: turns a run folder into verdicts on the ten well-known claims about local IPC
+ * The claims judge: turns a run folder into verdicts on the well-known claims about local IPC
  * listed in the project's docs/claims.md (holds, does not hold, inconclusive, not measured), each with
  * the figures, sample counts and scope behind it.
  *

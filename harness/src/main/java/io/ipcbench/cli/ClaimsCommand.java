@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code ipcbench claims RUN}: judges the well-known claims from a run and stores the verdicts in it. */
 @Command(name = "claims", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Judges the ten well-known claims about local IPC (docs/claims.md) from a run: holds, does not hold, "
+                "Judges the well-known claims about local IPC (docs/claims.md) from a run: holds, does not hold, "
                         + "inconclusive or not measured, each with the figures, samples and scope behind it.",
                 "Writes the verdicts into the run's run.json (claims) and claims.md, and prints a table. "
                         + "Each repetition of a cell (a fresh peer process) gives one value; comparisons take the "

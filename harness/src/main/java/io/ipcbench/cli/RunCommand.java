@@ -407,7 +407,7 @@ public final class RunCommand implements Callable<Integer> {
             unregister.run();
         }
         stdout.println();
-        stdout.print(SummaryTable.render(run.cells()));
+        stdout.print(SummaryTable.render(run.cells(), run.sustainableRates()));
         stdout.println();
         stdout.println("run folder: " + folder);
         long failed = run.cells().stream().filter(c -> !c.ok()).count();
@@ -526,6 +526,11 @@ public final class RunCommand implements Callable<Integer> {
             if (cell.ok() && cell.throughput() != null) {
                 out.printf(Locale.ROOT, "%.1f MB/s, %.0f messages/s (%.1f s)%n", cell.throughput().bytesPerSec() / 1e6,
                         cell.throughput().messagesPerSec(), seconds);
+            } else if (cell.ok() && cell.rate() != null) {
+                String miss = cell.rate().describeMiss();
+                out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs from the intended send, at %,.0f round trips/s "
+                                + "(%.1f s)%s%n", cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3,
+                        cell.rate().achievedPerSec(), seconds, miss == null ? "" : ": " + miss.toUpperCase(Locale.ROOT));
             } else if (cell.ok()) {
                 out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs (%d round trips, %.1f s)%n",
                         cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3, cell.latencyNs().count(), seconds);

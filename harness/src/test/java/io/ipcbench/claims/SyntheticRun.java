@@ -18,8 +18,10 @@ import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.OfferedLoad;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.ProbeResults;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
@@ -168,6 +170,29 @@ final class SyntheticRun {
         cells.add(new CellResult(transport, "raw", CellMode.THROUGHPUT.label(), size, 1, repetition, placement,
                 CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
                 Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null, null));
+        return this;
+    }
+
+    /**
+     * {@link #REPETITIONS} repetitions of a rate sweep at these percentages of a closed-loop maximum
+     * around {@code closedLoopPerSec}: every rate up to {@code kneePercent} keeps its p99 at 50 µs,
+     * every rate above it at 500 µs, both sides of the default 100 µs budget.
+     */
+    SyntheticRun rateSweep(String transport, int size, double closedLoopPerSec, double kneePercent, double... percents) {
+        for (int r = 0; r < REPETITIONS; r++) {
+            double closedLoop = closedLoopPerSec * Math.exp(REPETITION_SPREAD * gaussian());
+            for (double percent : percents) {
+                double target = closedLoop * percent / 100;
+                long p99 = percent <= kneePercent ? 50_000 : 500_000;
+                LatencySummary latency = new LatencySummary(1_000, 10_000, 20_000, 30_000, p99, p99, p99, p99, 22_000,
+                        5_000);
+                OfferedLoad load = new OfferedLoad(new RequestedRate(0, percent), closedLoop, target, target, 0, false,
+                        latency);
+                cells.add(new CellResult(transport, "raw", CellMode.RATE.label(), size, 1, r, placement, CellResult.OK,
+                        null, new Warmup(100, 0.1, 20_000), latency, null, null, IntegrityErrors.NONE, target, null,
+                        null, load, null, null, null, null));
+            }
+        }
         return this;
     }
 

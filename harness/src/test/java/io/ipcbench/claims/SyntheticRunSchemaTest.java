@@ -29,7 +29,8 @@ class SyntheticRunSchemaTest {
                 .latency("tcp", 64, 8, 0, 20_000, 10, 1_000)
                 .latency("udp", 64, 12_000)
                 .throughput("udp", 64, 1e8).datagrams(new DatagramCounts(1_000, 990, 10, 0, 2, 3))
-                .latencyRepetitions("pipe", 64, 9_000).failed("the peer exited with code 1");
+                .latencyRepetitions("pipe", 64, 9_000).failed("the peer exited with code 1")
+                .rateSweep("tcp", 64, 20_000, 50, 25, 50, 100);
         Path folder = synthetic.write();
         RunFolder.write(folder, synthetic.build().withClaims(
                 new ClaimsJudge(ClaimSettings.defaults()).judge(synthetic.build())));

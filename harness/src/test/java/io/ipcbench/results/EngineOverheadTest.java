@@ -30,7 +30,7 @@ class EngineOverheadTest {
         assertEquals(300, tcp.p50OverheadNs());
         assertEquals(900, tcp.p99OverheadNs());
         assertTrue(SummaryTable.render(List.of(cell("tcp", "raw", 64, 4_000, 5_000, CellResult.OK),
-                cell("tcp", "jdk", 64, 4_300, 5_900, CellResult.OK))).contains("JVM overhead"));
+                cell("tcp", "jdk", 64, 4_300, 5_900, CellResult.OK)), List.of()).contains("JVM overhead"));
     }
 
     @Test

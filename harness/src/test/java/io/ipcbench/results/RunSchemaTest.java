@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.claims.Claim;
 import io.ipcbench.cli.SmallRun;
 import io.ipcbench.config.RunConfig;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class RunSchemaTest {
             Map.entry("datagramCounts", DatagramCounts.class), Map.entry("integrityErrors", IntegrityErrors.class),
             Map.entry("spread", Spread.class), Map.entry("throughput", Throughput.class),
             Map.entry("throughputSample", Throughput.ThroughputSample.class), Map.entry("offeredLoad", OfferedLoad.class),
+            Map.entry("sustainableRate", SustainableRate.class),
             Map.entry("socketBuffers", SocketBuffers.class), Map.entry("cpuCost", CpuCost.class),
             Map.entry("processCost", CpuCost.ProcessCost.class), Map.entry("cellLoad", CellLoad.class),
             Map.entry("probes", ProbeResults.class), Map.entry("boundaryProbe", ProbeResults.BoundaryProbe.class),
@@ -54,7 +56,7 @@ class RunSchemaTest {
 
         assertEquals(List.of(), RunSchema.problems(runJson));
         JsonNode run = JSON.readTree(runJson);
-        assertEquals(10, run.path("claims").size(), "the claims are in what was validated");
+        assertEquals(Claim.values().length, run.path("claims").size(), "the claims are in what was validated");
         assertEquals(SmallRun.REPETITIONS, run.path("cells").findValues("repetition").stream()
                 .mapToInt(JsonNode::asInt).distinct().count());
         assertTrue(run.at("/environment/box/cpus").size() > 0);

@@ -63,7 +63,7 @@ class CpuCostAndBoxTest {
                 e.clockSource(), e.cpuGovernor(), List.of("-Xmx256m"), BOX);
         RunResult r = plain.run();
         RunResult run = new RunResult(r.schema(), r.id(), r.startedAt(), r.finishedAt(), r.config(), r.calibration(),
-                boxed, r.cells(), r.probes(), r.claims(), r.repetitions());
+                boxed, r.cells(), r.probes(), r.claims(), r.repetitions(), r.sustainableRates());
         return new RunData(0, "r", plain.folder(), run, plain.cells(), List.of());
     }
 

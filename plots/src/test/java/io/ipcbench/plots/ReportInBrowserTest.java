@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import io.ipcbench.claims.Claim;
 import io.ipcbench.cli.CommandRun;
 import io.ipcbench.cli.Main;
 import io.ipcbench.command.ExitCode;
@@ -40,8 +41,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The report of a real run, as a reader sees it: measured with real peers, judged, plotted, and
  * opened in headless Chromium. Every image loads, the console stays clean, every in-page link
- * lands, the claims section holds the ten claims (each opening on its evidence), and a screenshot of the whole page is left in
- * {@code target/} to be looked at. Skipped, saying why, where Chromium or chromedriver is missing
+ * lands, the claims section holds every claim (each opening on its evidence), and a screenshot of
+ * the whole page is left in {@code target/} to be looked at. Skipped, saying why, where Chromium or chromedriver is missing
  * (Debian packages chromium and chromium-driver; CI installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -147,7 +148,7 @@ class ReportInBrowserTest {
     @Test
     void theClaimsSectionHoldsTheTenClaimsEachOpeningOnItsEvidence() {
         List<WebElement> claims = browser.findElements(By.cssSelector("details.claim"));
-        assertEquals(10, claims.size());
+        assertEquals(Claim.values().length, claims.size());
         WebElement first = claims.get(0);
         WebElement evidence = first.findElement(By.cssSelector(".evidence"));
         assertFalse(evidence.isDisplayed(), "the sentences are folded");
