@@ -85,7 +85,7 @@ public final class SummaryTable {
     }
 
     /** "97.47", or "97.47 [85.38]" when the figure from the actual send differs by more than 5%. */
-    private static String beside(long correctedNs, long rawNs) {
+    public static String beside(long correctedNs, long rawNs) {
         String text = String.format(Locale.ROOT, "%.2f", micros(correctedNs));
         return Math.abs(correctedNs - rawNs) > 0.05 * Math.max(1, correctedNs)
                 ? text + String.format(Locale.ROOT, " [%.2f]", micros(rawNs)) : text;
@@ -104,7 +104,7 @@ public final class SummaryTable {
             RepetitionSummary.Figure perSec = sweep.perSec();
             String rate = perSec == null ? "none within the budget"
                     : String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", perSec.median(), perSec.min(), perSec.max())
-                    + (sweep.withoutOne() > 0 ? ", " + sweep.withoutOne() + " reps none" : "");
+                    + (sweep.withoutOne() > 0 ? ", none in " + sweep.withoutOne() : "");
             table.append(String.format(Locale.ROOT, SUSTAINABLE_HEADER, sweep.sweep(), sweep.placement(),
                     sweep.repetitions(), rate, sweep.firstBeyond() == null ? "none: every rate held"
                             : sweep.firstBeyond()));

@@ -27,13 +27,14 @@ public record SustainableRate(String transport, String engine, int size, int con
     /**
      * A sweep's sustainable rate over its repetitions, as the summary and the report show it.
      *
+     * @param transport    the sweep's transport
      * @param sweep        {@code tcp/raw/64B/1c}
      * @param repetitions  repetitions that ran the sweep
      * @param perSec       the rate within the budget, over the repetitions that had one; null when none had
      * @param withoutOne   repetitions in which no rate was within the budget
      * @param firstBeyond  where the first repetition's sweep left the budget, in words; null if it never did
      */
-    public record OverRepetitions(String sweep, String placement, long budgetNs, int repetitions,
+    public record OverRepetitions(String transport, String sweep, String placement, long budgetNs, int repetitions,
                                   RepetitionSummary.Figure perSec, int withoutOne, String firstBeyond) {
     }
 
@@ -52,7 +53,8 @@ public record SustainableRate(String transport, String engine, int size, int con
         for (List<SustainableRate> sweep : sweeps.values()) {
             SustainableRate first = sweep.get(0);
             List<Double> found = sweep.stream().map(SustainableRate::perSec).filter(v -> v != null).toList();
-            summaries.add(new OverRepetitions(first.sweep(), first.placement(), first.budgetNs(), sweep.size(),
+            summaries.add(new OverRepetitions(first.transport(), first.sweep(), first.placement(), first.budgetNs(),
+                    sweep.size(),
                     found.isEmpty() ? null : RepetitionSummary.Figure.of(found,
                             v -> String.format(Locale.ROOT, "%,.0f/s", v)),
                     sweep.size() - found.size(), first.firstBeyond()));

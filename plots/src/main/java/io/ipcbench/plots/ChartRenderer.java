@@ -22,6 +22,7 @@ import org.knowm.xchart.internal.chartpart.IChart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -59,6 +60,11 @@ public final class ChartRenderer {
             TransportStyle look = TransportStyle.of(s.colourKey());
             series.setLineColor(look.colour());
             series.setMarkerColor(look.colour());
+            if (s.lineStyle() == SeriesSpec.MARKERS_ONLY) {
+                series.setLineStyle(SeriesLines.NONE);
+                series.setMarker(look.marker());
+                continue;
+            }
             series.setLineStyle(TransportStyle.line(s.lineStyle()));
             series.setMarker(s.points().size() > MAX_POINTS_WITH_MARKERS ? SeriesMarkers.NONE : look.marker());
         }

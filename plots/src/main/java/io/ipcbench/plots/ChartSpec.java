@@ -30,6 +30,7 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         RATIO("unix-stream against tcp"),
         THROUGHPUT("Throughput"),
         CONNECTIONS("Many connections"),
+        RATE("Latency under offered load"),
         CANARY("Box canary over the run"),
         CPU_COST("CPU per round trip", true),
         TIMELINE("Latency over time");
