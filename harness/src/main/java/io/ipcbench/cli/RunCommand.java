@@ -95,8 +95,8 @@ public final class RunCommand implements Callable<Integer> {
     List<Integer> connections;
 
     @Option(names = "--connection-transports", split = ",", paramLabel = "NAME",
-            description = "Make the cells with more than one connection for these transports only (default: every "
-                    + "transport that takes several).")
+            description = "Make the closed-loop cells with more than one connection for these transports only "
+                    + "(default: every transport that takes several); rate cells follow --rate-transports.")
     List<String> connectionTransports;
 
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
@@ -131,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
     List<Integer> rateConnections;
 
     @Option(names = "--rate-transports", split = ",", paramLabel = "NAME",
-            description = "Make rate cells for these transports only (default: every transport of the run).")
+            description = "Make rate cells for these transports only, at every --rate-connections count each takes "
+                    + "(default: every transport of the run).")
     List<String> rateTransports;
 
     @Option(names = "--rate-duration", paramLabel = "TIME",

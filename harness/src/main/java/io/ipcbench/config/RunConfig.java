@@ -131,7 +131,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                 "  transports      " + String.join(", ", transports),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
-                        ? " (latency cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
+                        ? " (closed-loop cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
                         : String.join(", ", connectionTransports)) + ")" : ""),
                 "  throughput      " + (throughputSizes.isEmpty() ? "none"
                         : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),

@@ -102,7 +102,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
                                 continue;
                             }
                             for (int connections : cellKind.connections(config)) {
-                                if (connections > 1 && !takesManyConnections(config, label)) {
+                                if (connections > 1 && !takesManyConnections(config, label, mode)) {
                                     continue;
                                 }
                                 String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
@@ -154,9 +154,16 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
         }
     }
 
-    /** Whether the configuration asks for many-connection cells of this transport. */
-    private static boolean takesManyConnections(RunConfig config, String label) {
-        return config.connectionTransports().isEmpty() || config.connectionTransports().contains(label);
+    /**
+     * Whether the configuration asks for many-connection cells of this transport in this mode.
+     * {@code --connection-transports} picks the closed-loop ones; rate cells have their own
+     * transports ({@code --rate-transports}), each at every rate connection count it takes, so that a
+     * rate sweep over connection counts can cover every transport without the closed-loop sweep
+     * doing the same (the closed-loop cell a percentage needs is added for it).
+     */
+    private static boolean takesManyConnections(RunConfig config, String label, CellMode mode) {
+        return mode == CellMode.RATE || config.connectionTransports().isEmpty()
+                || config.connectionTransports().contains(label);
     }
 
 }

@@ -66,6 +66,27 @@ class CellPlanTest {
     }
 
     @Test
+    void rateCellsTakeManyConnectionsOnEveryTransportThatDoesWhateverTheClosedLoopSweepIsLimitedTo() {
+        RunConfig config = RunConfig.builder().transports(List.of("pipe", "tcp", "udp")).sizes(List.of(64))
+                .connections(List.of(1, 8)).connectionTransports(List.of("tcp"))
+                .rates(List.of(RequestedRate.parse("50%"))).build();
+        List<CellPlan.Cell> cells = CellPlan.of(config).cells();
+
+        Set<String> rate = new HashSet<>();
+        Set<String> closedLoop = new HashSet<>();
+        for (CellPlan.Cell cell : cells) {
+            (cell.mode() == CellMode.RATE ? rate : closedLoop).add(cell.transport().label() + "/" + cell.connections());
+        }
+        // pipe takes one connection; udp's 8-connection closed-loop cell is there only for its rate cell.
+        assertEquals(Set.of("pipe/1", "tcp/1", "tcp/8", "udp/1", "udp/8"), rate);
+        assertEquals(Set.of("pipe/1", "tcp/1", "tcp/8", "udp/1", "udp/8"), closedLoop);
+        assertEquals(Set.of("pipe/1", "tcp/1", "tcp/8", "udp/1"), Set.copyOf(CellPlan.of(RunConfig.builder()
+                .transports(List.of("pipe", "tcp", "udp")).sizes(List.of(64)).connections(List.of(1, 8))
+                .connectionTransports(List.of("tcp")).build()).cells().stream()
+                .map(c -> c.transport().label() + "/" + c.connections()).toList()), "without rates, as before");
+    }
+
+    @Test
     void aRateAtAPercentageRunsAfterItsRepetitionsClosedLoopCellWhichThePlanAddsWhenTheSweepLacksIt() {
         RunConfig config = RunConfig.builder().transports(List.of("tcp", "udp")).sizes(List.of(1024))
                 .rates(List.of(RequestedRate.parse("25%"), RequestedRate.parse("50%"), RequestedRate.parse("5000")))
