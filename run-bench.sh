@@ -107,15 +107,20 @@ case "$profile" in
     full)
         p_transports=all
         p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"; p_throughput="64,1k,16k,64k"
-        p_connections="1,8,64,256,1024"; p_duration="2s"; p_warmup="1s"; p_throughput_duration="2s"
-        p_repetitions=5; p_jmh=1; p_probes=1
+        # 1 s cells and four JMH sizes keep it near an hour on 2 CPUs: five repetitions of short cells
+        # say more about the box than fewer long ones, and JMH repeats what the sizes sweep shows.
+        p_connections="1,8,64,256,1024"; p_duration="1s"; p_warmup="500ms"; p_throughput_duration="1s"
+        p_repetitions=5; p_jmh=1; p_jmh_sizes="64,4k,64k,1m"; p_probes=1
         # Every transport at 64 B, at 1, 8 and 64 connections where it takes several: the curve from
-        # idle to beyond saturation, and each sweep's sustainable rate.
+        # idle to beyond saturation, and each sweep's sustainable rate (about 20 of the run's minutes,
+        # mostly peers starting: 510 rate cells).
         p_rates="25%,50%,75%,90%,100%,110%"; p_rate_transports=""; p_rate_connections="1,8,64"
         p_rate_duration="1s" ;;
     *) die_usage "unknown profile '$profile' (quick, full or smoke)" ;;
 esac
 transports="${transports:-$p_transports}"
+# JMH takes the sizes given, else the profile's own list for it, else the sweep's.
+jmh_sizes="${sizes:-${p_jmh_sizes:-$p_sizes}}"
 sizes="${sizes:-$p_sizes}"
 throughput_sizes="${throughput_sizes:-$p_throughput}"
 connections="${connections:-$p_connections}"
@@ -210,7 +215,7 @@ fi
 
 if [ "$jmh" = 1 ]; then
     # JMH takes sizes in plain bytes.
-    jmh_sizes="$(echo "${sizes:-64}" | tr ',' '\n' \
+    jmh_sizes="$(echo "$jmh_sizes" | tr ',' '\n' \
         | awk '{ n=$0; m=1; if (n ~ /[kK]$/) { m=1024; sub(/[kK]$/, "", n) } else if (n ~ /[mM]$/) { m=1048576; sub(/[mM]$/, "", n) } print n*m }' \
         | paste -sd, -)"
     jmh_time=(-wi 2 -w 1s -i 3 -r 1s)

@@ -69,7 +69,7 @@ public class EchoPeerState {
      * Transport, by the harness's name: every {@link io.ipcbench.transport.TransportKind}, in order (an
      * annotation cannot ask the kinds; a test holds the two together).
      */
-    @Param({"pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket"})
+    @Param({"pipe", "fifo", "tcp", "udp", "unix-stream", "unix-dgram", "unix-seqpacket", "shm"})
     public String transport;
 
     /** Message size in bytes, at least 8 (the sequence number). */

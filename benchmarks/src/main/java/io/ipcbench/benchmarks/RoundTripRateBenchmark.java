@@ -3,6 +3,7 @@ package io.ipcbench.benchmarks;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
+import io.ipcbench.transport.shm.ShmTransport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// The forks run the shm transport, whose Agrona needs a JVM flag; the host's flags reach them too.
+@Fork(value = 1, jvmArgsAppend = ShmTransport.JVM_FLAG)
 public class RoundTripRateBenchmark {
 
     @Benchmark

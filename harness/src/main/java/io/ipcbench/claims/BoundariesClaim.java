@@ -19,22 +19,27 @@ final class BoundariesClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.BOUNDARIES;
     private static final Needs NEEDS = new Needs("the boundary probe", Advice.PROBES);
 
-    /** Whether the transport of this label keeps boundaries, as its kind says; a label no kind has, neither. */
-    private static boolean keepsBoundaries(String transport, boolean expected) {
-        return TransportKind.find(transport).map(kind -> kind.preservesBoundaries() == expected).orElse(false);
+    /**
+     * The kinds the claim is about on its message side: sockets that keep boundaries (datagram,
+     * seqpacket). shm keeps them too, but it is no socket: its probe is shown, not counted.
+     */
+    private static boolean isMessageSocket(TransportKind kind) {
+        return kind.preservesBoundaries() && kind.carrier() == TransportKind.Carrier.SOCKET;
     }
 
     private static List<String> messageTransports() {
-        return Arrays.stream(TransportKind.values()).filter(TransportKind::preservesBoundaries)
+        return Arrays.stream(TransportKind.values()).filter(BoundariesClaim::isMessageSocket)
                 .map(TransportKind::label).toList();
     }
 
+    /** Whether the transport of this label is a socket that keeps boundaries; a label no kind has is not. */
     static boolean isMessageTransport(String transport) {
-        return keepsBoundaries(transport, true);
+        return TransportKind.find(transport).map(BoundariesClaim::isMessageSocket).orElse(false);
     }
 
+    /** Whether the transport of this label is a byte stream, as its kind says; a label no kind has is not. */
     static boolean isByteStream(String transport) {
-        return keepsBoundaries(transport, false);
+        return TransportKind.find(transport).map(kind -> !kind.preservesBoundaries()).orElse(false);
     }
 
     @Override
@@ -71,7 +76,7 @@ final class BoundariesClaim implements ClaimEvaluator {
                     + "boundary: a read returned part of a write or more than one.", figures, writes, scope);
         }
         if (messageKept.isEmpty()) {
-            return verdict(ClaimVerdict.INCONCLUSIVE, "Only byte-stream transports were probed; the claim rests on "
+            return verdict(ClaimVerdict.INCONCLUSIVE, "No datagram or seqpacket socket was probed; the claim rests on "
                     + Text.list(messageTransports()) + " keeping boundaries.", figures, writes, scope);
         }
         String streams = streamsMerged.isEmpty()

@@ -5,9 +5,11 @@ import java.util.List;
 import io.ipcbench.results.CellResult;
 
 /**
- * The cells of a run that measured the same thing at the same placement: one transport, engine,
- * mode, size and connection count, over its repetitions. Their interval samples are pooled.
+ * The cells of a run that measured the same thing at the same placement: one transport (in one
+ * variant), engine, mode, size and connection count, over its repetitions. Their interval samples
+ * are pooled.
  *
+ * @param transport the transport as cells name it, with its variant: {@code tcp}, {@code shm-spin}
  * @param placement "0,1" or "unpinned"
  * @param cells     the successful cells, in run order
  */

@@ -24,7 +24,9 @@ public enum Claim {
     NAGLE("nagle",
             "Default TCP settings suit file transfer; request/response traffic needs tuning (TCP_NODELAY)."),
     UDS_UNDER_LOAD("uds-under-load",
-            "Unix sockets sustain more load than loopback TCP at the same tail.");
+            "Unix sockets sustain more load than loopback TCP at the same tail."),
+    SHM_FLOOR("shm-floor",
+            "Shared memory is an order of magnitude below every kernel path.");
 
     private final String id;
     private final String text;

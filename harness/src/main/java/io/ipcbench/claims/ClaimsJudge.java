@@ -80,6 +80,7 @@ public final class ClaimsJudge {
                     new Needs("rate sweeps of unix-stream and tcp at the same size and connections",
                             Advice.run("--transports", "tcp,unix-stream").with(Advice.RATES)))
                     .withPairNotes(ClaimsJudge::sweeps);
+            case SHM_FLOOR -> new ShmFloorClaim();
         };
     }
 

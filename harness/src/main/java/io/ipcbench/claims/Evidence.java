@@ -59,11 +59,14 @@ final class Evidence {
         return run.config() == null || run.config().tcpNoDelay();
     }
 
-    /** The successful cells of a transport in a mode, grouped; ordered by engine, connections, size, placement. */
+    /**
+     * The successful cells of a transport (named with its variant, as {@link CellResult#transportName()}
+     * does) in a mode, grouped; ordered by engine, connections, size, placement.
+     */
     List<CellGroup> groups(String transport, String mode) {
         Map<String, List<CellResult>> byKey = new LinkedHashMap<>();
         for (CellResult cell : cells()) {
-            if (cell.ok() && transport.equals(cell.transport()) && mode.equals(cell.mode())) {
+            if (cell.ok() && transport.equals(cell.transportName()) && mode.equals(cell.mode())) {
                 String key = CellGroup.engineOf(cell) + "|" + cell.size() + "|" + cell.connections() + "|"
                         + CellGroup.placementOf(cell);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cell);
@@ -82,7 +85,7 @@ final class Evidence {
 
     /** Cells of these transports that failed: kept out of every comparison, and said so. */
     List<CellResult> failed(Collection<String> transports) {
-        return cells().stream().filter(c -> !c.ok() && transports.contains(c.transport())).toList();
+        return cells().stream().filter(c -> !c.ok() && transports.contains(c.transportName())).toList();
     }
 
     /** The metric's values of a group, one per repetition; cells that cannot define it are left out, and said. */
@@ -131,7 +134,7 @@ final class Evidence {
     /** "tcp 64 B 1c latency r0". */
     static String cellName(CellResult cell) {
         String engine = CellGroup.engineOf(cell);
-        return cell.transport() + " " + Text.size(cell.size()) + " " + cell.connections() + "c " + cell.mode()
+        return cell.transportName() + " " + Text.size(cell.size()) + " " + cell.connections() + "c " + cell.mode()
                 + " r" + cell.repetition() + ("raw".equals(engine) ? "" : " (" + engine + ")");
     }
 

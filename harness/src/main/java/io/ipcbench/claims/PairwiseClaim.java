@@ -67,7 +67,7 @@ final class PairwiseClaim implements ClaimEvaluator {
 
     /** The claim also states a size ("by up to 3x"): tested, not just printed. */
     PairwiseClaim withMagnitude(double factor) {
-        this.magnitude = new Magnitude(factor, subject);
+        this.magnitude = new Magnitude(factor, Magnitude.Bound.UP_TO, subject);
         return this;
     }
 

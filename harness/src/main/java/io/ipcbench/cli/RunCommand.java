@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
  * each option to its {@link RunConfig} setting (an option left out keeps the configuration's
  * default), prints progress and the summary, and turns what goes wrong into exit codes.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = VariantOptions.class,
         description = {
                 "Measures round trips between this process and a peer process, for every transport and message size "
                         + "(and one-way throughput, with --throughput-sizes).",
@@ -240,6 +240,7 @@ public final class RunCommand implements Callable<Integer> {
         ifGiven(transports, names -> builder.transports(transports(names, "--transports").stream().distinct()
                 .toList()));
         ifGiven(engine, text -> builder.engine(engine(text)));
+        builder.variants(VariantOptions.chosen(spec));
         ifGiven(sizes, texts -> builder.sizes(sizes(texts, "--sizes")));
         ifGiven(throughputSizes, texts -> builder.throughputSizes(sizes(texts, "--throughput-sizes")));
         ifGiven(throughputDuration, "--throughput-duration", Units::parseMillis, builder::throughputMillis);
@@ -422,10 +423,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * The cells of the run; a user error if a transport cannot carry a size or a cell's message
-     * buffers do not fit the memory, unless the run skips what cannot be measured.
+     * buffers do not fit the memory, unless the run skips what cannot be measured, and if nothing the
+     * run asks for can be measured (no cell, no probes).
      */
     static CellPlan plan(RunConfig config) {
         CellPlan plan = CellPlan.of(config);
+        if (plan.cells().isEmpty() && !config.probes() && !plan.skipped().isEmpty()) {
+            throw new UserError("nothing to measure: " + String.join("; ", plan.skipped()));
+        }
         if (config.skipOversized()) {
             return plan;
         }

@@ -1,12 +1,18 @@
 package io.ipcbench.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.Variant;
+import io.ipcbench.transport.Variants;
 
 /**
  * Every setting of a run, immutable and checked when built; printed at the start of every run
@@ -19,6 +25,8 @@ import io.ipcbench.transport.TransportKind;
  *                  of the box over the run does not line up with one transport; recorded, so that
  *                  the order can be run again
  * @param canary    whether to measure the box canary before and after every cell
+ * @param variants  the variants to measure of each transport that has some (shm's idle strategies), by
+ *                  transport; a transport left out is measured in its default variant
  * @param rates           rates of the rate cells, each round trips per second or a percentage of the closed-loop
  *                        maximum; empty for no rate cells
  * @param rateSizes       message sizes of the rate cells
@@ -28,7 +36,7 @@ import io.ipcbench.transport.TransportKind;
  * @param p99BudgetNanos  the p99 a rate must keep to be sustainable: the highest such rate of a sweep is its
  *                        transport's sustainable rate
  */
-public record RunConfig(String engine, List<String> transports, List<Integer> sizes,
+public record RunConfig(String engine, List<String> transports, Map<String, List<String>> variants, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
                         long iterations, long durationMillis, long warmupIterations, long warmupMillis,
                         long intervalMillis, Placement pin, boolean tcpNoDelay, String bindHost,
@@ -58,10 +66,13 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** Every message carries its sequence number in its first 8 bytes. */
     public static final int MIN_SIZE = 8;
+    /** The one variant of a transport that has none. */
+    private static final List<String> NO_VARIANT = Collections.singletonList(null);
 
     public RunConfig {
         Objects.requireNonNull(engine, "engine");
         transports = List.copyOf(transports);
+        variants = variants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         sizes = List.copyOf(sizes);
         connections = List.copyOf(connections);
         throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
@@ -103,6 +114,31 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         require(receiveTimeoutMillis >= 1, "the receive timeout must be at least 1 ms");
         require(sendBufferBytes >= 0 && receiveBufferBytes >= 0, "a socket buffer size cannot be negative");
         require(peerDelayMicros >= 0, "the peer delay cannot be negative");
+        for (Map.Entry<String, List<String>> chosen : variants.entrySet()) {
+            checkVariants(chosen.getKey(), chosen.getValue(), pin);
+        }
+    }
+
+    /**
+     * The variants chosen must be the kind's, and able to run at the placement (a kind unknown here,
+     * in a run from a later version, is taken as it is).
+     */
+    private static void checkVariants(String transport, List<String> chosen, Placement pin) {
+        if (TransportKind.find(transport).isEmpty()) {
+            return;
+        }
+        Variants declared = TransportKind.fromLabel(transport).variants();
+        require(!declared.none(), transport + " has no variants");
+        require(!chosen.isEmpty(), "choose at least one " + declared.dimension() + " for " + transport);
+        for (String label : chosen) {
+            Variant variant = declared.find(label).orElseThrow(() -> new IllegalArgumentException("unknown "
+                    + transport + " " + declared.dimension() + " '" + label + "' (known: " + declared.describeLabels()
+                    + ")"));
+            require(!(pin.pinned() && pin.client().equals(pin.peer()) && variant.whyNotOnOneCpu() != null),
+                    transport + " " + declared.dimension() + " " + label + " cannot run with both sides on CPU "
+                            + pin.client() + ": " + variant.whyNotOnOneCpu() + ". Pin them to two CPUs or choose "
+                            + "another " + declared.dimension());
+        }
     }
 
     private static void require(boolean condition, String message) {
@@ -120,6 +156,18 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         return ENGINE_BOTH.equals(engine) ? List.of("raw", "jdk") : List.of(engine);
     }
 
+    /**
+     * The variants of {@code kind} to measure, in order: those chosen, else its default; one null
+     * for a kind that has none.
+     */
+    public List<String> variantsOf(TransportKind kind) {
+        Variants declared = kind.variants();
+        if (declared.none()) {
+            return NO_VARIANT;
+        }
+        return variants.getOrDefault(kind.label(), List.of(declared.defaultLabel()));
+    }
+
     /** The settings one per line, for the start of a run. */
     @Override
     public String toString() {
@@ -128,7 +176,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         return String.join(System.lineSeparator(),
                 "  modes           latency" + (throughputSizes.isEmpty() ? "" : ", throughput")
                         + (rates.isEmpty() ? "" : ", rate") + " (engine " + engine + ")",
-                "  transports      " + String.join(", ", transports),
+                "  transports      " + String.join(", ", transports) + describeVariants(),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
                         ? " (closed-loop cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
@@ -155,10 +203,23 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
                 "  output          " + outputDirectory);
     }
 
+    /** " (shm idle: spin, yield)" for the transports of the run that have variants. */
+    private String describeVariants() {
+        List<String> parts = new ArrayList<>();
+        for (String label : transports) {
+            TransportKind kind = TransportKind.fromLabel(label);
+            if (!kind.variants().none()) {
+                parts.add(label + " " + kind.variants().dimension() + ": " + String.join(", ", variantsOf(kind)));
+            }
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
     /** Builds a {@link RunConfig}; every setting starts at its default. */
     public static final class Builder {
         private String engine = ENGINE_RAW;
         private List<String> transports = DEFAULT_TRANSPORTS;
+        private Map<String, List<String>> variants = Map.of();
         private List<Integer> sizes = DEFAULT_SIZES;
         private List<Integer> connections = DEFAULT_CONNECTIONS;
         private int repetitions = DEFAULT_REPETITIONS;
@@ -275,6 +336,12 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
             return this;
         }
 
+        /** The variants to measure, by transport (e.g. shm: spin, yield); a transport left out runs its default. */
+        public Builder variants(Map<String, List<String>> value) {
+            variants = value;
+            return this;
+        }
+
         public Builder sizes(List<Integer> value) {
             sizes = value;
             return this;
@@ -367,7 +434,7 @@ public record RunConfig(String engine, List<String> transports, List<Integer> si
         }
 
         public RunConfig build() {
-            return new RunConfig(engine, transports, sizes, connections, repetitions, iterations,
+            return new RunConfig(engine, transports, variants, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
                     throughputSizes, throughputMillis, connectionTransports, rates, rateSizes, rateConnections,

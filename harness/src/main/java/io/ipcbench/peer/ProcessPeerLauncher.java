@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.Cleanup;
+import io.ipcbench.transport.shm.ShmTransport;
 
 /**
  * Starts the peer as a child JVM with this JVM's class path. Its error stream (and its output,
@@ -19,8 +20,12 @@ import io.ipcbench.os.Cleanup;
  * sized for its cell (a buffer per connection), so that 1,024 connections at 1 MiB fit.
  */
 public final class ProcessPeerLauncher implements PeerLauncher {
-    /** A small heap and the serial collector: the peer allocates nothing once it runs. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * A small heap and the serial collector: the peer allocates nothing once it runs; and what the
+     * shm transport needs of the JVM.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            ShmTransport.JVM_FLAG);
     /** Direct memory the peer may use besides its message buffers: what its heap limit allowed it in all. */
     static final long OWN_DIRECT_BYTES = 256L << 20;
     private static final long GRACE_MILLIS = 2_000;

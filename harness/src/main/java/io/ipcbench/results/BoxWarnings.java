@@ -126,7 +126,7 @@ public final class BoxWarnings {
 
     /** "tcp 64 B", "tcp jdk 64 B × 8 connections throughput, repetition 2", "tcp 64 B at 25% of closed loop". */
     public static String describe(CellResult cell) {
-        StringBuilder text = new StringBuilder(cell.transport());
+        StringBuilder text = new StringBuilder(cell.transportName());
         if (cell.engine() != null && !"raw".equals(cell.engine())) {
             text.append(' ').append(cell.engine());
         }

@@ -32,7 +32,7 @@ public record EngineOverhead(String transport, int size, int connections, int re
                     || cell.latencyNs().count() == 0) {
                 continue;
             }
-            String key = cell.transport() + "/" + cell.size() + "/" + cell.connections() + "/" + cell.repetition()
+            String key = cell.transportName() + "/" + cell.size() + "/" + cell.connections() + "/" + cell.repetition()
                     + "/" + cell.placement();
             if ("raw".equals(cell.engine())) {
                 raw.put(key, cell);
@@ -44,7 +44,7 @@ public record EngineOverhead(String transport, int size, int connections, int re
         raw.forEach((key, r) -> {
             CellResult j = jdk.get(key);
             if (j != null) {
-                rows.add(new EngineOverhead(r.transport(), r.size(), r.connections(), r.repetition(),
+                rows.add(new EngineOverhead(r.transportName(), r.size(), r.connections(), r.repetition(),
                         r.latencyNs().p50(), j.latencyNs().p50(), r.latencyNs().p99(), j.latencyNs().p99()));
             }
         });

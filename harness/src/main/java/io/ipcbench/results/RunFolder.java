@@ -60,7 +60,8 @@ public final class RunFolder {
 
     /**
      * The interval log's file name for a cell: {@code <transport>_<size>B_<connections>c_<mode>.hlog},
-     * with {@code _r<k>} before the suffix for repetitions after the first.
+     * with {@code _r<k>} before the suffix for repetitions after the first. The transport is named
+     * with its variant when it has one ({@link CellResult#transportName()}): {@code shm-spin_64B_1c_latency.hlog}.
      */
     public static String logFileName(String transport, int size, int connections, String mode, int repetition) {
         return logFileName(transport, "raw", size, connections, mode, repetition);

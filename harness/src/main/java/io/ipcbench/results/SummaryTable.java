@@ -177,8 +177,8 @@ public final class SummaryTable {
     }
 
     static String label(CellResult cell) {
-        return "raw".equals(cell.engine()) || cell.engine() == null ? cell.transport()
-                : cell.transport() + " (" + cell.engine() + ")";
+        return "raw".equals(cell.engine()) || cell.engine() == null ? cell.transportName()
+                : cell.transportName() + " (" + cell.engine() + ")";
     }
 
     static String renderLatency(List<CellResult> cells) {

@@ -67,7 +67,7 @@ public record SustainableRate(String transport, String engine, int size, int con
         Map<String, List<CellResult>> sweeps = new LinkedHashMap<>();
         for (CellResult cell : cells) {
             if (cell.rate() != null) {
-                sweeps.computeIfAbsent(cell.transport() + "/" + cell.engine() + "/" + cell.size() + "/"
+                sweeps.computeIfAbsent(cell.transportName() + "/" + cell.engine() + "/" + cell.size() + "/"
                         + cell.connections() + "/" + cell.placement() + "/" + cell.repetition(),
                         key -> new ArrayList<>()).add(cell);
             }
@@ -97,7 +97,7 @@ public record SustainableRate(String transport, String engine, int size, int con
                 break;
             }
         }
-        return new SustainableRate(first.transport(), first.engine(), first.size(), first.connections(),
+        return new SustainableRate(first.transportName(), first.engine(), first.size(), first.connections(),
                 String.valueOf(first.placement()), first.repetition(), budgetNs, highest, sweep.size(), firstBeyond);
     }
 

@@ -11,6 +11,7 @@ import io.ipcbench.peer.PeerSession;
 import io.ipcbench.results.CellMode;
 import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * How the cells of one mode are measured. The {@link Sweep} knows no mode: for every cell it opens
@@ -47,6 +48,11 @@ interface CellKind {
     /** The rates of this kind that the configuration asks for, a cell each; one null for a kind without rates. */
     default List<RequestedRate> rates(RunConfig config) {
         return Collections.singletonList(null);
+    }
+
+    /** Null if this kind's cells can be measured over {@code transport}, else why not. */
+    default String whyNotFor(TransportKind transport) {
+        return null;
     }
 
     /** Null if this kind's cells can be measured on {@code engine}, at any connection count, else why not. */

@@ -44,8 +44,8 @@ final class CellRecord {
         TransportKind kind = planned.transport();
         // CPU time is per message: per round trip, or per message received one way.
         long messages = throughput != null ? throughput.messages() : latency.count();
-        return new CellResult(kind.label(), planned.engine().label(), planned.mode().label(), planned.size(),
-                planned.connections(), planned.repetition(), placement,
+        return new CellResult(kind.label(), planned.variant(), planned.engine().label(), planned.mode().label(),
+                planned.size(), planned.connections(), planned.repetition(), placement,
                 failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency, histogramLog,
                 kind.preservesBoundaries() ? datagrams : null, errors, roundTripsPerSec, perConnectionP99, throughput,
                 rate, bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,

@@ -64,7 +64,7 @@ final class LatencyCell implements CellKind {
                 watchdog.checkAlive();
                 loop.resetCounts();
 
-                String logName = RunFolder.logFileName(planned.transport().label(), planned.engine().label(),
+                String logName = RunFolder.logFileName(planned.transportName(), planned.engine().label(),
                         planned.size(), planned.connections(), planned.mode().label(), planned.repetition());
                 IntervalLogger logger = IntervalLogger.start(context.folder().resolve(logName), "ipcbench "
                         + planned.describe() + " latency placement " + config.pin(), config.intervalMillis());

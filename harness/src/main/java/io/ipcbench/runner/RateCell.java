@@ -19,6 +19,7 @@ import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.Warmup;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.TransportKind;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -66,12 +67,25 @@ final class RateCell implements CellKind {
 
     @Override
     public boolean measures(RunConfig config, String transport) {
-        return config.rateTransports().isEmpty() || config.rateTransports().contains(transport);
+        return !config.rates().isEmpty()
+                && (config.rateTransports().isEmpty() || config.rateTransports().contains(transport));
     }
 
     @Override
     public List<RequestedRate> rates(RunConfig config) {
         return config.rates();
+    }
+
+    /**
+     * The rate loop waits for replies and for the next due time in one {@code epoll_pwait2} over
+     * every connection's descriptors; a transport without one (shm's rings in shared memory) would
+     * need a loop of its own that polls each ring and the clock in turn.
+     */
+    @Override
+    public String whyNotFor(TransportKind transport) {
+        return transport.kernelPath() ? null : "the rate loop waits on epoll over file descriptors, and "
+                + transport.label() + " has none: a loop that polls the rings and the clock in turn would be a design "
+                + "of its own";
     }
 
     @Override
@@ -152,7 +166,7 @@ final class RateCell implements CellKind {
                                         Double closedLoop, double target) throws IOException {
         RunConfig config = context.config();
         CellPlan.Cell planned = record.planned;
-        String logName = RunFolder.logFileName(planned.transport().label(), planned.engine().label(), planned.size(),
+        String logName = RunFolder.logFileName(planned.transportName(), planned.engine().label(), planned.size(),
                 planned.connections(), planned.mode().withRate(planned.rate()), planned.repetition());
         IntervalLogger logger = IntervalLogger.startTagged(context.folder().resolve(logName), "ipcbench "
                         + planned.describe() + ", " + String.format(Locale.ROOT, "%.0f", target)
@@ -242,7 +256,7 @@ final class RateCell implements CellKind {
      */
     static CellResult closedLoopOf(CellPlan.Cell planned, List<CellResult> finished) {
         for (CellResult cell : finished) {
-            if (cell.cellMode() == CellMode.LATENCY && cell.transport().equals(planned.transport().label())
+            if (cell.cellMode() == CellMode.LATENCY && cell.transportName().equals(planned.transportName())
                     && planned.engine().label().equals(cell.engine()) && cell.size() == planned.size()
                     && cell.connections() == planned.connections() && cell.repetition() == planned.repetition()) {
                 return cell;

@@ -127,7 +127,7 @@ public final class Sweep implements AutoCloseable {
         CellKind kind = planned.kind();
         CellRecord record = kind.newRecord(planned);
         try (PeerSession session = PeerSession.with(transports.apply(planned.transport(), planned.engine()),
-                        planned.engine(), directory -> transportOptions(directory, planned.size()))
+                        planned.engine(), directory -> transportOptions(directory, planned))
                 .cpu(config.pin().peer()).delayMicros(config.peerDelayMicros()).role(kind.peerRole())
                 .connections(planned.connections()).open(launcher)) {
             try {
@@ -144,15 +144,15 @@ public final class Sweep implements AutoCloseable {
         return record.toResult(config.pin());
     }
 
-    private TransportOptions transportOptions(Path privateDirectory, int size) {
+    private TransportOptions transportOptions(Path privateDirectory, CellPlan.Cell planned) {
         // Waiting for a peer to start and connect: at least the default, since a loaded box starts JVMs slowly.
         Duration connectTimeout = Duration.ofMillis(config.peerTimeoutMillis());
         if (connectTimeout.compareTo(TransportOptions.DEFAULT_CONNECT_TIMEOUT) < 0) {
             connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
         }
-        return new TransportOptions(privateDirectory, size, config.tcpNoDelay(), config.bindHost(), connectTimeout,
-                Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
-                config.receiveBufferBytes());
+        return new TransportOptions(privateDirectory, planned.size(), config.tcpNoDelay(), config.bindHost(),
+                connectTimeout, Duration.ofMillis(config.receiveTimeoutMillis()), config.sendBufferBytes(),
+                config.receiveBufferBytes(), planned.variant());
     }
 
     @Override

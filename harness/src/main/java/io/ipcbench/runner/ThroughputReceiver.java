@@ -1,6 +1,8 @@
 package io.ipcbench.runner;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.results.IntegrityErrors;
@@ -18,9 +20,12 @@ import io.ipcbench.transport.MessageProgress;
  * numbers (a ring of bits, allocated once) tells a duplicate from a late arrival. How many were
  * lost is known only when the peer says how many it sent.
  *
- * <p>A receiver on its own connection reads each message whole, blocking ({@link #run}); one of
- * many, served by one thread, takes in whatever has arrived, in pieces, without blocking
- * ({@link #receiveAvailable}).
+ * <p>A receiver on its own connection blocks in each read ({@link #run}): on a datagram socket one
+ * read is one message; on a byte stream each read takes whatever one system call returns, up to a
+ * message's size, as a C reader would, and messages are counted as the stream passes their ends
+ * (insisting on each message whole would cost a second read, and a second wake-up, whenever the
+ * kernel hands over part of one). One of many, served by one thread, takes in whatever has arrived,
+ * in pieces, without blocking ({@link #receiveAvailable}).
  *
  * <p>Counts are published with lazy stores, so that a sampler thread can take a throughput time
  * series without stalling the loop. Nothing here allocates, locks or logs.
@@ -38,6 +43,11 @@ public final class ThroughputReceiver implements ThroughputCounts {
     private final AtomicLong publishedMessages = new AtomicLong();
     private final AtomicLong publishedBytes = new AtomicLong();
     private volatile boolean stopRequested;
+
+    /** A sequence number split between two reads of a stream, gathered here. */
+    private final ByteBuffer header = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder());
+    /** Where the stream stands within the message under way: 0 at a message's first byte. */
+    private int streamOffset;
 
     private long messages;
     private long bytes;
@@ -62,7 +72,9 @@ public final class ThroughputReceiver implements ThroughputCounts {
     public long run(long maxMessages, long deadlineNanos) throws IOException {
         long arrived = 0;
         while (arrived < maxMessages && !stopRequested) {
-            if (receiveOne() != Connection.TIMED_OUT) {
+            if (!datagrams) {
+                arrived += receiveStream();
+            } else if (receiveOne() != Connection.TIMED_OUT) {
                 arrived++;
             }
             if (lastReceiveNanos - deadlineNanos >= 0) {
@@ -81,6 +93,52 @@ public final class ThroughputReceiver implements ThroughputCounts {
             arrived(length, now);
         }
         return length;
+    }
+
+    /**
+     * Reads what one system call returns from a byte stream, up to a message's size, and counts the
+     * messages whose last byte it brings; returns how many.
+     *
+     * @throws java.io.EOFException when the peer closed the connection
+     */
+    int receiveStream() throws IOException {
+        int length = connection.receiveOnce(incoming, size);
+        long now = clock.nanoTime();
+        lastReceiveNanos = now;
+        ByteBuffer chunk = incoming.buffer();
+        int completed = 0;
+        int position = 0;
+        while (position < length) {
+            if (streamOffset < Long.BYTES) {
+                // The sequence number at the message's start, whole in this read or gathered across two.
+                int take = Math.min(Long.BYTES - streamOffset, length - position);
+                if (streamOffset == 0 && take == Long.BYTES) {
+                    account(chunk.getLong(position));
+                } else {
+                    for (int k = 0; k < take; k++) {
+                        header.put(streamOffset + k, chunk.get(position + k));
+                    }
+                    if (streamOffset + take == Long.BYTES) {
+                        account(header.getLong(0));
+                    }
+                }
+            }
+            int step = Math.min(size - streamOffset, length - position);
+            position += step;
+            streamOffset += step;
+            if (streamOffset == size) {
+                streamOffset = 0;
+                completed++;
+                lastArrivalNanos = now;
+                messages++;
+                bytes += size;
+            }
+        }
+        if (completed > 0) {
+            publishedMessages.lazySet(messages);
+            publishedBytes.lazySet(bytes);
+        }
+        return completed;
     }
 
     /**

@@ -32,6 +32,14 @@ public final class Hello {
     /** Waits up to {@code timeout} for the hello on {@code fd}, reads and checks it, and returns its detail. */
     public static long await(Connection connection, int fd, Duration timeout) throws IOException {
         Sockets.awaitReadable(fd, timeout, "hello from the peer");
+        return read(connection);
+    }
+
+    /**
+     * Reads the hello from a connection where it has arrived (for a channel without a descriptor
+     * to wait on, which waits its own way), checks it, and returns its detail.
+     */
+    public static long read(Connection connection) throws IOException {
         MessageBuffer hello = new MessageBuffer(64);
         int length = connection.receive(hello, LENGTH);
         if (length != LENGTH || hello.buffer().getLong(0) != MAGIC) {

@@ -3,35 +3,57 @@ package io.ipcbench.transport;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.ipcbench.os.KernelSettings;
+import io.ipcbench.transport.shm.IdleChoice;
+import io.ipcbench.transport.shm.ShmTransport;
 
 /**
  * The transports, under the names used everywhere (command line, file names, JSON), with every fact
  * about them that the rest of ipcbench acts on. Everything that lists or special-cases transports
  * (the defaults, the help, the plan, the size checks, the peer's listeners, the claims, the charts'
  * colours, the JMH parameters, {@code run-bench.sh}) asks here: adding a transport adds a constant
- * with its facts, and the compiler asks for each of them.
+ * with its facts, and the compiler asks for each of them. A kind may also declare variants, ways of
+ * running it that a run measures side by side (shm's idle strategies): the plan makes cells of each.
  */
 public enum TransportKind {
-    PIPE("pipe", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
-            "a child process has one standard input and output, so one pipe pair", EnumSet.allOf(Engine.class)),
-    FIFO("fifo", Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+    PIPE("pipe", Carrier.PIPE, Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
+            "a child process has one standard input and output, so one pipe pair", EnumSet.allOf(Engine.class),
+            null, Variants.NONE),
+    FIFO("fifo", Carrier.PIPE, Framing.BYTE_STREAM, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.NONE,
             "a FIFO pair is one channel between two processes; more pairs would measure the same thing side by side",
-            EnumSet.allOf(Engine.class)),
-    TCP("tcp", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
-            EnumSet.allOf(Engine.class)),
-    UDP("udp", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.MAY_DROP, MessageLimit.UDP_PAYLOAD, null,
-            EnumSet.allOf(Engine.class)),
-    UNIX_STREAM("unix-stream", Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
-            EnumSet.allOf(Engine.class)),
-    UNIX_DGRAM("unix-dgram", Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.RELIABLE,
-            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class)),
-    UNIX_SEQPACKET("unix-seqpacket", Framing.MESSAGES, Addressing.LISTENING, Delivery.RELIABLE,
-            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class));
+            EnumSet.allOf(Engine.class), null, Variants.NONE),
+    TCP("tcp", Carrier.SOCKET, Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE, MessageLimit.NONE, null,
+            EnumSet.allOf(Engine.class), null, Variants.NONE),
+    UDP("udp", Carrier.SOCKET, Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.MAY_DROP,
+            MessageLimit.UDP_PAYLOAD, null, EnumSet.allOf(Engine.class), null, Variants.NONE),
+    UNIX_STREAM("unix-stream", Carrier.SOCKET, Framing.BYTE_STREAM, Addressing.LISTENING, Delivery.RELIABLE,
+            MessageLimit.NONE, null, EnumSet.allOf(Engine.class), null, Variants.NONE),
+    UNIX_DGRAM("unix-dgram", Carrier.SOCKET, Framing.MESSAGES, Addressing.CONNECTIONLESS, Delivery.RELIABLE,
+            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class), null, Variants.NONE),
+    UNIX_SEQPACKET("unix-seqpacket", Carrier.SOCKET, Framing.MESSAGES, Addressing.LISTENING, Delivery.RELIABLE,
+            MessageLimit.SEND_BUFFER, null, EnumSet.allOf(Engine.class), null, Variants.NONE),
+    SHM("shm", Carrier.SHARED_MEMORY, Framing.MESSAGES, Addressing.ONE_CHANNEL, Delivery.RELIABLE, MessageLimit.RING,
+            "a ring has no file descriptor, and the many-connection loops wait on epoll over descriptors; serving "
+                    + "several rings from one thread would take a loop that looks at each in turn, a design of its own",
+            EnumSet.of(Engine.RAW),
+            "a ring in shared memory makes no system call and has no channel to wrap, so the jdk engine would run "
+                    + "the very code the raw engine runs",
+            IdleChoice.VARIANTS);
+
+    /** What carries the bytes from one process to the other. */
+    public enum Carrier {
+        /** A kernel pipe: anonymous or named. */
+        PIPE,
+        /** A kernel socket, with its send and receive buffers. */
+        SOCKET,
+        /** Memory both processes map: no system call on the data path. */
+        SHARED_MEMORY
+    }
 
     /** Whether a read returns what one write sent. */
     public enum Framing {
@@ -65,7 +87,9 @@ public enum TransportKind {
         /** An IPv4 UDP datagram: 65,535 less the 20-byte IP and 8-byte UDP headers. */
         UDP_PAYLOAD,
         /** A Unix datagram or seqpacket message must fit the send buffer, less 32 B (af_unix.c). */
-        SEND_BUFFER
+        SEND_BUFFER,
+        /** A shm message must fit an eighth of its ring, and rings are sized from the message up to a bound. */
+        RING
     }
 
     /** Largest UDP payload over IPv4: 65,535 less the 20-byte IP and 8-byte UDP headers. */
@@ -74,31 +98,54 @@ public enum TransportKind {
     static final int UNIX_DATAGRAM_OVERHEAD = 32;
 
     private final String label;
+    private final Carrier carrier;
     private final Framing framing;
     private final Addressing addressing;
     private final Delivery delivery;
     private final MessageLimit limit;
     private final String oneConnectionOnly;
     private final Set<Engine> engines;
+    private final String whyNotOtherEngines;
+    private final Variants variants;
 
     /**
-     * @param oneConnectionOnly why the transport takes only one connection per peer; null when it takes many
-     * @param engines           the engines that implement it
+     * @param oneConnectionOnly  why the transport takes only one connection per peer; null when it takes many
+     * @param engines            the engines that implement it
+     * @param whyNotOtherEngines why the others do not; null when every engine does
+     * @param variants           the ways it can be run, measured side by side; {@link Variants#NONE} for one way
      */
-    TransportKind(String label, Framing framing, Addressing addressing, Delivery delivery, MessageLimit limit,
-                  String oneConnectionOnly, Set<Engine> engines) {
+    TransportKind(String label, Carrier carrier, Framing framing, Addressing addressing, Delivery delivery,
+                  MessageLimit limit, String oneConnectionOnly, Set<Engine> engines, String whyNotOtherEngines,
+                  Variants variants) {
         this.label = label;
+        this.carrier = carrier;
         this.framing = framing;
         this.addressing = addressing;
         this.delivery = delivery;
         this.limit = limit;
         this.oneConnectionOnly = oneConnectionOnly;
         this.engines = Set.copyOf(engines);
+        this.whyNotOtherEngines = whyNotOtherEngines;
+        this.variants = variants;
     }
 
     /** The name used on the command line, in file names and in JSON. */
     public String label() {
         return label;
+    }
+
+    public Carrier carrier() {
+        return carrier;
+    }
+
+    /** Whether the data goes through the kernel (a pipe or a socket), not through memory both sides map. */
+    public boolean kernelPath() {
+        return carrier != Carrier.SHARED_MEMORY;
+    }
+
+    /** The ways this transport can be run, which a run measures side by side; {@link Variants#NONE} for one way. */
+    public Variants variants() {
+        return variants;
     }
 
     public Framing framing() {
@@ -139,7 +186,8 @@ public enum TransportKind {
 
     /** Null if the engine implements this transport, else why not. */
     public String whyNotOn(Engine engine) {
-        return engines.contains(engine) ? null : "the " + engine.label() + " engine does not implement " + label;
+        return engines.contains(engine) ? null : "the " + engine.label() + " engine does not implement " + label
+                + (whyNotOtherEngines == null ? "" : ": " + whyNotOtherEngines);
     }
 
     /** Null if this transport can be measured over several connections on {@code engine}, else why not. */
@@ -170,6 +218,7 @@ public enum TransportKind {
             case NONE -> Integer.MAX_VALUE;
             case UDP_PAYLOAD -> UDP_MAX_PAYLOAD;
             case SEND_BUFFER -> sendBufferBytes - UNIX_DATAGRAM_OVERHEAD;
+            case RING -> ShmTransport.MAX_MESSAGE_BYTES;
         };
     }
 
@@ -180,18 +229,23 @@ public enum TransportKind {
             case UDP_PAYLOAD -> "a UDP datagram holds at most " + UDP_MAX_PAYLOAD + " B over IPv4";
             case SEND_BUFFER -> "a " + label + " message must fit the socket send buffer, at most "
                     + maxMessageSize() + " B here (net.core.wmem_default less " + UNIX_DATAGRAM_OVERHEAD + " B)";
+            case RING -> "a " + label + " message must fit an eighth of its ring (Agrona's OneToOneRingBuffer), "
+                    + "which is sized from the message up to a bound: at most " + ShmTransport.MAX_MESSAGE_BYTES + " B";
         };
     }
 
     /** The facts in a few words, for {@code ipcbench transports}. */
     public String describe() {
         return String.join("; ", List.of(
+                carrier.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 framing == Framing.MESSAGES ? "keeps message boundaries" : "byte stream",
                 oneConnectionOnly != null ? "one connection" : connectionless() ? "several connections, a socket "
                         + "pair each" : "several connections to one listener",
                 mayDropMessages() ? "may drop messages" : "reliable",
                 limit == MessageLimit.NONE ? "any message size" : "messages up to " + maxMessageSize() + " B",
-                "engines " + engines.stream().sorted().map(Engine::label).collect(Collectors.joining(", "))));
+                "engines " + engines.stream().sorted().map(Engine::label).collect(Collectors.joining(", "))))
+                + (variants.none() ? "" : "; " + variants.dimension() + " " + variants.describeLabels() + " (default "
+                        + variants.defaultLabel() + ")");
     }
 
     public static TransportKind fromLabel(String label) {

@@ -14,16 +14,26 @@ import java.time.Duration;
  * @param receiveTimeout    a datagram not answered within this is counted as lost
  * @param sendBufferBytes    SO_SNDBUF to ask for, or 0 for the kernel's default
  * @param receiveBufferBytes SO_RCVBUF to ask for, or 0 for the kernel's default
+ * @param variant           which of its kind's {@link Variants} to run (the client's side chooses; a
+ *                          transport that has some tells its peer over the channel); null for the default
  */
 public record TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
                                Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
-                               int receiveBufferBytes) {
+                               int receiveBufferBytes, String variant) {
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** Listen backlog: room for the connection sweeps' many connections arriving at once. */
     public static final int LISTEN_BACKLOG = 4096;
     /** A peer JVM starts in well under a second, but a loaded box can take several. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofMillis(200);
+
+    /** Options for the default variant. */
+    public TransportOptions(Path privateDirectory, int messageSize, boolean tcpNoDelay, String bindHost,
+                            Duration connectTimeout, Duration receiveTimeout, int sendBufferBytes,
+                            int receiveBufferBytes) {
+        this(privateDirectory, messageSize, tcpNoDelay, bindHost, connectTimeout, receiveTimeout, sendBufferBytes,
+                receiveBufferBytes, null);
+    }
 
     /** Defaults for a given directory and message size: loopback, TCP_NODELAY on. */
     public static TransportOptions defaults(Path privateDirectory, int messageSize) {

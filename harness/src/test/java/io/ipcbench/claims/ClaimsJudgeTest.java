@@ -47,7 +47,7 @@ class ClaimsJudgeTest {
         List<ClaimVerdict> verdicts = judge(run("empty", 1));
         assertEquals(List.of("uds-latency", "uds-throughput", "tcp-many-connections", "udp-latency",
                         "udp-same-host-reliable", "udp-size", "boundaries", "pipe-vs-uds", "tcp-bulk", "nagle",
-                        "uds-under-load"),
+                        "uds-under-load", "shm-floor"),
                 verdicts.stream().map(ClaimVerdict::id).toList());
         assertEquals(Arrays.stream(Claim.values()).map(Claim::text).toList(),
                 verdicts.stream().map(ClaimVerdict::claim).toList());

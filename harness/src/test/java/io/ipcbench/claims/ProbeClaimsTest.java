@@ -149,6 +149,16 @@ class ProbeClaimsTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict());
     }
 
+    @Test
+    void sharedMemoryKeepsBoundariesButIsNoSocketSoItDecidesNothing() throws IOException {
+        ClaimVerdict v = judge(withProbes(boundaries(new BoundaryProbe("shm", WRITES, WRITES, true),
+                new BoundaryProbe("pipe", WRITES, List.of(489), false))), Claim.BOUNDARIES);
+        assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict(), v.summary());
+        assertTrue(v.summary().startsWith("No datagram or seqpacket socket was probed"), v.summary());
+        assertTrue(v.figures().contains("shm: 5 writes (100, 17, 300, 8, 64 B) came out as 5 reads "
+                + "(100, 17, 300, 8, 64 B): boundaries kept"), v.figures().toString());
+    }
+
     // nagle
 
     @Test

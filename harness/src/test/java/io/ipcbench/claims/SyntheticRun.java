@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,6 +15,7 @@ import io.ipcbench.results.Calibration;
 import io.ipcbench.results.Canary;
 import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.CpuCost;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
@@ -99,6 +101,27 @@ final class SyntheticRun {
         return this;
     }
 
+    /**
+     * {@link #REPETITIONS} repetitions of a 1-connection latency cell of a transport's variant (shm's
+     * idle strategy), round trips around {@code medianNs}, each costing {@code cpuMicros} of CPU.
+     */
+    SyntheticRun latency(String transport, String variant, int size, double medianNs, double cpuMicros)
+            throws IOException {
+        for (int r = 0; r < REPETITIONS; r++) {
+            latency(transport, variant, size, 1, r, medianNs * Math.exp(REPETITION_SPREAD * gaussian()), INTERVALS,
+                    PER_INTERVAL);
+            CellResult c = cells.remove(cells.size() - 1);
+            long messages = c.latencyNs().count();
+            long nanos = Math.round(cpuMicros * 1_000 * messages / 2);
+            cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
+                    c.repetition(), c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(),
+                    c.datagrams(), c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(),
+                    c.rate(), c.socketBuffers(), c.canary(), CpuCost.of(messages, CpuCost.ProcessCost.of(nanos, 0, 0, 0,
+                    messages), CpuCost.ProcessCost.of(nanos, 0, 0, 0, messages)), c.boxLoad()));
+        }
+        return this;
+    }
+
     /** One repetition each, at these medians: repetitions that sit in separate modes, say. */
     SyntheticRun latencyRepetitions(String transport, int size, double... medianNs) throws IOException {
         for (int r = 0; r < medianNs.length; r++) {
@@ -114,7 +137,13 @@ final class SyntheticRun {
      */
     SyntheticRun latency(String transport, int size, int connections, int repetition, double medianNs, int intervals,
                          int perInterval) throws IOException {
-        String log = RunFolder.logFileName(transport, size, connections, CellMode.LATENCY.label(), repetition);
+        return latency(transport, null, size, connections, repetition, medianNs, intervals, perInterval);
+    }
+
+    private SyntheticRun latency(String transport, String variant, int size, int connections, int repetition,
+                                 double medianNs, int intervals, int perInterval) throws IOException {
+        String log = RunFolder.logFileName(CellResult.transportName(transport, variant), size, connections,
+                CellMode.LATENCY.label(), repetition);
         // A stable spread inside one process: the repetitions differ, the intervals of one hardly.
         double intervalSpread = 0.05;
         Histogram all = new Histogram(3);
@@ -141,7 +170,8 @@ final class SyntheticRun {
                 ? new DatagramCounts(all.getTotalCount(), all.getTotalCount(), 0, 0, 0, 0) : null;
         Spread perConnection = connections > 1
                 ? new Spread(all.getValueAtPercentile(90), all.getValueAtPercentile(99), all.getMaxValue()) : null;
-        cells.add(new CellResult(transport, "raw", CellMode.LATENCY.label(), size, connections, repetition, placement,
+        cells.add(new CellResult(transport, variant, "raw", CellMode.LATENCY.label(), size, connections, repetition,
+                placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
                 IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null, null,
                 null, null, null));
@@ -199,20 +229,20 @@ final class SyntheticRun {
     /** Replaces the datagram counts of the last cell added. */
     SyntheticRun datagrams(DatagramCounts counts) {
         CellResult c = cells.remove(cells.size() - 1);
-        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
-                c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), counts, c.errors(),
-                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(), c.socketBuffers(), c.canary(),
-                c.cpuCost(), c.boxLoad()));
+        cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
+                c.repetition(), c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(),
+                counts, c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(),
+                c.socketBuffers(), c.canary(), c.cpuCost(), c.boxLoad()));
         return this;
     }
 
     /** Marks the last cell added as failed. */
     SyntheticRun failed(String error) {
         CellResult c = cells.remove(cells.size() - 1);
-        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
-                c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
-                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(), c.socketBuffers(),
-                c.canary(), c.cpuCost(), c.boxLoad()));
+        cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
+                c.repetition(), c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(),
+                c.datagrams(), c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(),
+                c.socketBuffers(), c.canary(), c.cpuCost(), c.boxLoad()));
         return this;
     }
 
@@ -221,9 +251,14 @@ final class SyntheticRun {
     }
 
     RunResult build() {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.variant() != null).forEach(c -> variants.computeIfAbsent(c.transport(),
+                t -> new ArrayList<>()).add(c.variant()));
+        variants.replaceAll((transport, chosen) -> chosen.stream().distinct().toList());
         RunConfig config = RunConfig.builder()
                 .transports(cells.isEmpty() ? List.of("tcp")
                         : cells.stream().map(CellResult::transport).distinct().toList())
+                .variants(variants)
                 .sizes(cells.isEmpty() ? List.of(64) : cells.stream().map(CellResult::size).distinct().toList())
                 .intervalMillis(INTERVAL_MILLIS)
                 .outputDirectory("synthetic")

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.command.ExitCode;
@@ -52,8 +53,9 @@ class RunCommandTest {
                 "--warmup", "3s", "--interval", "250ms", "--pin", "0,0", "--no-tcp-nodelay", "--bind", "127.0.0.2",
                 "--peer-timeout", "2s", "--receive-timeout", "50ms", "--sndbuf", "256k", "--rcvbuf", "1m",
                 "--peer-delay-us", "7", "--repetitions", "3", "--out", "somewhere", "--engine", "raw", "--probes",
-                "--order-seed", "9", "--no-canary");
+                "--order-seed", "9", "--no-canary", "--shm-idle", "yield, backoff");
         RunConfig expected = RunConfig.builder().transports(List.of("tcp", "unix-dgram"))
+                .variants(Map.of("shm", List.of("yield", "backoff")))
                 .sizes(List.of(8, 1024, 200 << 10)).iterations(10_000).warmupMillis(3_000).intervalMillis(250)
                 .pin(new Placement(0, 0)).tcpNoDelay(false).bindHost("127.0.0.2").peerTimeoutMillis(2_000)
                 .receiveTimeoutMillis(50).sendBufferBytes(256 * 1024).receiveBufferBytes(1 << 20).peerDelayMicros(7).repetitions(3)
@@ -112,7 +114,11 @@ class RunCommandTest {
             "--rates=25%,0%",
             "--rates=-5",
             "--rate=10% --rates=20%",
-            "--rates=10% --p99-budget=soon"})
+            "--rates=10% --p99-budget=soon",
+            "--transports=shm --shm-idle=fast",
+            "--transports=shm --shm-idle=spin --pin=0,0",
+            "--transports=shm --sizes=64m",
+            "--transports=shm --sizes=none --rate-sizes=64 --rates=50%"})
     void badInputIsOneLineExitTwoAndNoFiles(String arguments) {
         Path out = directory.resolve("run");
         StringWriter err = new StringWriter();
@@ -148,6 +154,16 @@ class RunCommandTest {
         assertEquals(List.of("skipped: pipe at 8 connections: not supported: a child process has one standard input "
                 + "and output, so one pipe pair"), lines.subList(1, lines.size()));
         assertFalse(Files.exists(out), "a plan writes nothing");
+    }
+
+    @Test
+    void busySpinWithBothSidesOnOneCpuIsRefusedInOneLineThatSaysWhy() {
+        CommandRun run = CommandRun.of("run", "--transports", "shm,pipe", "--shm-idle", "spin,backoff", "--pin", "0,0",
+                "--plan", "--out", directory.resolve("run").toString());
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertEquals("ipcbench: shm idle spin cannot run with both sides on CPU 0: a spinning side keeps the one CPU "
+                + "its peer needs until the scheduler preempts it, milliseconds later, so the cell would measure the "
+                + "scheduler's time slice. Pin them to two CPUs or choose another idle", run.err().strip());
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellMode;
@@ -15,6 +17,8 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.RequestedRate;
+import io.ipcbench.transport.Engine;
+import io.ipcbench.transport.TransportKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -123,6 +127,59 @@ class CellPlanTest {
         return new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, repetition, null, CellResult.OK, null,
                 null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, roundTripsPerSec, null, null, null, null,
                 null, null, null);
+    }
+
+    @Test
+    void shmHasNoRateCellsAndTheRunSaysWhyOnce() {
+        RunConfig config = RunConfig.builder().transports(List.of("shm", "tcp")).sizes(List.of(64))
+                .variants(Map.of("shm", List.of("spin", "backoff"))).rates(List.of(RequestedRate.parse("50%")))
+                .repetitions(2).build();
+        CellPlan plan = CellPlan.of(config);
+
+        assertEquals(List.of("shm rate cells: " + RateCell.KIND.whyNotFor(TransportKind.SHM)), plan.skipped(),
+                "once, for every variant and repetition");
+        assertTrue(plan.skipped().get(0).contains("has none"), plan.skipped().get(0));
+        assertNull(RateCell.KIND.whyNotFor(TransportKind.PIPE), "a pipe has descriptors to wait on");
+        assertEquals(Set.of("shm-spin, 64 B", "shm-backoff, 64 B", "tcp, 64 B", "tcp, rate 50% of closed loop, 64 B"),
+                plan.cells().stream().filter(c -> c.repetition() == 0).map(CellPlan.Cell::describe)
+                        .collect(Collectors.toSet()), "shm's closed-loop cells stay");
+    }
+
+    @Test
+    void eachVariantIsACellOfItsOwnNamedAfterIt() {
+        RunConfig config = RunConfig.builder().transports(List.of("shm", "pipe"))
+                .variants(Map.of("shm", List.of("spin", "yield", "backoff"))).sizes(List.of(64)).orderSeed(1).build();
+        CellPlan plan = CellPlan.of(config);
+        assertEquals(Set.of("shm-spin, 64 B", "shm-yield, 64 B", "shm-backoff, 64 B", "pipe, 64 B"),
+                plan.cells().stream().map(CellPlan.Cell::describe).collect(Collectors.toSet()));
+        assertEquals(List.of(), plan.skipped());
+        assertEquals(List.of("backoff"), CellPlan.of(RunConfig.builder().transports(List.of("shm"))
+                .sizes(List.of(64)).build()).cells().stream().map(CellPlan.Cell::variant).toList(), "the default");
+    }
+
+    @Test
+    void aTransportWithOneConnectionOnlyIsSkippedAtManyWithItsReasonOnce() {
+        RunConfig config = RunConfig.builder().transports(List.of("shm", "tcp")).connections(List.of(1, 8))
+                .variants(Map.of("shm", List.of("spin", "backoff"))).sizes(List.of(64, 1024)).repetitions(2).build();
+        CellPlan plan = CellPlan.of(config);
+        assertEquals(List.of("shm at 8 connections: " + TransportKind.SHM.whyNotManyConnections(Engine.RAW)),
+                plan.skipped(), "once, for every variant, size and repetition");
+        assertTrue(plan.skipped().get(0).contains("a ring has no file descriptor"), plan.skipped().get(0));
+        assertTrue(plan.cells().stream().noneMatch(c -> c.transport() == TransportKind.SHM && c.connections() > 1));
+        assertEquals(2 * 2 * 2, plan.cells().stream().filter(c -> c.transport() == TransportKind.SHM).count(),
+                "two variants at two sizes, twice");
+    }
+
+    @Test
+    void anEngineThatDoesNotImplementATransportHasNoCellOfItAndSaysWhy() {
+        RunConfig config = RunConfig.builder().transports(List.of("shm", "pipe")).engine(RunConfig.ENGINE_BOTH)
+                .sizes(List.of(64)).repetitions(2).build();
+        CellPlan plan = CellPlan.of(config);
+        assertEquals(List.of("shm on the jdk engine: " + TransportKind.SHM.whyNotOn(Engine.JDK)), plan.skipped());
+        assertTrue(plan.skipped().get(0).contains("the jdk engine would run the very code the raw engine runs"),
+                plan.skipped().get(0));
+        assertEquals(Set.of("shm-backoff, 64 B", "pipe, 64 B", "pipe (jdk), 64 B"), plan.cells().stream()
+                .filter(c -> c.repetition() == 0).map(CellPlan.Cell::describe).collect(Collectors.toSet()));
     }
 
     @Test

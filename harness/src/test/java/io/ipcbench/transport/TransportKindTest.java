@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -51,6 +52,41 @@ class TransportKindTest {
             assertEquals(kind, Transports.of(kind, engine).kind(), kind + " on " + engine);
             assertNull(kind.whyNotOn(engine));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportKind.class)
+    void anEngineThatDoesNotImplementItSaysWhyAndHasNoTransportOfIt(TransportKind kind) {
+        for (Engine engine : Engine.values()) {
+            if (!kind.engines().contains(engine)) {
+                String why = kind.whyNotOn(engine);
+                String expected = "the " + engine.label() + " engine does not implement " + kind.label() + ": ";
+                assertTrue(why.startsWith(expected), why);
+                UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+                        () -> Transports.of(kind, engine));
+                assertEquals(why, refused.getMessage());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportKind.class)
+    void variantsAreNamedLikeTransportsAndTheDefaultIsOne(TransportKind kind) {
+        Variants variants = kind.variants();
+        if (variants.none()) {
+            assertNull(variants.defaultLabel());
+            return;
+        }
+        assertTrue(variants.dimension().matches("[a-z]+"), variants.dimension());
+        assertTrue(variants.labels().contains(variants.defaultLabel()), variants.defaultLabel());
+        assertEquals(variants.choices().size(), new HashSet<>(variants.labels()).size(), "labels are unique");
+        for (Variant variant : variants.choices()) {
+            assertTrue(variant.label().matches("[a-z][a-z0-9]*"), variant.label());
+            assertFalse(variant.description().isBlank(), variant.label());
+        }
+        assertTrue(kind.describe().contains(variants.dimension() + " " + variants.describeLabels()), kind.describe());
+        assertTrue(CommandRun.of("run", "--help").out().contains("--" + kind.label() + "-" + variants.dimension()),
+                "run takes the variants of " + kind);
     }
 
     @Test

@@ -98,8 +98,9 @@ public record CellData(CellResult cell, Histogram histogram, Histogram rawHistog
         return end > start ? count / ((end - start) / 1000.0) : null;
     }
 
+    /** The transport as the harness names its cells, with its variant: {@code tcp}, {@code shm-spin}. */
     public String transport() {
-        return cell.transport();
+        return cell.transportName();
     }
 
     /** The engine; runs from before engines existed were all raw. */

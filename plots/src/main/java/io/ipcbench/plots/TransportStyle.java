@@ -22,6 +22,7 @@ public record TransportStyle(Color colour, Marker marker) {
             Map.entry("unix-stream", new TransportStyle(new Color(0x0072B2), SeriesMarkers.TRIANGLE_DOWN)),
             Map.entry("unix-dgram", new TransportStyle(new Color(0x009E73), SeriesMarkers.CROSS)),
             Map.entry("unix-seqpacket", new TransportStyle(new Color(0x000000), SeriesMarkers.TRAPEZOID)),
+            Map.entry("shm", new TransportStyle(new Color(0xF0E442), SeriesMarkers.OVAL)),
             // Ratios are metrics, not transports, and the canary is the box; they get colours of their own.
             Map.entry(RatioChart.P50, new TransportStyle(new Color(0x4477AA), SeriesMarkers.CIRCLE)),
             Map.entry(RatioChart.P99, new TransportStyle(new Color(0xAA3377), SeriesMarkers.SQUARE)),

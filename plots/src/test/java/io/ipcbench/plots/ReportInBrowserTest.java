@@ -146,7 +146,7 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void theClaimsSectionHoldsTheTenClaimsEachOpeningOnItsEvidence() {
+    void theClaimsSectionHoldsEveryClaimEachOpeningOnItsEvidence() {
         List<WebElement> claims = browser.findElements(By.cssSelector("details.claim"));
         assertEquals(Claim.values().length, claims.size());
         WebElement first = claims.get(0);

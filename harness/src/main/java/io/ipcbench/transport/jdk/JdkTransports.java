@@ -1,9 +1,10 @@
 package io.ipcbench.transport.jdk;
 
+import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
 
-/** The {@link io.ipcbench.transport.Engine#JDK} implementation of each transport kind. */
+/** The {@link Engine#JDK} implementation of each transport kind that has one (see {@code TransportKind.engines()}). */
 public final class JdkTransports {
     private JdkTransports() {
     }
@@ -17,6 +18,7 @@ public final class JdkTransports {
             case UNIX_STREAM -> new JdkUnixStreamTransport();
             case UNIX_DGRAM -> new JdkUnixDatagramTransport();
             case UNIX_SEQPACKET -> new JdkUnixSeqpacketTransport();
+            case SHM -> throw new UnsupportedOperationException(kind.whyNotOn(Engine.JDK));
         };
     }
 }

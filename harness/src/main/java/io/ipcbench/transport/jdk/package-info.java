@@ -1,8 +1,8 @@
 /**
- * The {@link io.ipcbench.transport.Engine#JDK jdk} engine: the seven transports written the way a
- * Java application would write them, so that the gap to the raw engine is what a Java service pays
- * for the JVM's I/O machinery (channel locks, interruptible begin/end, bookkeeping) over the system
- * calls themselves.
+ * The {@link io.ipcbench.transport.Engine#JDK jdk} engine: the kernel transports (all but shm)
+ * written the way a Java application would write them, so that the gap to the raw engine is what a
+ * Java service pays for the JVM's I/O machinery (channel locks, interruptible begin/end,
+ * bookkeeping) over the system calls themselves.
  *
  * <table>
  *   <caption>What each transport uses</caption>

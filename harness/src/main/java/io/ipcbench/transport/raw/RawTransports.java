@@ -3,8 +3,9 @@ package io.ipcbench.transport.raw;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.Transport;
 import io.ipcbench.transport.TransportKind;
+import io.ipcbench.transport.shm.ShmTransport;
 
-/** The {@link Engine#RAW} implementation of each transport kind. */
+/** The {@link Engine#RAW} implementation of each transport kind (shm's lives in {@code transport/shm/}). */
 public final class RawTransports {
     private RawTransports() {
     }
@@ -18,6 +19,7 @@ public final class RawTransports {
             case UNIX_STREAM -> new UnixStreamTransport();
             case UNIX_DGRAM -> new UnixDatagramTransport();
             case UNIX_SEQPACKET -> new UnixSeqpacketTransport();
+            case SHM -> new ShmTransport();
         };
     }
 }
