@@ -77,6 +77,22 @@ class ChartRendererTest {
     }
 
     @Test
+    void aReferenceLineOutsideTheDataWidensTheAxisToShowIt() {
+        AxisSpec log = AxisSpec.log("µs", TickFormat.PLAIN);
+        List<SeriesSpec> series = List.of(new SeriesSpec("a", "tcp", 0, List.of(new Point(1, 15_000),
+                new Point(2, 200_000))));
+        ChartSpec below = new ChartSpec("b", ChartSpec.Kind.RATE, "t", log, log, series, List.of(100.0), "");
+        ChartSpec within = new ChartSpec("w", ChartSpec.Kind.RATE, "t", log, log, series, List.of(50_000.0), "");
+
+        XYChart chart = ChartRenderer.toXChart(below);
+
+        assertEquals(100, chart.getStyler().getYAxisMin());
+        assertEquals(200_000, chart.getStyler().getYAxisMax());
+        assertEquals(15_000, ChartRenderer.toXChart(within).getStyler().getYAxisMin());
+        assertTrue(ChartRenderer.decadesOnly(below, false), "the line's decades count");
+    }
+
+    @Test
     void logAxesOverFewDecadesAreLabelledBetweenThePowersOfTen() {
         AxisSpec log = AxisSpec.log("µs", TickFormat.PLAIN);
         ChartSpec narrow = new ChartSpec("n", ChartSpec.Kind.SIZE_SWEEP, "t", log, log,
