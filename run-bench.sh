@@ -13,12 +13,14 @@ usage() {
 Usage: ./run-bench.sh [options]
 
 Builds ipcbench if needed, measures every transport on this box (latency, throughput, connection
-counts, the claim probes), judges the well-known claims, draws the charts, and prints the summary,
+counts, latency under an offered load, the claim probes), judges the well-known claims, draws the charts, and prints the summary,
 the verdicts and where the report is. Results land in results/<timestamp>-<host>/, with every
 cell's figures also in cells.csv.
 
 Options:
-  --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI)
+  --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI);
+                          quick sweeps tcp and unix-stream at 64 B over offered rates of 25% to 110% of
+                          their closed-loop maximum, full every transport at 1, 8 and 64 connections
   --transports LIST       comma-separated names (ipcbench transports lists them; default: all)
   --sizes LIST            latency message sizes, e.g. 64,1k,16k
   --throughput-sizes LIST one-way throughput message sizes, e.g. 64,64k ("none" to skip)
@@ -90,20 +92,30 @@ case "$profile" in
     smoke)
         p_transports="pipe,tcp,udp,unix-stream,unix-dgram"; p_sizes="64"; p_throughput="64"
         p_connections="1,4"; p_duration="300ms"; p_warmup="200ms"; p_throughput_duration="300ms"
-        p_repetitions=1; p_jmh=0; p_probes=0 ;;
+        p_repetitions=1; p_jmh=0; p_probes=0
+        p_rates=""; p_rate_transports=""; p_rate_connections=""; p_rate_duration="" ;;
     quick)
         # Three repetitions of short cells: a verdict rests on repetitions (fresh peer processes),
         # not on the length of one, and three is the fewest that give one.
         p_transports=all; p_sizes="64,16k"
         p_throughput="16k"; p_connections="1,8,64"; p_duration="400ms"; p_warmup="200ms"
-        p_throughput_duration="400ms"; p_repetitions=3; p_jmh=0; p_probes=1 ;;
+        p_throughput_duration="400ms"; p_repetitions=3; p_jmh=0; p_probes=1
+        # A short rate sweep, tcp against unix-stream at 64 B over one connection: below, near and
+        # beyond each repetition's own closed-loop maximum (about 30 s of the budget).
+        p_rates="25%,50%,90%,110%"; p_rate_transports="tcp,unix-stream"; p_rate_connections="1"
+        p_rate_duration="400ms" ;;
     full)
         p_transports=all
         p_sizes="16,64,256,1k,4k,16k,64k,256k,1m"; p_throughput="64,1k,16k,64k"
         # 1 s cells and four JMH sizes keep it near an hour on 2 CPUs: five repetitions of short cells
         # say more about the box than fewer long ones, and JMH repeats what the sizes sweep shows.
         p_connections="1,8,64,256,1024"; p_duration="1s"; p_warmup="500ms"; p_throughput_duration="1s"
-        p_repetitions=5; p_jmh=1; p_jmh_sizes="64,4k,64k,1m"; p_probes=1 ;;
+        p_repetitions=5; p_jmh=1; p_jmh_sizes="64,4k,64k,1m"; p_probes=1
+        # Every transport at 64 B, at 1, 8 and 64 connections where it takes several: the curve from
+        # idle to beyond saturation, and each sweep's sustainable rate (about 13 of the run's minutes,
+        # mostly peers starting: 340 rate cells; four rates keep the run near an hour).
+        p_rates="25%,50%,90%,110%"; p_rate_transports=""; p_rate_connections="1,8,64"
+        p_rate_duration="1s" ;;
     *) die_usage "unknown profile '$profile' (quick, full or smoke)" ;;
 esac
 transports="${transports:-$p_transports}"
@@ -185,6 +197,19 @@ args=(run "${transport_args[@]}" --engine "$engine" --duration "$p_duration" --w
 [ -n "$sizes" ] && args+=(--sizes "$sizes")
 [ -n "$throughput_sizes" ] && args+=(--throughput-sizes "$throughput_sizes" --throughput-duration "$p_throughput_duration")
 [ "$p_probes" = 1 ] && args+=(--probes)
+# Latency under offered load at 64 B (a percentage is of the same repetition's closed-loop maximum).
+# The profile's rate transports, less those --transports leaves out; none left, no rate cells.
+rate_transports="$p_rate_transports"
+if [ -n "$rate_transports" ] && [ "$transports" != all ]; then
+    rate_transports="$(echo "$rate_transports" | tr ',' '\n' | grep -Fx -f <(echo "$transports" | tr ',' '\n') \
+        | paste -sd, - || true)"
+    [ -z "$rate_transports" ] && p_rates=""
+fi
+if [ -n "$p_rates" ]; then
+    args+=(--rates "$p_rates" --rate-sizes 64 --rate-connections "$p_rate_connections"
+        --rate-duration "$p_rate_duration")
+    [ -n "$rate_transports" ] && args+=(--rate-transports "$rate_transports")
+fi
 # A sweep over many sizes skips, with a note, those a datagram transport cannot carry.
 [ "$profile" = full ] && args+=(--skip-oversized)
 

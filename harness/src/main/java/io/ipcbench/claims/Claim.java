@@ -23,6 +23,8 @@ public enum Claim {
             "Do not underestimate TCP: for bulk transfer on one host, TCP is as fast as UDP."),
     NAGLE("nagle",
             "Default TCP settings suit file transfer; request/response traffic needs tuning (TCP_NODELAY)."),
+    UDS_UNDER_LOAD("uds-under-load",
+            "Unix sockets sustain more load than loopback TCP at the same tail."),
     SHM_FLOOR("shm-floor",
             "Shared memory is an order of magnitude below every kernel path."),
     TCP_SETUP("tcp-setup",

@@ -9,6 +9,7 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
+import io.ipcbench.results.SustainableRate;
 
 /**
  * Judges the claims of docs/claims.md from one run: one verdict each, in that order, with the
@@ -72,13 +73,41 @@ public final class ClaimsJudge {
                             Advice.run("--transports", "pipe,fifo,unix-stream")));
             case TCP_BULK -> new TcpBulkClaim();
             case NAGLE -> new NagleClaim();
+            case UDS_UNDER_LOAD -> new PairwiseClaim(claim, List.of(UNIX_STREAM), TCP,
+                    List.of(Measure.SUSTAINABLE_RATE), List.of(), c -> true, Quantifier.EVERY,
+                    "unix-stream vs tcp sustainable rate (the highest offered rate whose p99, from the intended send, "
+                            + "stays within the budget)",
+                    new Needs("rate sweeps of unix-stream and tcp at the same size and connections",
+                            Advice.run("--transports", "tcp,unix-stream").with(Advice.RATES)))
+                    .withPairNotes(ClaimsJudge::sweeps);
             case SHM_FLOOR -> new ShmFloorClaim();
             case TCP_SETUP -> new TcpSetupClaim();
         };
     }
 
+    /** "sustainable rates at p99 ≤ 100 µs, 64 B, 1 connection: unix-stream r0 28.5k/s, r1 none; tcp r0 …". */
+    private static List<String> sweeps(CellGroup unix, CellGroup tcp, Evidence evidence) {
+        List<String> sides = new ArrayList<>();
+        long budget = 0;
+        for (CellGroup group : List.of(unix, tcp)) {
+            List<String> values = new ArrayList<>();
+            for (SustainableRate rate : evidence.sustainableRates(group.transport())) {
+                if (rate.engine().equals(group.engine()) && rate.size() == group.size()
+                        && rate.connections() == group.connections() && rate.placement().equals(group.placement())) {
+                    budget = rate.budgetNs();
+                    values.add("r" + rate.repetition() + " " + (rate.perSec() == null ? "none"
+                            : Text.perSec(rate.perSec())));
+                }
+            }
+            sides.add(group.transport() + " " + String.join(", ", values));
+        }
+        return List.of("sustainable rates at p99 ≤ " + Text.nanos(budget) + ", " + Text.size(unix.size()) + ", "
+                + Text.connections(unix.connections()) + ", placement " + unix.placement() + ": "
+                + String.join("; ", sides));
+    }
+
     /** "per-connection p99 (best / median / worst) at 64 B with 64 connections: tcp r0 …; unix-stream r0 …". */
-    private static List<String> perConnection(CellGroup tcp, CellGroup unix) {
+    private static List<String> perConnection(CellGroup tcp, CellGroup unix, Evidence evidence) {
         List<String> sides = new ArrayList<>();
         for (CellGroup group : List.of(tcp, unix)) {
             for (CellResult cell : group.cells()) {

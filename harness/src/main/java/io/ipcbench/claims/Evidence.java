@@ -12,6 +12,7 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.ProbeResults;
 import io.ipcbench.results.RunResult;
+import io.ipcbench.results.SustainableRate;
 
 /**
  * What one run offers the judge: its cells grouped by what they measured, one value per repetition
@@ -89,6 +90,9 @@ final class Evidence {
 
     /** The metric's values of a group, one per repetition; cells that cannot define it are left out, and said. */
     Repetitions repetitions(CellGroup group, Measure metric) {
+        if (metric.ofSweep()) {
+            return sustainableRates(group);
+        }
         List<Double> values = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (CellResult cell : group.cells()) {
@@ -100,6 +104,31 @@ final class Evidence {
             }
         }
         return new Repetitions(values.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(leftOut));
+    }
+
+    /** A rate group's sustainable rate in each repetition; a repetition with no rate within the budget is left out, and said. */
+    private Repetitions sustainableRates(CellGroup group) {
+        List<Double> values = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (SustainableRate rate : sustainableRates(group.transport())) {
+            if (rate.engine().equals(group.engine()) && rate.size() == group.size()
+                    && rate.connections() == group.connections() && rate.placement().equals(group.placement())) {
+                if (rate.perSec() == null) {
+                    leftOut.add(group.transport() + " " + Text.size(group.size()) + " " + group.connections() + "c r"
+                            + rate.repetition() + ": no rate of its sweep kept p99 within "
+                            + Text.nanos(rate.budgetNs()));
+                } else {
+                    values.add(rate.perSec());
+                }
+            }
+        }
+        return new Repetitions(values.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(leftOut));
+    }
+
+    /** The run's sustainable rates of a transport's rate sweeps, one per sweep and repetition. */
+    List<SustainableRate> sustainableRates(String transport) {
+        List<SustainableRate> all = run.sustainableRates() == null ? List.of() : run.sustainableRates();
+        return all.stream().filter(rate -> rate.transport().equals(transport)).toList();
     }
 
     /** "tcp 64 B 1c latency r0". */

@@ -16,6 +16,11 @@ enum Measure {
     ROUND_TRIPS_PER_SEC("round trips/s", "round trips/s", CellMode.LATENCY.label(), true, 1),
     /** The cell's bytes per second, one way. */
     BYTES_PER_SEC("throughput", "throughput", CellMode.THROUGHPUT.label(), true, 1),
+    /**
+     * A rate sweep's highest offered rate whose p99 stayed within the run's budget: a figure of a
+     * sweep's cells in one repetition together (the run's sustainable rates), not of one cell.
+     */
+    SUSTAINABLE_RATE("sustainable rate", "sustainable rate", CellMode.RATE.label(), true, 1),
     /** A connect cell's median connect alone (a new socket to the connection usable). */
     CONNECT_P50("connect-alone p50", "connect p50", CellMode.CONNECT.label(), false, 10);
 
@@ -58,7 +63,15 @@ enum Measure {
         return minimumCount;
     }
 
-    /** The metric of one cell, or null when the cell holds too few round trips or messages to define it. */
+    /** Whether the metric is a figure of a whole rate sweep in one repetition, not of one cell. */
+    boolean ofSweep() {
+        return this == SUSTAINABLE_RATE;
+    }
+
+    /**
+     * The metric of one cell, or null when the cell holds too few round trips or messages to define
+     * it, or the metric is {@linkplain #ofSweep() a sweep's}.
+     */
     Double valueOf(CellResult cell) {
         Double value = switch (this) {
             case P50, P99 -> cell.latencyNs() == null || cell.latencyNs().count() < minimumCount ? null
@@ -68,6 +81,7 @@ enum Measure {
                     : cell.throughput().bytesPerSec();
             case CONNECT_P50 -> cell.setUp() == null || cell.setUp().connectNs() == null
                     || cell.setUp().connectNs().count() < minimumCount ? null : (double) cell.setUp().connectNs().p50();
+            case SUSTAINABLE_RATE -> null;
         };
         return value != null && value > 0 ? value : null;
     }
@@ -75,7 +89,7 @@ enum Measure {
     String format(double value) {
         return switch (this) {
             case P50, P99, CONNECT_P50 -> Text.nanos(value);
-            case ROUND_TRIPS_PER_SEC -> Text.perSec(value);
+            case ROUND_TRIPS_PER_SEC, SUSTAINABLE_RATE -> Text.perSec(value);
             case BYTES_PER_SEC -> Text.bytesPerSec(value);
         };
     }

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 
 import io.ipcbench.results.CellResult;
@@ -15,7 +14,7 @@ import io.ipcbench.stats.MultipleComparisons;
 /**
  * A claim that one transport (or each of a few) beats a reference transport: compared cell group by
  * cell group (same engine, mode, size, connections and placement), on each metric, and added up.
- * Five of the claims are this shape; they differ in the transports, metrics, connection counts
+ * Six of the claims are this shape; they differ in the transports, metrics, connection counts
  * and quantifier, given to the constructor.
  */
 final class PairwiseClaim implements ClaimEvaluator {
@@ -28,7 +27,7 @@ final class PairwiseClaim implements ClaimEvaluator {
     private final Quantifier quantifier;
     private final String subject;
     private final Needs needs;
-    private BiFunction<CellGroup, CellGroup, List<String>> pairNotes = (a, b) -> List.of();
+    private PairNotes pairNotes = (a, b, evidence) -> List.of();
     private Magnitude magnitude;
 
     /**
@@ -54,8 +53,14 @@ final class PairwiseClaim implements ClaimEvaluator {
         this.needs = needs;
     }
 
+    /** Extra figure lines for a compared pair, from what the run offers. */
+    @FunctionalInterface
+    interface PairNotes {
+        List<String> of(CellGroup challenger, CellGroup reference, Evidence evidence);
+    }
+
     /** Extra figure lines for each compared pair (challenger group, reference group). */
-    PairwiseClaim withPairNotes(BiFunction<CellGroup, CellGroup, List<String>> notes) {
+    PairwiseClaim withPairNotes(PairNotes notes) {
         this.pairNotes = Objects.requireNonNull(notes);
         return this;
     }
@@ -97,7 +102,7 @@ final class PairwiseClaim implements ClaimEvaluator {
                             pairs.add(new Pair(a, b, metric, deciding.contains(metric)));
                         }
                     }
-                    extra.addAll(pairNotes.apply(a, b));
+                    extra.addAll(pairNotes.of(a, b, evidence));
                 }
             }
             references.stream().filter(b -> !matchedReferences.contains(b)).forEach(unmatchedReferences::add);

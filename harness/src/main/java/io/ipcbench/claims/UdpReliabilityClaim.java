@@ -60,7 +60,8 @@ final class UdpReliabilityClaim implements ClaimEvaluator {
             late += d.late();
             boolean isFlood = cell.cellMode() == CellMode.THROUGHPUT;
             flood |= isFlood;
-            String where = (isFlood ? "flood" : "ping-pong") + " at " + Text.size(cell.size());
+            String where = (isFlood ? "flood" : cell.rate() != null ? "rate " + cell.rate().requested().text()
+                    : "ping-pong") + " at " + Text.size(cell.size());
             if (d.lost() + d.duplicated() + d.reordered() > 0) {
                 badWhere.add(where);
             }

@@ -30,6 +30,7 @@ import io.ipcbench.results.CellResult;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.NetworkLink;
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.SummaryTable;
@@ -97,8 +98,8 @@ public final class RunCommand implements Callable<Integer> {
     List<Integer> connections;
 
     @Option(names = "--connection-transports", split = ",", paramLabel = "NAME",
-            description = "Make the cells with more than one connection for these transports only (default: every "
-                    + "transport that takes several).")
+            description = "Make the closed-loop cells with more than one connection for these transports only "
+                    + "(default: every transport that takes several); rate cells follow --rate-transports.")
     List<String> connectionTransports;
 
     @Option(names = "--throughput-sizes", split = ",", paramLabel = "SIZE",
@@ -126,6 +127,43 @@ public final class RunCommand implements Callable<Integer> {
             description = "Measured time of each throughput cell (default: " + RunConfig.DEFAULT_THROUGHPUT_MILLIS
                     + " ms).")
     String throughputDuration;
+
+    @Option(names = "--rate", paramLabel = "RATE",
+            description = "Also measure latency under an offered load: round trips per second over all connections of a "
+                    + "cell (50000, 50k), or a percentage of the closed-loop maximum measured in the same repetition "
+                    + "(25%%). The sender keeps a schedule, several messages in flight, and each round trip is timed "
+                    + "from its intended send.")
+    String rate;
+
+    @Option(names = "--rates", split = ",", paramLabel = "RATE",
+            description = "A sweep of such rates, e.g. 10%%,25%%,50%%,75%%,90%%,100%%,110%%. A percentage needs the "
+                    + "closed-loop latency cell of the same transport, size and connections, which the plan adds "
+                    + "when the latency cells lack it and runs first.")
+    List<String> rates;
+
+    @Option(names = "--rate-sizes", split = ",", paramLabel = "SIZE",
+            description = "Message sizes of the rate cells (default: those of the latency cells).")
+    List<String> rateSizes;
+
+    @Option(names = "--rate-connections", split = ",", paramLabel = "N",
+            description = "Connection counts of the rate cells, the load spread evenly, each connection with its own "
+                    + "schedule (default: those of the latency cells).")
+    List<Integer> rateConnections;
+
+    @Option(names = "--rate-transports", split = ",", paramLabel = "NAME",
+            description = "Make rate cells for these transports only, at every --rate-connections count each takes "
+                    + "(default: every transport of the run).")
+    List<String> rateTransports;
+
+    @Option(names = "--rate-duration", paramLabel = "TIME",
+            description = "Measured time of each rate cell (default: " + RunConfig.DEFAULT_RATE_MILLIS + " ms).")
+    String rateDuration;
+
+    @Option(names = "--p99-budget", paramLabel = "TIME",
+            description = "A rate is sustainable while its p99 (from the intended send) stays within this; the "
+                    + "highest such rate of each sweep is reported (default: " + RunConfig.DEFAULT_P99_BUDGET_NANOS / 1_000
+                    + "us).")
+    String p99Budget;
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "Measured round trips per cell (default: " + RunConfig.DEFAULT_ITERATIONS + ").")
@@ -248,6 +286,17 @@ public final class RunCommand implements Callable<Integer> {
         ifGiven(connections, counts -> builder.connections(counts.stream().distinct().toList()));
         ifGiven(connectionTransports, names -> builder.connectionTransports(transports(names,
                 "--connection-transports")));
+        if (rate != null && rates != null) {
+            throw new UserError("give --rate or --rates, not both");
+        }
+        ifGiven(rate != null ? List.of(rate) : rates, texts -> builder.rates(texts.stream()
+                .map(text -> parse(() -> RequestedRate.parse(text), rate != null ? "--rate" : "--rates")).distinct()
+                .toList()));
+        ifGiven(rateSizes, texts -> builder.rateSizes(sizes(texts, "--rate-sizes")));
+        ifGiven(rateConnections, counts -> builder.rateConnections(counts.stream().distinct().toList()));
+        ifGiven(rateTransports, names -> builder.rateTransports(transports(names, "--rate-transports")));
+        ifGiven(rateDuration, "--rate-duration", Units::parseMillis, builder::rateMillis);
+        ifGiven(p99Budget, "--p99-budget", Units::parseNanos, builder::p99BudgetNanos);
         if (iterations != null && duration != null) {
             throw new UserError("give --iterations or --duration, not both");
         }
@@ -283,7 +332,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        OpenFileLimit.check(config.connections().stream().mapToInt(Integer::intValue).max().orElse(1));
+        OpenFileLimit.check(Math.max(config.connections().stream().mapToInt(Integer::intValue).max().orElse(1),
+                config.rateConnections().stream().mapToInt(Integer::intValue).max().orElse(1)));
         return config;
     }
 
@@ -472,7 +522,7 @@ public final class RunCommand implements Callable<Integer> {
             unregister.run();
         }
         stdout.println();
-        stdout.print(SummaryTable.render(run.cells()));
+        stdout.print(SummaryTable.render(run.cells(), run.sustainableRates()));
         stdout.println();
         stdout.println("run folder: " + folder);
         long failed = run.cells().stream().filter(c -> !c.ok()).count();
@@ -486,12 +536,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * The cells of the run; a user error if a transport cannot carry a size or a cell's message
-     * buffers do not fit the memory, unless the run skips what cannot be measured.
+     * buffers do not fit the memory, unless the run skips what cannot be measured, and if nothing the
+     * run asks for can be measured (no cell, no probes).
      */
     static CellPlan plan(RunConfig config) {
         CellPlan plan = CellPlan.of(config);
-        if (plan.cells().isEmpty() && !plan.skipped().isEmpty()) {
-            // Every cell asked for is one that cannot be (connect cells of udp alone, say): nothing to run.
+        if (plan.cells().isEmpty() && !config.probes() && !plan.skipped().isEmpty()) {
+            // Every cell asked for is one that cannot be (connect cells of udp alone, rate cells of shm): nothing to run.
             int more = plan.skipped().size() - 1;
             throw new UserError("nothing to measure: " + plan.skipped().get(0)
                     + (more > 0 ? " (and " + more + " more)" : ""));
@@ -601,6 +652,11 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%.0f connections/s, p50 %.2f µs, p99 %.2f µs, connect alone p50 %.2f µs "
                                 + "(%.1f s)%n", cell.roundTripsPerSec(), cell.latencyNs().p50() / 1e3,
                         cell.latencyNs().p99() / 1e3, cell.setUp().connectNs().p50() / 1e3, seconds);
+            } else if (cell.ok() && cell.rate() != null) {
+                String miss = cell.rate().describeMiss();
+                out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs from the intended send, at %,.0f round trips/s "
+                                + "(%.1f s)%s%n", cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3,
+                        cell.rate().achievedPerSec(), seconds, miss == null ? "" : ": " + miss.toUpperCase(Locale.ROOT));
             } else if (cell.ok()) {
                 out.printf(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs (%d round trips, %.1f s)%n",
                         cell.latencyNs().p50() / 1e3, cell.latencyNs().p99() / 1e3, cell.latencyNs().count(), seconds);

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class Units {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(us|µs|ms)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ns|us|µs|ms|s)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
     private Units() {
@@ -47,14 +47,28 @@ final class Units {
         };
     }
 
-    /** Microseconds: {@code 100us} (or {@code 100µs}), {@code 2ms}. */
-    static long parseMicros(String text) {
+    /** Nanoseconds, from a short duration: {@code 100us} (or {@code 100µs}), {@code 2ms}, {@code 500ns}. */
+    static long parseNanos(String text) {
         Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a short duration (try 100us or 2ms)");
+            throw new IllegalArgumentException("'" + text + "' is not a duration (try 100us, 2ms or 500ns)");
         }
         long value = Long.parseLong(m.group(1));
-        return "ms".equals(m.group(2)) ? value * 1_000 : value;
+        return switch (m.group(2)) {
+            case "ns" -> value;
+            case "us", "µs" -> value * 1_000;
+            case "ms" -> value * 1_000_000;
+            default -> value * 1_000_000_000;
+        };
+    }
+
+    /** Whole microseconds, from a short duration: {@code 100us} (or {@code 100µs}), {@code 2ms}. */
+    static long parseMicros(String text) {
+        long nanos = parseNanos(text);
+        if (nanos % 1_000 != 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of microseconds (try 100us or 2ms)");
+        }
+        return nanos / 1_000;
     }
 
     /** A percentage: {@code 0.1%}. */

@@ -27,6 +27,8 @@ public record Advice(String subcommand, List<String> arguments) {
     public static final Advice CONNECTIONS = run("--connections", "1,8,64");
     /** The claim probes: boundaries, largest datagram, Nagle, bulk transfer. */
     public static final Advice PROBES = run("--probes");
+    /** A rate sweep, in percent of each cell's closed-loop maximum, for each repetition. */
+    public static final Advice RATES = run("--rates", "25%,50%,75%,100%,125%");
 
     public Advice {
         arguments = List.copyOf(arguments);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.TransportKind;
 import io.ipcbench.transport.Variant;
@@ -32,6 +33,14 @@ import io.ipcbench.transport.Variants;
  * @param linger0   whether that side resets the connection (SO_LINGER 0) instead of closing it: no TIME_WAIT
  * @param variants  the variants to measure of each transport that has some (shm's idle strategies), by
  *                  transport; a transport left out is measured in its default variant
+ * @param rates           rates of the rate cells, each round trips per second or a percentage of the closed-loop
+ *                        maximum; empty for no rate cells
+ * @param rateSizes       message sizes of the rate cells
+ * @param rateConnections connection counts of the rate cells, each connection with its own schedule
+ * @param rateTransports  transports of the rate cells; empty for every transport of the run
+ * @param rateMillis      measured time of each rate cell
+ * @param p99BudgetNanos  the p99 a rate must keep to be sustainable: the highest such rate of a sweep is its
+ *                        transport's sustainable rate
  */
 public record RunConfig(String engine, List<String> transports, Map<String, List<String>> variants, List<Integer> sizes,
                         List<Integer> connections, int repetitions,
@@ -40,12 +49,17 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
                         long peerTimeoutMillis, long receiveTimeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                         long peerDelayMicros, String outputDirectory, boolean probes,
                         List<Integer> throughputSizes, long throughputMillis, List<String> connectionTransports,
+                        List<RequestedRate> rates, List<Integer> rateSizes, List<Integer> rateConnections,
+                        List<String> rateTransports, long rateMillis, long p99BudgetNanos,
                         boolean skipOversized, long orderSeed, boolean canary, LinkSettings link,
                         List<Integer> connectSizes, String closer, boolean linger0) {
     public static final String ENGINE_RAW = "raw";
     /** Both engines, side by side in one run. */
     public static final String ENGINE_BOTH = "both";
     public static final long DEFAULT_THROUGHPUT_MILLIS = 2_000;
+    public static final long DEFAULT_RATE_MILLIS = 2_000;
+    /** A rate is sustainable while its p99 stays within this. */
+    public static final long DEFAULT_P99_BUDGET_NANOS = 100_000;
     /** Every transport there is. */
     public static final List<String> DEFAULT_TRANSPORTS = TransportKind.labelList();
     public static final List<Integer> DEFAULT_SIZES = List.of(64, 1024, 16384);
@@ -70,12 +84,17 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
         connections = List.copyOf(connections);
         throughputSizes = throughputSizes == null ? List.of() : List.copyOf(throughputSizes);
         connectionTransports = connectionTransports == null ? List.of() : List.copyOf(connectionTransports);
+        rates = rates == null ? List.of() : List.copyOf(rates);
+        rateSizes = rateSizes == null ? sizes : List.copyOf(rateSizes);
+        rateConnections = rateConnections == null ? connections : List.copyOf(rateConnections);
+        rateTransports = rateTransports == null ? List.of() : List.copyOf(rateTransports);
         pin = pin == null ? Placement.UNPINNED : pin;
         link = link == null ? LinkSettings.DEFAULT : link;
         connectSizes = connectSizes == null ? List.of() : List.copyOf(connectSizes);
         closer = closer == null ? Closer.CLIENT.label() : Closer.fromLabel(closer).label();
         require(!transports.isEmpty(), "at least one transport is needed");
-        require(!sizes.isEmpty() || !throughputSizes.isEmpty() || !connectSizes.isEmpty(),
+        require(!sizes.isEmpty() || !throughputSizes.isEmpty() || !(rates.isEmpty() || rateSizes.isEmpty())
+                        || !connectSizes.isEmpty(),
                 "at least one message size is needed");
         for (int size : sizes) {
             require(size >= MIN_SIZE, "message size " + size + " B is too small: every message carries an "
@@ -92,6 +111,15 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
             require(size >= MIN_SIZE, "connect message size " + size + " B is too small: the least is " + MIN_SIZE + " B");
         }
         require(throughputMillis >= 10, "a throughput cell must last at least 10 ms");
+        for (int size : rateSizes) {
+            require(size >= MIN_SIZE, "rate message size " + size + " B is too small: the least is " + MIN_SIZE + " B");
+        }
+        for (int count : rateConnections) {
+            require(count >= 1, "connection count " + count + " must be at least 1");
+        }
+        // A run from before rate cells existed has none of their settings.
+        require(rates.isEmpty() || rateMillis >= 10, "a rate cell must last at least 10 ms");
+        require(rates.isEmpty() || p99BudgetNanos > 0, "the p99 budget must be positive");
         require(iterations > 0 || durationMillis > 0, "give a positive number of iterations or a duration");
         require(iterations >= 0 && durationMillis >= 0, "iterations and duration cannot be negative");
         require(warmupIterations >= 0 && warmupMillis >= 0, "warm-up cannot be negative");
@@ -161,14 +189,19 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
         String warmup = warmupIterations > 0 ? warmupIterations + " round trips" : warmupMillis + " ms";
         return String.join(System.lineSeparator(),
                 "  modes           latency" + (throughputSizes.isEmpty() ? "" : ", throughput")
-                        + (connectSizes.isEmpty() ? "" : ", connect") + " (engine " + engine + ")",
+                        + (rates.isEmpty() ? "" : ", rate") + (connectSizes.isEmpty() ? "" : ", connect")
+                        + " (engine " + engine + ")",
                 "  transports      " + String.join(", ", transports) + describeVariants(),
                 "  sizes (B)       " + sizes,
                 "  connections     " + connections + (connections.stream().anyMatch(c -> c > 1)
-                        ? " (latency cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
+                        ? " (closed-loop cells of " + (connectionTransports.isEmpty() ? "every transport that takes several"
                         : String.join(", ", connectionTransports)) + ")" : ""),
                 "  throughput      " + (throughputSizes.isEmpty() ? "none"
                         : "sizes " + throughputSizes + ", " + throughputMillis + " ms per cell"),
+                "  rates           " + (rates.isEmpty() ? "none" : rates.stream().map(RequestedRate::text).toList()
+                        + " at sizes " + rateSizes + ", connections " + rateConnections + ", of "
+                        + (rateTransports.isEmpty() ? "every transport" : String.join(", ", rateTransports)) + "; "
+                        + rateMillis + " ms per cell; sustainable while p99 ≤ " + p99BudgetNanos / 1_000.0 + " µs"),
                 "  connect         " + (connectSizes.isEmpty() ? "none" : "sizes " + connectSizes + ", one loop per "
                         + "connection count, the " + closer + " closes first" + (linger0 ? ", with SO_LINGER 0 (a reset "
                         + "and no TIME_WAIT: not what a normal client does)" : "")),
@@ -229,6 +262,12 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
         private List<Integer> throughputSizes = List.of();
         private long throughputMillis = DEFAULT_THROUGHPUT_MILLIS;
         private List<String> connectionTransports = List.of();
+        private List<RequestedRate> rates = List.of();
+        private List<Integer> rateSizes;
+        private List<Integer> rateConnections;
+        private List<String> rateTransports = List.of();
+        private long rateMillis = DEFAULT_RATE_MILLIS;
+        private long p99BudgetNanos = DEFAULT_P99_BUDGET_NANOS;
         private boolean skipOversized;
         private Long orderSeed;
         private boolean canary = true;
@@ -282,6 +321,40 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
         /** Limit the cells with more than one connection to these transports (empty: every one that can). */
         public Builder connectionTransports(List<String> value) {
             connectionTransports = value;
+            return this;
+        }
+
+        /** Also measure latency under these offered rates (none by default). */
+        public Builder rates(List<RequestedRate> value) {
+            rates = value;
+            return this;
+        }
+
+        /** The sizes of the rate cells (by default the latency cells' sizes). */
+        public Builder rateSizes(List<Integer> value) {
+            rateSizes = value;
+            return this;
+        }
+
+        /** The connection counts of the rate cells (by default the latency cells' counts). */
+        public Builder rateConnections(List<Integer> value) {
+            rateConnections = value;
+            return this;
+        }
+
+        /** Make rate cells for these transports only (empty: every transport of the run). */
+        public Builder rateTransports(List<String> value) {
+            rateTransports = value;
+            return this;
+        }
+
+        public Builder rateMillis(long value) {
+            rateMillis = value;
+            return this;
+        }
+
+        public Builder p99BudgetNanos(long value) {
+            p99BudgetNanos = value;
             return this;
         }
 
@@ -413,7 +486,8 @@ public record RunConfig(String engine, List<String> transports, Map<String, List
             return new RunConfig(engine, transports, variants, sizes, connections, repetitions, iterations,
                     durationMillis, warmupIterations, warmupMillis, intervalMillis, pin, tcpNoDelay, bindHost,
                     peerTimeoutMillis, receiveTimeoutMillis, sendBufferBytes, receiveBufferBytes, peerDelayMicros, outputDirectory, probes,
-                    throughputSizes, throughputMillis, connectionTransports, skipOversized,
+                    throughputSizes, throughputMillis, connectionTransports, rates, rateSizes, rateConnections,
+                    rateTransports, rateMillis, p99BudgetNanos, skipOversized,
                     orderSeed != null ? orderSeed : ThreadLocalRandom.current().nextLong(1L << 48), canary, link,
                     connectSizes, closer, linger0);
         }

@@ -59,6 +59,11 @@ public interface LibC {
 
     int epoll_wait(int epollFd, long events, int maxEvents, int timeoutMillis);
 
+    /** epoll_wait with a {@code struct timespec} timeout at {@code timeout} (Linux 5.11, glibc 2.35); no signal mask. */
+    @IgnoreError int epoll_pwait2(int epollFd, long events, int maxEvents, long timeout, long signalMask);
+
+    int prctl(int option, long argument2, long argument3, long argument4, long argument5);
+
     int sched_setaffinity(int pid, long cpuSetSize, long mask);
 
     int sched_getaffinity(int pid, long cpuSetSize, long mask);

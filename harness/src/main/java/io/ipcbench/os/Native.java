@@ -46,6 +46,7 @@ public final class Native {
     public static final short POLLIN = 0x1;
 
     public static final int EINTR = 4;
+    public static final int EBADF = 9;
     public static final int ENXIO = 6;
     public static final int EAGAIN = 11;
     public static final int EPIPE = 32;

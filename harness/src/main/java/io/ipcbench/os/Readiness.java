@@ -16,7 +16,15 @@ public interface Readiness extends AutoCloseable {
      */
     int await(int timeoutMillis) throws IOException;
 
-    /** The index of the k-th connection ready at the last {@link #await}. */
+    /**
+     * Waits up to {@code timeoutNanos} for any to become ready; 0 looks at what is ready now and
+     * returns at once. A real wait may end late by the kernel's timer slack and the wake-up.
+     *
+     * @return how many are ready; 0 on timeout or when interrupted by a signal
+     */
+    int awaitNanos(long timeoutNanos) throws IOException;
+
+    /** The index of the k-th connection ready at the last {@link #await} or {@link #awaitNanos}. */
     int readyIndex(int k);
 
     /** From now on, wakes for connection {@code index} when it can be read. */
@@ -24,6 +32,9 @@ public interface Readiness extends AutoCloseable {
 
     /** From now on, wakes for connection {@code index} when it can be written, and not for reading. */
     void watchWritable(int index) throws IOException;
+
+    /** From now on, wakes for connection {@code index} when it can be read or written. */
+    void watchReadableAndWritable(int index) throws IOException;
 
     @Override
     void close();

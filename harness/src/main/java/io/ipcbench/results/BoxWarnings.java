@@ -124,7 +124,7 @@ public final class BoxWarnings {
         return warnings;
     }
 
-    /** "tcp 64 B", "tcp jdk 64 B × 8 connections throughput, repetition 2". */
+    /** "tcp 64 B", "tcp jdk 64 B × 8 connections throughput, repetition 2", "tcp 64 B at 25% of closed loop". */
     public static String describe(CellResult cell) {
         StringBuilder text = new StringBuilder(cell.transportName());
         if (cell.engine() != null && !"raw".equals(cell.engine())) {
@@ -136,6 +136,9 @@ public final class BoxWarnings {
         }
         if (cell.cellMode() == CellMode.THROUGHPUT) {
             text.append(" throughput");
+        }
+        if (cell.rate() != null) {
+            text.append(" at ").append(cell.rate().requested().label());
         }
         if (cell.repetition() > 0) {
             text.append(", repetition ").append(cell.repetition() + 1);

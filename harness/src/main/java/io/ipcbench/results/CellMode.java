@@ -9,6 +9,11 @@ public enum CellMode {
     LATENCY("latency"),
     /** One way: the peer sends as fast as the channel takes it, this side receives. */
     THROUGHPUT("throughput"),
+    /**
+     * Offered load: round trips sent on a fixed schedule, several in flight, their latency from the
+     * intended send (coordinated omission corrected) and from the actual send.
+     */
+    RATE("rate"),
     /** Connection set-up: each operation dials a connection, sends one request, takes the reply and closes. */
     CONNECT("connect");
 
@@ -21,6 +26,14 @@ public enum CellMode {
     /** The name in {@code run.json}, file names and the command line. */
     public String label() {
         return label;
+    }
+
+    /**
+     * The mode's name with the cell's rate, where it has one, as keys and file names carry it:
+     * {@code latency}, {@code rate-25pct}.
+     */
+    public String withRate(RequestedRate rate) {
+        return rate == null ? label : label + "-" + rate.token();
     }
 
     /** The mode named {@code label}; a run from before modes existed names none, and measured latency. */

@@ -28,7 +28,8 @@ public record EngineOverhead(String transport, int size, int connections, int re
         Map<String, CellResult> raw = new LinkedHashMap<>();
         Map<String, CellResult> jdk = new LinkedHashMap<>();
         for (CellResult cell : cells) {
-            if (!cell.ok() || cell.throughput() != null || cell.latencyNs() == null || cell.latencyNs().count() == 0) {
+            if (!cell.ok() || cell.cellMode() != CellMode.LATENCY || cell.latencyNs() == null
+                    || cell.latencyNs().count() == 0) {
                 continue;
             }
             String key = cell.transportName() + "/" + cell.size() + "/" + cell.connections() + "/" + cell.repetition()

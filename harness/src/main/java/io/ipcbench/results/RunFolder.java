@@ -23,19 +23,32 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * A run folder: {@code run.json} and one HdrHistogram interval log per cell. This class is the one
- * place that knows the layout, the file names and the JSON mapping; every writer and reader goes
- * through it.
+ * place that knows the layout, the file names, the log's tags and the JSON mapping; every writer
+ * and reader goes through it.
  *
  * <pre>
  * results/20261121-231500-host/
  *   run.json                         RunResult, schema ipcbench.run/1
  *   tcp_64B_1c_latency.hlog          interval log of one cell (HistogramLogWriter format)
+ *   tcp_64B_1c_rate-25pct.hlog       a rate cell's: intervals tagged corrected and raw
  *   ...
  * </pre>
+ *
+ * <p>A latency cell's intervals are untagged; a rate cell's are tagged {@value #CORRECTED_TAG} (from
+ * each message's intended send) and {@value #RAW_TAG} (from its actual send); a connect cell's whole
+ * operations are untagged, its connect alone tagged {@value #CONNECT_TAG}. A cell of several
+ * connections appends each connection's histogram of the whole measured part, tagged {@code c0},
+ * {@code c1}, ...
  */
 public final class RunFolder {
     public static final String RUN_JSON = "run.json";
     public static final String LOG_SUFFIX = ".hlog";
+    /** Tag of a rate cell's intervals timed from each message's intended send. */
+    public static final String CORRECTED_TAG = "corrected";
+    /** Tag of a rate cell's intervals timed from each message's actual send. */
+    public static final String RAW_TAG = "raw";
+    /** Tag of a connect cell's intervals of the connect alone, beside its untagged whole operations. */
+    public static final String CONNECT_TAG = "connect";
     private static final String CONNECTION_TAG_PREFIX = "c";
     private static final Pattern CONNECTION_TAG = Pattern.compile(CONNECTION_TAG_PREFIX + "\\d+");
 
@@ -70,6 +83,11 @@ public final class RunFolder {
         String base = transport + ("raw".equals(engine) ? "" : "_" + engine) + "_" + size + "B_" + connections + "c_"
                 + mode + (across.isEmpty() ? "" : "_" + across);
         return (repetition > 0 ? base + "_r" + repetition : base) + LOG_SUFFIX;
+    }
+
+    /** Tag of connection {@code index}'s histogram: {@code c0}, {@code c1}, ... */
+    public static String connectionTag(int index) {
+        return CONNECTION_TAG_PREFIX + index;
     }
 
     /** Writes {@code run.json} atomically: a reader sees the old file or the new one, never half of one. */
@@ -131,14 +149,20 @@ public final class RunFolder {
     }
 
     /**
-     * Reads every interval histogram of a log, in order: the cell's intervals, all connections
-     * together. (Tagged histograms, per connection or of another quantity, are left out: see
-     * {@link #readConnectionHistograms} and {@link #readTagged}.)
+     * Reads the cell's interval histograms, in order, all connections together: a latency or
+     * connect cell's (untagged), or a rate cell's timed from the intended send ({@value #CORRECTED_TAG}),
+     * the figures of its summary. (The other tagged series and per-connection totals are left out:
+     * see {@link #readTagged} and {@link #readConnectionHistograms}.)
      *
      * @throws InvalidRunException when the log is missing or cannot be decoded
      */
     public static List<Histogram> readIntervals(Path log) throws InvalidRunException {
-        return read(log, tag -> tag == null);
+        return read(log, tag -> tag == null || CORRECTED_TAG.equals(tag));
+    }
+
+    /** Reads a rate cell's interval histograms timed from the actual send; empty for a latency cell. */
+    public static List<Histogram> readRawIntervals(Path log) throws InvalidRunException {
+        return readTagged(log, RAW_TAG);
     }
 
     /**
@@ -149,17 +173,15 @@ public final class RunFolder {
         return read(log, tag -> tag != null && CONNECTION_TAG.matcher(tag).matches());
     }
 
-    /** How a many-connection cell's log tags connection {@code index}'s histogram: {@code c0}, {@code c1}, ... */
-    public static String connectionTag(int index) {
-        return CONNECTION_TAG_PREFIX + index;
-    }
-
-    /** Reads the interval histograms tagged {@code tag}: a connect cell's connect alone, tagged {@code connect}. */
+    /**
+     * Reads the interval histograms tagged {@code tag}: a rate cell's {@value #RAW_TAG} ones, a
+     * connect cell's connect alone ({@value #CONNECT_TAG}).
+     */
     public static List<Histogram> readTagged(Path log, String tag) throws InvalidRunException {
         return read(log, tag::equals);
     }
 
-    private static List<Histogram> read(Path log, Predicate<String> tags) throws InvalidRunException {
+    private static List<Histogram> read(Path log, Predicate<String> tagWanted) throws InvalidRunException {
         List<Histogram> intervals = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
             EncodableHistogram next;
@@ -167,7 +189,7 @@ public final class RunFolder {
                 if (!(next instanceof Histogram histogram)) {
                     throw new InvalidRunException(log + " holds a double histogram, expected integer nanoseconds");
                 }
-                if (tags.test(histogram.getTag())) {
+                if (tagWanted.test(histogram.getTag())) {
                     intervals.add(histogram);
                 }
             }

@@ -13,10 +13,13 @@ import io.ipcbench.config.RunConfig;
  * @param probes      the claim probes, {@link ProbeResults#NONE} when none were made
  * @param claims      verdicts on the well-known claims, empty until judged ({@code ipcbench claims})
  * @param repetitions each cell's repetitions side by side, with their modes; derived from {@code cells}
+ * @param sustainableRates the highest rate of each rate sweep and repetition whose p99 stayed within the run's
+ *                    budget; derived from {@code cells}, empty without rate cells
  */
 public record RunResult(String schema, String id, String startedAt, String finishedAt, RunConfig config,
                         Calibration calibration, Environment environment, List<CellResult> cells,
-                        ProbeResults probes, List<ClaimVerdict> claims, List<RepetitionSummary> repetitions) {
+                        ProbeResults probes, List<ClaimVerdict> claims, List<RepetitionSummary> repetitions,
+                        List<SustainableRate> sustainableRates) {
     /** Bump it with any change a reader of older files would misread, and update the readers. */
     public static final String SCHEMA = "ipcbench.run/1";
 
@@ -25,19 +28,19 @@ public record RunResult(String schema, String id, String startedAt, String finis
                                Calibration calibration, Environment environment, List<CellResult> cells,
                                ProbeResults probes) {
         return new RunResult(SCHEMA, id, startedAt, finishedAt, config, calibration, environment, List.copyOf(cells),
-                probes, List.of(), RepetitionSummary.of(cells));
+                probes, List.of(), RepetitionSummary.of(cells), SustainableRate.of(cells, config.p99BudgetNanos()));
     }
 
     /** The same run with its probes made. */
     public RunResult withProbes(ProbeResults found) {
         return new RunResult(schema, id, startedAt, finishedAt, config, calibration, environment, cells, found, claims,
-                repetitions);
+                repetitions, sustainableRates);
     }
 
     /** The same run with its claims judged. */
     public RunResult withClaims(List<ClaimVerdict> verdicts) {
         return new RunResult(schema, id, startedAt, finishedAt, config, calibration, environment, cells, probes,
-                List.copyOf(verdicts), repetitions);
+                List.copyOf(verdicts), repetitions, sustainableRates);
     }
 
     public boolean allOk() {

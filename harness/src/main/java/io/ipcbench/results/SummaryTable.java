@@ -15,12 +15,13 @@ public final class SummaryTable {
     private static final String THROUGHPUT_ROW = "%-20s %9s %5d %-9s %12.1f %14.0f %10.2f  %s%n";
 
     /**
-     * The latency table, then (if the run measured any) the throughput table, the JVM's overhead
-     * and the CPU cost per message.
+     * The latency table, then (if the run measured any) the throughput table, the rate table with
+     * the sustainable rates, the connect table, the JVM's overhead and the CPU cost per message.
      */
-    public static String render(List<CellResult> cells) {
+    public static String render(List<CellResult> cells, List<SustainableRate> sustainableRates) {
         List<CellResult> latency = cells.stream().filter(c -> c.cellMode() == CellMode.LATENCY).toList();
         List<CellResult> throughput = cells.stream().filter(c -> c.cellMode() == CellMode.THROUGHPUT).toList();
+        List<CellResult> rate = cells.stream().filter(c -> c.cellMode() == CellMode.RATE).toList();
         List<CellResult> connect = cells.stream().filter(c -> c.cellMode() == CellMode.CONNECT).toList();
         StringBuilder tables = new StringBuilder();
         if (!latency.isEmpty()) {
@@ -31,6 +32,16 @@ public final class SummaryTable {
                 tables.append(System.lineSeparator());
             }
             tables.append(renderThroughput(throughput));
+        }
+        if (!rate.isEmpty()) {
+            if (!tables.isEmpty()) {
+                tables.append(System.lineSeparator());
+            }
+            tables.append(renderRate(rate));
+            List<SustainableRate.OverRepetitions> sustainable = SustainableRate.overRepetitions(sustainableRates);
+            if (!sustainable.isEmpty()) {
+                tables.append(System.lineSeparator()).append(renderSustainable(sustainable));
+            }
         }
         if (!connect.isEmpty()) {
             if (!tables.isEmpty()) {
@@ -51,6 +62,67 @@ public final class SummaryTable {
             tables.append(System.lineSeparator()).append(renderRepetitions(repeated));
         }
         return tables.toString();
+    }
+
+    private static final String RATE_HEADER = "%-20s %9s %5s %-9s %-8s %11s %11s %8s %-18s %-18s %-18s  %s%n";
+    private static final String RATE_ROW = "%-20s %9s %5d %-9s %-8s %,11.0f %,11.0f %8d %-18s %-18s %-18s  %s%n";
+
+    /**
+     * Rate cells: the rate asked for, offered and achieved, and the percentiles timed from the
+     * intended send, with those from the actual send beside them in brackets where they differ.
+     */
+    static String renderRate(List<CellResult> cells) {
+        StringBuilder table = new StringBuilder("Latency under offered load, from the intended send [from the actual "
+                + "send, where it differs by more than 5%]").append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, RATE_HEADER, "transport", "size", "conn", "placement", "rate",
+                "target/s", "achieved/s", "count", "p50 µs", "p99 µs", "p99.9 µs", "notes"));
+        for (CellResult cell : cells) {
+            OfferedLoad load = cell.rate();
+            LatencySummary corrected = cell.latencyNs();
+            LatencySummary raw = load.rawNs();
+            String miss = load.describeMiss();
+            String problems = problems(cell);
+            String notes = miss == null ? problems : "-".equals(problems) ? miss : miss + "; " + problems;
+            table.append(String.format(Locale.ROOT, RATE_ROW, label(cell), size(cell.size()), cell.connections(),
+                    cell.placement(), load.requested().text(), load.targetPerSec(), load.achievedPerSec(),
+                    corrected.count(), beside(corrected.p50(), raw.p50()), beside(corrected.p99(), raw.p99()),
+                    beside(corrected.p999(), raw.p999()), notes));
+        }
+        return table.toString();
+    }
+
+    /** "97.47", or "97.47 [85.38]" when the figure from the actual send differs by more than 5%. */
+    public static String beside(long correctedNs, long rawNs) {
+        String text = String.format(Locale.ROOT, "%.2f", micros(correctedNs));
+        return Math.abs(correctedNs - rawNs) > 0.05 * Math.max(1, correctedNs)
+                ? text + String.format(Locale.ROOT, " [%.2f]", micros(rawNs)) : text;
+    }
+
+    private static final String SUSTAINABLE_HEADER = "%-24s %-9s %4s  %-30s  %s%n";
+
+    /** Each rate sweep's highest rate within the p99 budget, over its repetitions. */
+    static String renderSustainable(List<SustainableRate.OverRepetitions> sweeps) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Sustainable rate at p99 ≤ %s (the "
+                + "highest offered rate within it, achieved): median (lowest–highest) over repetitions",
+                budget(sweeps.get(0).budgetNs()))).append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, SUSTAINABLE_HEADER, "sweep", "placement", "reps", "round trips/s",
+                "first rate beyond it"));
+        for (SustainableRate.OverRepetitions sweep : sweeps) {
+            RepetitionSummary.Figure perSec = sweep.perSec();
+            String rate = perSec == null ? "none within the budget"
+                    : String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", perSec.median(), perSec.min(), perSec.max())
+                    + (sweep.withoutOne() > 0 ? ", none in " + sweep.withoutOne() : "");
+            table.append(String.format(Locale.ROOT, SUSTAINABLE_HEADER, sweep.sweep(), sweep.placement(),
+                    sweep.repetitions(), rate, sweep.firstBeyond() == null ? "none: every rate held"
+                            : sweep.firstBeyond()));
+        }
+        return table.toString();
+    }
+
+    /** "100 µs", "12.5 µs": a p99 budget as the sustainable rate's heading gives it. */
+    public static String budget(long nanos) {
+        return (nanos % 1_000 == 0 ? Long.toString(nanos / 1_000)
+                : String.format(Locale.ROOT, "%.1f", nanos / 1e3)) + " µs";
     }
 
     private static final String REPETITION_HEADER = "%-34s %-9s %4s  %-26s %-26s  %s%n";

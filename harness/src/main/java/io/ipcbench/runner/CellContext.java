@@ -2,15 +2,19 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.ipcbench.config.RunConfig;
+import io.ipcbench.results.CellResult;
 
 /**
  * What every cell of a run is measured with: the run's settings, the clock of the measured loops,
- * the thread they run on and the run folder the interval logs go to.
+ * the thread they run on, the run folder the interval logs go to, and the cells the run has
+ * finished so far, in order (a rate cell at a percentage reads its closed-loop cell there).
  */
-record CellContext(RunConfig config, NanoClock clock, MeasuringThread measuringThread, Path folder) {
+record CellContext(RunConfig config, NanoClock clock, MeasuringThread measuringThread, Path folder,
+                   List<CellResult> finished) {
     /** Runs {@code task} on the measuring thread and waits for it. */
     <T> T onMeasuringThread(Callable<T> task) throws IOException {
         return measuringThread.call(task);

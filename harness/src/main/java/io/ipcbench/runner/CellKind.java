@@ -2,12 +2,14 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.results.CellMode;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -23,6 +25,7 @@ interface CellKind {
         return switch (mode) {
             case LATENCY -> LatencyCell.KIND;
             case THROUGHPUT -> ThroughputCell.KIND;
+            case RATE -> RateCell.KIND;
             case CONNECT -> ConnectCell.KIND;
         };
     }
@@ -33,9 +36,34 @@ interface CellKind {
     /** The message sizes of this kind that the configuration asks for. */
     List<Integer> sizes(RunConfig config);
 
-    /** Null if cells of this kind can be measured over {@code transport} on {@code engine}, else why not. */
-    default String whyNot(TransportKind transport, Engine engine) {
+    /** The connection counts of this kind that the configuration asks for. */
+    default List<Integer> connections(RunConfig config) {
+        return config.connections();
+    }
+
+    /** Whether the configuration asks for cells of this kind over {@code transport}. */
+    default boolean measures(RunConfig config, String transport) {
+        return true;
+    }
+
+    /** The rates of this kind that the configuration asks for, a cell each; one null for a kind without rates. */
+    default List<RequestedRate> rates(RunConfig config) {
+        return Collections.singletonList(null);
+    }
+
+    /** Null if this kind's cells can be measured over {@code transport}, else why not. */
+    default String whyNotFor(TransportKind transport) {
         return null;
+    }
+
+    /** Null if this kind's cells can be measured on {@code engine}, at any connection count, else why not. */
+    default String whyNotOn(Engine engine) {
+        return null;
+    }
+
+    /** About how long a cell's warm-up takes, for the run's estimate. */
+    default Duration warmUpTime(RunConfig config, int size) {
+        return RunEstimate.phase(config.warmupIterations(), config.warmupMillis(), size);
     }
 
     /** What the message buffers of a cell of this kind take on this side. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.transport.Engine;
 import io.ipcbench.transport.TransportKind;
 
@@ -28,12 +29,14 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
      * One cell to measure.
      *
      * @param variant the transport's variant (shm's idle strategy), or null for a kind that has none
+     * @param rate    the rate a rate cell offers; null in the other modes
      */
     public record Cell(TransportKind transport, String variant, Engine engine, CellMode mode, int size,
-                       int connections, int repetition) {
+                       int connections, RequestedRate rate, int repetition) {
         /** A cell of a transport that has no variants. */
-        public Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections, int repetition) {
-            this(transport, null, engine, mode, size, connections, repetition);
+        public Cell(TransportKind transport, Engine engine, CellMode mode, int size, int connections,
+                    RequestedRate rate, int repetition) {
+            this(transport, null, engine, mode, size, connections, rate, repetition);
         }
 
         /** What measures a cell of this mode. */
@@ -46,10 +49,21 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
             return CellResult.transportName(transport.label(), variant);
         }
 
+        /**
+         * The closed-loop latency cell this cell's rate is a percentage of (same transport, variant,
+         * engine, size, connections and repetition), which must run first; null if its rate is not a
+         * percentage.
+         */
+        public Cell closedLoopReference() {
+            return rate != null && rate.relative()
+                    ? new Cell(transport, variant, engine, CellMode.LATENCY, size, connections, null, repetition)
+                    : null;
+        }
+
         public String describe() {
             return transportName() + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + ", "
-                    + (mode == CellMode.LATENCY ? "" : mode.label() + ", ") + size + " B"
-                    + (connections > 1 ? ", " + connections + " connections" : "")
+                    + (mode == CellMode.LATENCY ? "" : mode.label() + (rate == null ? "" : " " + rate.label()) + ", ")
+                    + size + " B" + (connections > 1 ? ", " + connections + " connections" : "")
                     + (repetition > 0 ? ", repetition " + (repetition + 1) : "");
         }
     }
@@ -69,12 +83,15 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
 
     /**
      * Every engine × transport (× variant, for a kind that has some) × mode × size of that mode ×
-     * connection count, once per repetition, less a transport on an engine that does not implement
-     * it, what a transport cannot carry or take and what does not fit {@code memory}, each with the
-     * reason, once. Each
-     * repetition runs all its cells before the next starts, in its own shuffled order (seeded with
-     * {@link RunConfig#orderSeed()}): a box that drifts during the run then drifts across every
-     * transport alike, instead of lining up with whichever ran last.
+     * connection count (× rate, for rate cells), once per repetition, less a transport on an engine
+     * that does not implement it, what a transport cannot carry or take and what does not fit
+     * {@code memory}, each with the reason, once. Each repetition runs all its cells before the next
+     * starts, in its own shuffled order (seeded with {@link RunConfig#orderSeed()}): a box that
+     * drifts during the run then drifts across every transport alike, instead of lining up with
+     * whichever ran last. A rate cell at a percentage of the closed-loop maximum needs its
+     * {@linkplain Cell#closedLoopReference() closed-loop cell} measured first: such cells form a
+     * second group, shuffled in turn, after the first, which holds their closed-loop cells (added
+     * where the latency sweep lacks them).
      */
     public static CellPlan of(RunConfig config, MemoryBudget memory) {
         List<Cell> cells = new ArrayList<>();
@@ -83,7 +100,7 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
         List<String> tooLarge = new ArrayList<>();
         Random order = new Random(config.orderSeed());
         for (int repetition = 0; repetition < config.repetitions(); repetition++) {
-            int first = cells.size();
+            Planned planned = new Planned(new ArrayList<>(), new ArrayList<>(), skipped, oversized, tooLarge);
             for (String engineLabel : config.engines()) {
                 Engine engine = Engine.fromLabel(engineLabel);
                 for (String label : config.transports()) {
@@ -94,45 +111,70 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
                         continue;
                     }
                     for (String variant : config.variantsOf(kind)) {
-                        addCells(config, kind, variant, engine, repetition, memory, cells, skipped, oversized,
-                                tooLarge);
+                        addCells(config, kind, variant, engine, repetition, memory, planned);
                     }
                 }
             }
-            Collections.shuffle(cells.subList(first, cells.size()), order);
+            for (Cell cell : planned.afterTheirReference()) {
+                if (!planned.first().contains(cell.closedLoopReference())) {
+                    add(cell.closedLoopReference(), memory, planned.first(), tooLarge);
+                }
+            }
+            Collections.shuffle(planned.first(), order);
+            Collections.shuffle(planned.afterTheirReference(), order);
+            cells.addAll(planned.first());
+            cells.addAll(planned.afterTheirReference());
         }
         return new CellPlan(List.copyOf(cells), List.copyOf(skipped), List.copyOf(oversized), List.copyOf(tooLarge));
     }
 
+    /**
+     * One repetition's cells as the plan gathers them, and what it leaves out.
+     *
+     * @param first               cells that need no other cell before them
+     * @param afterTheirReference rate cells at a percentage, which run after their closed-loop cell
+     */
+    private record Planned(List<Cell> first, List<Cell> afterTheirReference, Set<String> skipped,
+                           Set<String> oversized, List<String> tooLarge) {
+    }
+
     /** The cells of one transport (in one variant) on one engine in one repetition; what cannot be, said. */
     private static void addCells(RunConfig config, TransportKind kind, String variant, Engine engine, int repetition,
-                                 MemoryBudget memory, List<Cell> cells, Set<String> skipped, Set<String> oversized,
-                                 List<String> tooLarge) {
+                                 MemoryBudget memory, Planned planned) {
         for (CellMode mode : CellMode.values()) {
-            List<Integer> sizes = CellKind.of(mode).sizes(config);
-            String notThisMode = sizes.isEmpty() ? null : CellKind.of(mode).whyNot(kind, engine);
-            if (notThisMode != null) {
-                skipped.add(CellResult.transportName(kind.label(), variant)
-                        + (engine == Engine.RAW ? "" : " (" + engine.label() + ")") + " " + mode.label() + " cells: "
-                        + notThisMode);
+            CellKind cellKind = CellKind.of(mode);
+            if (!cellKind.measures(config, kind.label())) {
                 continue;
             }
-            for (int size : sizes) {
+            String notForKind = cellKind.whyNotFor(kind);
+            if (notForKind != null) {
+                planned.skipped().add(kind.label() + " " + mode.label() + " cells: " + notForKind);
+                continue;
+            }
+            String notOnEngine = cellKind.whyNotOn(engine);
+            if (notOnEngine != null) {
+                planned.skipped().add(kind.label() + " " + mode.label() + " cells: " + notOnEngine);
+                continue;
+            }
+            for (int size : cellKind.sizes(config)) {
                 String cannotCarry = whyCannotCarry(kind, size);
                 if (cannotCarry != null) {
-                    oversized.add(cannotCarry);
+                    planned.oversized().add(cannotCarry);
                     continue;
                 }
-                for (int connections : config.connections()) {
-                    if (connections > 1 && !takesManyConnections(config, kind.label())) {
+                for (int connections : cellKind.connections(config)) {
+                    if (connections > 1 && !takesManyConnections(config, kind.label(), mode)) {
                         continue;
                     }
                     String reason = connections > 1 ? kind.whyNotManyConnections(engine) : null;
-                    if (reason == null) {
-                        add(new Cell(kind, variant, engine, mode, size, connections, repetition), memory, cells,
-                                tooLarge);
-                    } else {
-                        skipped.add(kind.label() + " at " + connections + " connections: " + reason);
+                    if (reason != null) {
+                        planned.skipped().add(kind.label() + " at " + connections + " connections: " + reason);
+                        continue;
+                    }
+                    for (RequestedRate rate : cellKind.rates(config)) {
+                        Cell cell = new Cell(kind, variant, engine, mode, size, connections, rate, repetition);
+                        add(cell, memory, cell.closedLoopReference() == null ? planned.first()
+                                : planned.afterTheirReference(), planned.tooLarge());
                     }
                 }
             }
@@ -155,9 +197,16 @@ public record CellPlan(List<Cell> cells, List<String> skipped, List<String> over
         }
     }
 
-    /** Whether the configuration asks for many-connection cells of this transport. */
-    private static boolean takesManyConnections(RunConfig config, String label) {
-        return config.connectionTransports().isEmpty() || config.connectionTransports().contains(label);
+    /**
+     * Whether the configuration asks for many-connection cells of this transport in this mode.
+     * {@code --connection-transports} picks the closed-loop ones; rate cells have their own
+     * transports ({@code --rate-transports}), each at every rate connection count it takes, so that a
+     * rate sweep over connection counts can cover every transport without the closed-loop sweep
+     * doing the same (the closed-loop cell a percentage needs is added for it).
+     */
+    private static boolean takesManyConnections(RunConfig config, String label, CellMode mode) {
+        return mode == CellMode.RATE || config.connectionTransports().isEmpty()
+                || config.connectionTransports().contains(label);
     }
 
 }

@@ -6,6 +6,7 @@ import io.ipcbench.results.ConnectSetUp;
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.OfferedLoad;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.SocketBuffers;
 import io.ipcbench.results.Spread;
@@ -30,6 +31,7 @@ final class CellRecord {
     double roundTripsPerSec;
     Spread perConnectionP99;
     Throughput throughput;
+    OfferedLoad rate;
     Connection.BufferSizes bufferSizes;
     /** Connections and datagrams turned away while the peer was awaited. */
     int strangers;
@@ -52,7 +54,7 @@ final class CellRecord {
                 planned.size(), planned.connections(), planned.repetition(), placement,
                 failure == null ? CellResult.OK : CellResult.FAILED, failure, warmup, latency, histogramLog,
                 kind.preservesBoundaries() ? datagrams : null, errors, roundTripsPerSec, perConnectionP99, throughput,
-                bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
+                rate, bufferSizes == null ? null : new SocketBuffers(bufferSizes.send(), bufferSizes.receive()), null,
                 box == null ? null : box.cpuCost(messages), box == null ? null : box.load(), link, strangers, setUp);
     }
 }

@@ -18,6 +18,7 @@ import io.ipcbench.peer.PeerRole;
 import io.ipcbench.peer.PeerSession;
 import io.ipcbench.results.ConnectSetUp;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.RunFolder;
 import io.ipcbench.transport.Closer;
 import io.ipcbench.transport.DialedConnection;
 import io.ipcbench.transport.Dialing;
@@ -32,7 +33,7 @@ import org.HdrHistogram.Histogram;
  * tcp_crr, lmbench's lat_connect). The peer answers dialled connections ({@link Answerer}); this
  * side runs one {@link ConnectLoop} of as many concurrent loops as the cell has connections, timed
  * like a latency cell ({@link LatencyCell#measureRoundTrips}), the connect alone tagged
- * {@value ConnectLoop#CONNECT_TAG} in the interval log. For TCP, the sockets left in TIME_WAIT on
+ * {@value RunFolder#CONNECT_TAG} in the interval log. For TCP, the sockets left in TIME_WAIT on
  * each side are counted when the measured part ends; a run of local ports ends the cell with the
  * reason, never a hang.
  */
@@ -59,19 +60,37 @@ final class ConnectCell implements CellKind {
         return config.connectSizes();
     }
 
-    /** Transports whose kind sets up connections, on an engine whose descriptors can be polled. */
     @Override
-    public String whyNot(TransportKind transport, Engine engine) {
-        String noSetUp = transport.whyNoConnectionSetUp();
-        if (noSetUp != null) {
-            return noSetUp;
-        }
-        return engine.whyNotManyConnections();
+    public boolean measures(RunConfig config, String transport) {
+        return !config.connectSizes().isEmpty();
+    }
+
+    /** Transports whose kind sets up connections. */
+    @Override
+    public String whyNotFor(TransportKind transport) {
+        return transport.whyNoConnectionSetUp();
+    }
+
+    /** An engine whose descriptors can be polled: the connect loop dials and waits on many at once. */
+    @Override
+    public String whyNotOn(Engine engine) {
+        return engine.whyNotPolled();
     }
 
     @Override
     public long clientBufferBytes(int connections, int size) {
         return ConnectLoop.bufferBytes(connections, size);
+    }
+
+    /** The warm-up as configured, but of {@link #MAX_WARMUP_OPERATIONS} operations at most. */
+    @Override
+    public Duration warmUpTime(RunConfig config, int size) {
+        Duration atMost = RunEstimate.phase(MAX_WARMUP_OPERATIONS, 0, size);
+        if (config.warmupIterations() > 0) {
+            return RunEstimate.phase(Math.min(config.warmupIterations(), MAX_WARMUP_OPERATIONS), 0, size);
+        }
+        Duration configured = Duration.ofMillis(config.warmupMillis());
+        return configured.compareTo(atMost) < 0 ? configured : atMost;
     }
 
     @Override
@@ -96,11 +115,11 @@ final class ConnectCell implements CellKind {
             Map<String, Histogram> tagged;
             try {
                 tagged = LatencyCell.measureRoundTrips(record, session, context, loop, List::of,
-                        Map.of(ConnectLoop.CONNECT_TAG, loop::recordConnectsInto), MAX_WARMUP_OPERATIONS);
+                        Map.of(RunFolder.CONNECT_TAG, loop::recordConnectsInto), MAX_WARMUP_OPERATIONS);
             } catch (Native.NativeIOException e) {
                 throw e.errno() == Native.EADDRNOTAVAIL ? outOfPorts(e, loop.replies(), port) : e;
             }
-            record.setUp = new ConnectSetUp(LatencySummary.of(tagged.get(ConnectLoop.CONNECT_TAG)), config.closer(),
+            record.setUp = new ConnectSetUp(LatencySummary.of(tagged.get(RunFolder.CONNECT_TAG)), config.closer(),
                     config.linger0(), port == null ? null : TimeWaitSockets.count(ProcessHandle.current().pid(), port,
                     false), port == null ? null : TimeWaitSockets.count(session.peer().pid(), port, true));
         }

@@ -34,8 +34,6 @@ import io.ipcbench.transport.MessageProgress;
  * (closing it took the last one out).
  */
 public final class ConnectLoop implements RoundTripLoop {
-    /** The tag of the connect-alone series in the cell's interval log. */
-    public static final String CONNECT_TAG = "connect";
     /** A wait is bounded only so that a stop request is seen when the peer has gone quiet. */
     private static final int WAIT_MILLIS = 1_000;
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import io.ipcbench.os.CpuAffinity;
 import io.ipcbench.results.RunFolder;
@@ -20,43 +20,41 @@ import org.HdrHistogram.SingleWriterRecorder;
  * wait-free for its one writer) and appends it with {@link HistogramLogWriter}. The log is written
  * under a temporary name and renamed when the cell ends, so a run folder never holds half a log.
  *
- * <p>A cell that records a second quantity beside its round trips (a connect cell's connect alone)
- * names it with a tag: each interval then holds one more histogram, tagged so in HdrHistogram's
- * log format, from a recorder of its own ({@link #sink(String)}).
+ * <p>A log holds one series of intervals, untagged, or several, each with a recorder of its own and
+ * its intervals tagged with the series' name ({@link #sink(String)}): a rate cell's
+ * {@link RunFolder#CORRECTED_TAG} and {@link RunFolder#RAW_TAG}, or a connect cell's untagged whole
+ * operations with the connect alone beside them, {@link RunFolder#CONNECT_TAG}.
  */
 public final class IntervalLogger implements AutoCloseable {
     /** Highest latency the histograms track: one hour. Longer values are clamped. */
     public static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private final SingleWriterRecorder recorder;
-    private final RecorderSink sink;
-    private final Histogram total;
+    /** One series of intervals: its tag (null: none), the recorder the measuring thread writes, and its total. */
+    private static final class Series {
+        final String tag;
+        final SingleWriterRecorder recorder = newRecorder();
+        final RecorderSink sink = new RecorderSink(recorder);
+        final Histogram total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+        Histogram recycled;
+
+        Series(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private final List<Series> series;
     private final Path target;
     private final Path temporary;
     private final PrintStream out;
     private final HistogramLogWriter writer;
     private final long intervalMillis;
     private final Thread thread;
-    private final Map<String, TaggedSeries> tagged = new LinkedHashMap<>();
-    private Histogram recycled;
     private long intervalStartMillis;
     private volatile boolean finished;
 
-    /** A tagged quantity's recorder, what it recorded in all, and the histogram its next interval reuses. */
-    private static final class TaggedSeries {
-        final RecorderSink sink = new RecorderSink(newRecorder());
-        final Histogram total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
-        Histogram recycled;
-    }
-
     private IntervalLogger(Path target, String comment, long intervalMillis, List<String> tags) throws IOException {
-        for (String tag : tags) {
-            tagged.put(tag, new TaggedSeries());
-        }
-        this.recorder = newRecorder();
-        this.sink = new RecorderSink(recorder);
-        this.total = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+        this.series = tags.stream().map(Series::new).toList();
         this.target = target;
         this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         this.out = new PrintStream(Files.newOutputStream(temporary), false, "UTF-8");
@@ -70,18 +68,18 @@ public final class IntervalLogger implements AutoCloseable {
         writer.setBaseTime(now);
         writer.outputBaseTime(now);
         writer.outputLegend();
-        total.setStartTimeStamp(now);
+        series.forEach(one -> one.total.setStartTimeStamp(now));
         this.thread = new Thread(this::logUntilFinished, "ipcbench-interval-log");
         thread.setDaemon(true);
     }
 
-    /** Starts logging to {@code target}, with {@code comment} at the top of the file. */
+    /** Starts logging one untagged series to {@code target}, with {@code comment} at the top of the file. */
     public static IntervalLogger start(Path target, String comment, long intervalMillis) throws IOException {
-        return start(target, comment, intervalMillis, List.of());
+        return startTagged(target, comment, intervalMillis, Collections.singletonList(null));
     }
 
-    /** As above, with a tagged series beside the round trips for each of {@code tags}. */
-    public static IntervalLogger start(Path target, String comment, long intervalMillis, List<String> tags)
+    /** Starts logging a series for each tag, in that order (null: the untagged one), to {@code target}. */
+    public static IntervalLogger startTagged(Path target, String comment, long intervalMillis, List<String> tags)
             throws IOException {
         IntervalLogger logger = new IntervalLogger(target, comment, intervalMillis, tags);
         logger.thread.start();
@@ -92,19 +90,14 @@ public final class IntervalLogger implements AutoCloseable {
         return new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     }
 
-    /** What the measuring thread records into; record from that one thread only. */
+    /** What the measuring thread records the first series into; record from that one thread only. */
     public RecorderSink sink() {
-        return sink;
+        return series.get(0).sink;
     }
 
     /** What the measuring thread records the series tagged {@code tag} into; from that one thread only. */
     public RecorderSink sink(String tag) {
-        return tagged.get(tag).sink;
-    }
-
-    /** Every value of the series tagged {@code tag}, over all intervals; complete once {@link #finish} returned. */
-    public Histogram total(String tag) {
-        return tagged.get(tag).total;
+        return series.stream().filter(one -> Objects.equals(tag, one.tag)).findFirst().orElseThrow().sink;
     }
 
     private void logUntilFinished() {
@@ -124,21 +117,15 @@ public final class IntervalLogger implements AutoCloseable {
 
     private synchronized void writeInterval() {
         long now = System.currentTimeMillis();
-        Histogram interval = recorder.getIntervalHistogram(recycled);
-        interval.setStartTimeStamp(intervalStartMillis);
-        interval.setEndTimeStamp(now);
-        writer.outputIntervalHistogram(interval);
-        total.add(interval);
-        recycled = interval;
-        tagged.forEach((tag, series) -> {
-            Histogram tagInterval = series.sink.recorder().getIntervalHistogram(series.recycled);
-            tagInterval.setStartTimeStamp(intervalStartMillis);
-            tagInterval.setEndTimeStamp(now);
-            tagInterval.setTag(tag);
-            writer.outputIntervalHistogram(tagInterval);
-            series.total.add(tagInterval);
-            series.recycled = tagInterval;
-        });
+        for (Series one : series) {
+            Histogram interval = one.recorder.getIntervalHistogram(one.recycled);
+            interval.setStartTimeStamp(intervalStartMillis);
+            interval.setEndTimeStamp(now);
+            interval.setTag(one.tag);
+            writer.outputIntervalHistogram(interval);
+            one.total.add(interval);
+            one.recycled = interval;
+        }
         intervalStartMillis = now;
     }
 
@@ -154,8 +141,15 @@ public final class IntervalLogger implements AutoCloseable {
     /**
      * As {@link #finish()}, and appends each connection's histogram of the whole measured part,
      * tagged {@code c<index>} (HdrHistogram's log tags), after the last interval.
+     *
+     * @return every value of the first series, over all intervals
      */
     public Histogram finish(List<Histogram> perConnection) throws IOException {
+        return finishAll(perConnection).get(0);
+    }
+
+    /** As {@link #finish(List)}, returning every series' values, in the order of its tags. */
+    public List<Histogram> finishAll(List<Histogram> perConnection) throws IOException {
         finished = true;
         thread.interrupt();
         try {
@@ -168,7 +162,7 @@ public final class IntervalLogger implements AutoCloseable {
         for (int i = 0; i < perConnection.size(); i++) {
             Histogram connection = perConnection.get(i);
             connection.setTag(RunFolder.connectionTag(i));
-            connection.setStartTimeStamp(total.getStartTimeStamp());
+            connection.setStartTimeStamp(series.get(0).total.getStartTimeStamp());
             connection.setEndTimeStamp(end);
             writer.outputIntervalHistogram(connection);
         }
@@ -177,8 +171,9 @@ public final class IntervalLogger implements AutoCloseable {
             throw new IOException("could not write " + temporary);
         }
         RunFolder.moveAtomically(temporary, target);
-        total.setEndTimeStamp(System.currentTimeMillis());
-        return total;
+        long finishedAt = System.currentTimeMillis();
+        series.forEach(one -> one.total.setEndTimeStamp(finishedAt));
+        return series.stream().map(one -> one.total).toList();
     }
 
     /** Abandons the log (for a cell that failed before measuring anything). */

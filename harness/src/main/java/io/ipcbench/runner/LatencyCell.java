@@ -2,6 +2,7 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,12 @@ final class LatencyCell implements CellKind {
                 String logName = RunFolder.logFileName(planned.transportName(), planned.engine().label(),
                         planned.size(), planned.connections(), planned.mode().label(), planned.repetition(),
                         config.link().labelFor(planned.transport()));
-                IntervalLogger logger = IntervalLogger.start(context.folder().resolve(logName), "ipcbench "
+                List<String> tags = new ArrayList<>();
+                tags.add(null);
+                tags.addAll(tagged.keySet());
+                IntervalLogger logger = IntervalLogger.startTagged(context.folder().resolve(logName), "ipcbench "
                         + planned.describe() + " " + planned.mode().label() + " placement " + config.pin(),
-                        config.intervalMillis(), List.copyOf(tagged.keySet()));
+                        config.intervalMillis(), tags);
                 tagged.forEach((tag, giveSink) -> giveSink.accept(logger.sink(tag)));
                 CellMeter meter = CellMeter.start(config.pin(), session.peer().pid());
                 long measureStart = System.nanoTime();
@@ -109,8 +113,11 @@ final class LatencyCell implements CellKind {
                     double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
                     record.box = meter.stop();
                     List<Histogram> connections = perConnection.get();
-                    record.latency = LatencySummary.of(logger.finish(connections));
-                    tagged.keySet().forEach(tag -> totals.put(tag, logger.total(tag)));
+                    List<Histogram> series = logger.finishAll(connections);
+                    record.latency = LatencySummary.of(series.get(0));
+                    for (int i = 1; i < tags.size(); i++) {
+                        totals.put(tags.get(i), series.get(i));
+                    }
                     record.histogramLog = logName;
                     record.roundTripsPerSec = measuredSeconds > 0 ? record.latency.count() / measuredSeconds : 0;
                     record.perConnectionP99 = spreadOfP99(connections);

@@ -12,7 +12,7 @@ import io.ipcbench.results.CellMode;
 
 /**
  * How long a run will take, reckoned from its plan and settings before anything runs: each cell's
- * warm-up and measured part as configured (its {@link CellKind} says what the measured part takes),
+ * warm-up and measured part as configured (its {@link CellKind} says what they take),
  * and what starting and stopping its peer costs. A phase given as a count rather than a time is
  * reckoned at a nominal round trip, so that estimate is rougher. The figures for starting a run, a
  * peer and the probes were measured on a two-CPU VM.
@@ -42,7 +42,7 @@ public record RunEstimate(Map<CellMode, Integer> cellsByMode, Duration total) {
         Duration total = RUN_START.plus(config.probes() ? PROBES : Duration.ZERO);
         for (CellPlan.Cell cell : plan.cells()) {
             cells.merge(cell.mode(), 1, Integer::sum);
-            total = total.plus(CELL_OVERHEAD).plus(phase(config.warmupIterations(), config.warmupMillis(), cell.size()))
+            total = total.plus(CELL_OVERHEAD).plus(cell.kind().warmUpTime(config, cell.size()))
                     .plus(cell.kind().measuredTime(config, cell.size()));
         }
         return new RunEstimate(cells, total);
@@ -60,9 +60,9 @@ public record RunEstimate(Map<CellMode, Integer> cellsByMode, Duration total) {
         return cellsByMode.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** "84 cells (70 latency, 14 throughput), about 3 min 10 s": every mode, those without cells too. */
+    /** "84 cells (70 latency, 14 throughput, 0 rate), about 3 min 10 s": every mode, those without cells too. */
     public String describe() {
-        // Latency and throughput always, as runs have long said; connect cells when there are some.
+        // Latency, throughput and rate always, as runs have long said; connect cells when there are some.
         return cells() + (cells() == 1 ? " cell" : " cells") + " (" + Arrays.stream(CellMode.values())
                 .filter(mode -> mode != CellMode.CONNECT || cellsByMode.getOrDefault(mode, 0) > 0)
                 .map(mode -> cellsByMode.getOrDefault(mode, 0) + " " + mode.label())

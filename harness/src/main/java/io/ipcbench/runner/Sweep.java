@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -108,8 +109,8 @@ public final class Sweep implements AutoCloseable {
         listener.environmentRead(environment);
         plan.leftOut().forEach(listener::skipped);
 
-        CellContext context = new CellContext(config, clock, measuringThread, folder);
         List<CellResult> cells = new ArrayList<>();
+        CellContext context = new CellContext(config, clock, measuringThread, folder, Collections.unmodifiableList(cells));
         int total = plan.cells().size();
         try (BoxCanary canary = config.canary() ? BoxCanary.start(config.pin()) : null) {
             for (CellPlan.Cell planned : plan.cells()) {

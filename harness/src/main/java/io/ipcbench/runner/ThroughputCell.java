@@ -102,7 +102,7 @@ final class ThroughputCell implements CellKind {
                 // A pipe peer's "stop" is the end of its standard input, which this side also holds.
                 connections.forEach(Connection::closeOutput);
                 context.onMeasuringThread(() -> drain(receivers, peer, record.planned.transport().connectionless(),
-                        context));
+                        record, context));
                 peer.close();
                 record.errors = receivers.integrityErrors();
                 account(record, readSourceReport(session.directory(), connections.size()), receivers);
@@ -155,20 +155,25 @@ final class ThroughputCell implements CellKind {
     /**
      * Takes in what the stopped peer still sends, until the end of every connection or, on
      * connectionless sockets, which have no end, until the peer has exited and nothing more comes.
-     * A connection's end comes after all that was sent on it, however slowly that trickles in.
+     * A connection's end comes after all that was sent on it, however slowly that trickles in:
+     * {@link DrainWatch} says when it has gone wrong instead.
      */
     private static Void drain(ThroughputReceivers receivers, PeerHandle peer, boolean connectionless,
-                              CellContext context) throws IOException {
-        long peerTimeoutMillis = context.config().peerTimeoutMillis();
-        long giveUp = System.nanoTime() + peerTimeoutMillis * 1_000_000L;
-        while (System.nanoTime() < giveUp) {
+                              CellRecord record, CellContext context) throws IOException {
+        DrainWatch watch = new DrainWatch(receivers.messages(), receivers.bytes(),
+                DrainWatch.inFlightBound(receivers.size(), record.planned.size(), DrainWatch.largestSocketBuffer()),
+                context.config().peerTimeoutMillis(), System.nanoTime());
+        while (true) {
             long before = receivers.messages();
             boolean open = receivers.run(Long.MAX_VALUE, context.clock().nanoTime() + DRAIN_STEP_NANOS);
             if (!open || (connectionless && receivers.messages() == before && !peer.isAlive())) {
                 return null;
             }
+            String failure = watch.check(receivers.messages(), receivers.bytes(), System.nanoTime());
+            if (failure != null) {
+                throw new IOException(failure);
+            }
         }
-        throw new IOException("the peer did not stop sending within " + peerTimeoutMillis + " ms of being told to");
     }
 
     /** What the peer sent on each connection, as its report says. */

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>A message moves whole and blocking ({@link #send}, {@link #receive}), for a loop that serves
  * one connection; or in pieces and never blocking ({@link #sendSome}, {@link #receiveSome}), for a
- * loop that serves several from one thread and must never wait on one while another could move.
- * Only a connection with a {@link #pollDescriptor()} moves messages in pieces.
+ * loop that serves several from one thread, or keeps several messages in flight, and must never
+ * wait on one direction while the other could move. A socket with a {@link #pollDescriptor()}
+ * moves messages in pieces as it is; a pair of pipes once {@link #moveInPieces()} has readied it.
  */
 public interface Connection extends Closeable {
     /** Returned by {@link #receive} when a datagram did not arrive within the receive timeout. */
@@ -68,6 +69,19 @@ public interface Connection extends Closeable {
      */
     default int pollDescriptor() {
         return -1;
+    }
+
+    /**
+     * Readies this connection to move messages in pieces ({@link #sendSome}, {@link #receiveSome})
+     * and returns the descriptors to wait on: the reading one, then the writing one. A socket is one
+     * descriptor, given twice, and needs nothing: each call says not to wait. A pair of pipes is two
+     * descriptors, which this makes non-blocking (a pipe has no such flag per call); whole-message
+     * {@link #send} and {@link #receive} must not be used on it after. Null if the connection cannot
+     * move in pieces.
+     */
+    default int[] moveInPieces() throws IOException {
+        int descriptor = pollDescriptor();
+        return descriptor < 0 ? null : new int[] {descriptor, descriptor};
     }
 
     /** The poll descriptors of several connections, in their order; a caller serving them from one thread needs every one. */

@@ -14,24 +14,25 @@ import java.util.stream.Collectors;
  */
 public enum Engine {
     RAW("raw", null),
-    JDK("jdk", "not supported on the jdk engine yet: the loops that serve several connections from one thread "
-            + "(many connections, and connections dialled afresh) poll raw descriptors, and NIO channels and "
+    JDK("jdk", "not supported on the jdk engine yet: the loops that serve several connections (many at once, or "
+            + "connections dialled afresh), or several messages in flight, poll raw descriptors, and NIO channels and "
             + "junixsocket's do not lend theirs");
 
     private final String label;
-    private final String oneConnectionOnly;
+    private final String notPolled;
 
-    Engine(String label, String oneConnectionOnly) {
+    Engine(String label, String notPolled) {
         this.label = label;
-        this.oneConnectionOnly = oneConnectionOnly;
+        this.notPolled = notPolled;
     }
 
     /**
-     * Null if this engine can serve several connections from one loop, else why not: what the
-     * many-connection latency cells and the connect cells need.
+     * Null if this engine's connections can be waited on with epoll and moved in pieces (what a loop
+     * serving several connections, connections dialled afresh included, or several messages in flight,
+     * needs), else why not.
      */
-    public String whyNotManyConnections() {
-        return oneConnectionOnly;
+    public String whyNotPolled() {
+        return notPolled;
     }
 
     public String label() {

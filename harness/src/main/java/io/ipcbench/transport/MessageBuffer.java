@@ -20,6 +20,22 @@ public final class MessageBuffer {
         this.address = Native.address(buffer);
     }
 
+    private MessageBuffer(ByteBuffer buffer, long address) {
+        this.buffer = buffer;
+        this.address = address;
+    }
+
+    /** {@code count} buffers of {@code capacity} bytes each, side by side in one allocation. */
+    public static MessageBuffer[] several(int count, int capacity) {
+        MessageBuffer whole = new MessageBuffer(Math.multiplyExact(count, capacity));
+        MessageBuffer[] buffers = new MessageBuffer[count];
+        for (int i = 0; i < count; i++) {
+            buffers[i] = new MessageBuffer(whole.buffer.slice(i * capacity, capacity).order(whole.buffer.order()),
+                    whole.address + (long) i * capacity);
+        }
+        return buffers;
+    }
+
     /** A buffer to receive messages of {@code size} bytes into: {@link #receivingBytes} of them. */
     public static MessageBuffer forReceiving(int size) {
         return new MessageBuffer(Math.toIntExact(receivingBytes(size)));

@@ -243,7 +243,7 @@ public enum TransportKind {
         if (whyNotOn(engine) != null) {
             return whyNotOn(engine);
         }
-        return engine.whyNotManyConnections();
+        return engine.whyNotPolled();
     }
 
     /**

@@ -47,7 +47,7 @@ class ClaimsJudgeTest {
         List<ClaimVerdict> verdicts = judge(run("empty", 1));
         assertEquals(List.of("uds-latency", "uds-throughput", "tcp-many-connections", "udp-latency",
                         "udp-same-host-reliable", "udp-size", "boundaries", "pipe-vs-uds", "tcp-bulk", "nagle",
-                        "shm-floor", "tcp-setup"),
+                        "uds-under-load", "shm-floor", "tcp-setup"),
                 verdicts.stream().map(ClaimVerdict::id).toList());
         assertEquals(Arrays.stream(Claim.values()).map(Claim::text).toList(),
                 verdicts.stream().map(ClaimVerdict::claim).toList());
@@ -278,6 +278,34 @@ class ClaimsJudgeTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict(), v.summary());
         assertTrue(v.summary().contains("holds in 2 (pipe p50 at 64 B and pipe p99 at 64 B)"), v.summary());
         assertTrue(v.summary().contains("does not hold in 1 (pipe throughput at 64 KiB)"), v.summary());
+    }
+
+    @Test
+    void unixSocketsThatKeepTheirTailAtTwiceTheLoadSustainMore() throws IOException {
+        // Both sweeps go to 125% of their closed-loop maximum; unix-stream's keeps p99 within 100 µs to 100%
+        // of 40,000/s, tcp's to 75% of 25,000/s.
+        SyntheticRun run = run("load", 1).rateSweep("unix-stream", 64, 40_000, 100, 25, 50, 75, 100, 125)
+                .rateSweep("tcp", 64, 25_000, 75, 25, 50, 75, 100, 125);
+        ClaimVerdict v = judge(run, Claim.UDS_UNDER_LOAD);
+
+        assertEquals(ClaimVerdict.HOLDS, v.verdict(), v.summary() + "\n" + v.figures());
+        ClaimComparison comparison = v.comparisons().get(0);
+        assertEquals("sustainable rate", comparison.metric());
+        assertEquals(40_000.0 / (0.75 * 25_000), comparison.ratio(), 0.15);
+        assertEquals(3, comparison.repetitions());
+        assertTrue(v.figures().stream().anyMatch(f -> f.startsWith("sustainable rates at p99 ≤ 100.00 µs, 64 B")),
+                v.figures().toString());
+    }
+
+    @Test
+    void aRepetitionWithNoRateWithinTheBudgetIsLeftOutAndSaid() throws IOException {
+        SyntheticRun run = run("none", 1).rateSweep("unix-stream", 64, 40_000, 100, 25, 50, 100)
+                .rateSweep("tcp", 64, 25_000, 10, 25, 50, 100);
+        ClaimVerdict v = judge(run, Claim.UDS_UNDER_LOAD);
+
+        assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict(), v.summary());
+        assertTrue(v.figures().get(0).contains("tcp 64 B 1c r0: no rate of its sweep kept p99 within 100.00 µs"),
+                v.figures().get(0));
     }
 
     @Test

@@ -21,8 +21,10 @@ import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.OfferedLoad;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.ProbeResults;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
@@ -115,7 +117,7 @@ final class SyntheticRun {
             cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
                     c.repetition(), c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(),
                     c.datagrams(), c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(),
-                    c.socketBuffers(), c.canary(), CpuCost.of(messages, CpuCost.ProcessCost.of(nanos, 0, 0, 0,
+                    c.rate(), c.socketBuffers(), c.canary(), CpuCost.of(messages, CpuCost.ProcessCost.of(nanos, 0, 0, 0,
                     messages), CpuCost.ProcessCost.of(nanos, 0, 0, 0, messages)), c.boxLoad()));
         }
         return this;
@@ -172,7 +174,7 @@ final class SyntheticRun {
         cells.add(new CellResult(transport, variant, "raw", CellMode.LATENCY.label(), size, connections, repetition,
                 placement,
                 CellResult.OK, null, new Warmup(100, 0.1, Math.round(medianNs)), LatencySummary.of(all), log, datagrams,
-                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null,
+                IntegrityErrors.NONE, seconds > 0 ? all.getTotalCount() / seconds : 0, perConnection, null, null, null,
                 null, null, null));
         return this;
     }
@@ -194,7 +196,7 @@ final class SyntheticRun {
             double seconds = INTERVALS * INTERVAL_MILLIS / 1_000.0;
             cells.add(new CellResult(transport, null, "raw", CellMode.CONNECT.label(), size, 1, r, placement, CellResult.OK,
                     null, null, LatencySummary.of(operations), null, null, IntegrityErrors.NONE,
-                    PER_INTERVAL / seconds, null, null, null, null, null, null, null, 0,
+                    PER_INTERVAL / seconds, null, null, null, null, null, null, null, null, 0,
                     new ConnectSetUp(LatencySummary.of(connects), "client", false, PER_INTERVAL, 0)));
         }
         return this;
@@ -221,27 +223,50 @@ final class SyntheticRun {
         }
         cells.add(new CellResult(transport, "raw", CellMode.THROUGHPUT.label(), size, 1, repetition, placement,
                 CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null,
-                Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null));
+                Throughput.of(messages, bytes, intervals * 0.1, series), null, null, null, null, null));
+        return this;
+    }
+
+    /**
+     * {@link #REPETITIONS} repetitions of a rate sweep at these percentages of a closed-loop maximum
+     * around {@code closedLoopPerSec}: every rate up to {@code kneePercent} keeps its p99 at 50 µs,
+     * every rate above it at 500 µs, both sides of the default 100 µs budget.
+     */
+    SyntheticRun rateSweep(String transport, int size, double closedLoopPerSec, double kneePercent, double... percents) {
+        for (int r = 0; r < REPETITIONS; r++) {
+            double closedLoop = closedLoopPerSec * Math.exp(REPETITION_SPREAD * gaussian());
+            for (double percent : percents) {
+                double target = closedLoop * percent / 100;
+                long p99 = percent <= kneePercent ? 50_000 : 500_000;
+                LatencySummary latency = new LatencySummary(1_000, 10_000, 20_000, 30_000, p99, p99, p99, p99, 22_000,
+                        5_000);
+                OfferedLoad load = new OfferedLoad(new RequestedRate(0, percent), closedLoop, target, target, 0, false,
+                        latency);
+                cells.add(new CellResult(transport, "raw", CellMode.RATE.label(), size, 1, r, placement, CellResult.OK,
+                        null, new Warmup(100, 0.1, 20_000), latency, null, null, IntegrityErrors.NONE, target, null,
+                        null, load, null, null, null, null));
+            }
+        }
         return this;
     }
 
     /** Replaces the datagram counts of the last cell added. */
     SyntheticRun datagrams(DatagramCounts counts) {
         CellResult c = cells.remove(cells.size() - 1);
-        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
-                c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), counts, c.errors(),
-                c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(), c.canary(),
-                c.cpuCost(), c.boxLoad()));
+        cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
+                c.repetition(), c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(),
+                counts, c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(),
+                c.socketBuffers(), c.canary(), c.cpuCost(), c.boxLoad()));
         return this;
     }
 
     /** Marks the last cell added as failed. */
     SyntheticRun failed(String error) {
         CellResult c = cells.remove(cells.size() - 1);
-        cells.add(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), c.repetition(),
-                c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
-                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(),
-                c.canary(), c.cpuCost(), c.boxLoad()));
+        cells.add(new CellResult(c.transport(), c.variant(), c.engine(), c.mode(), c.size(), c.connections(),
+                c.repetition(), c.placement(), CellResult.FAILED, error, c.warmup(), c.latencyNs(), c.histogramLog(),
+                c.datagrams(), c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(),
+                c.socketBuffers(), c.canary(), c.cpuCost(), c.boxLoad()));
         return this;
     }
 

@@ -30,6 +30,7 @@ class SyntheticRunSchemaTest {
                 .latency("udp", 64, 12_000)
                 .throughput("udp", 64, 1e8).datagrams(new DatagramCounts(1_000, 990, 10, 0, 2, 3))
                 .latencyRepetitions("pipe", 64, 9_000).failed("the peer exited with code 1")
+                .rateSweep("tcp", 64, 20_000, 50, 25, 50, 100)
                 .latency("shm", "spin", 64, 300, 1.5);
         Path folder = synthetic.write();
         RunFolder.write(folder, synthetic.build().withClaims(

@@ -37,7 +37,7 @@ class AdviceTest {
     @Test
     void theSharedFragmentsAreRunsTheCommandLineTakes() throws IllegalAccessException {
         List<Advice> shared = constants(Advice.class);
-        assertEquals(5, shared.size(), shared.toString());
+        assertEquals(6, shared.size(), shared.toString());
         shared.forEach(AdviceCheck::parses);
         AdviceCheck.parses(Advice.repetitions(3));
     }

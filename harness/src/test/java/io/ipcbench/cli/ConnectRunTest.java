@@ -18,7 +18,6 @@ import io.ipcbench.results.CellMode;
 import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
-import io.ipcbench.runner.ConnectLoop;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +53,7 @@ class ConnectRunTest {
             assertTrue(operations >= 300 && operations < 300 + cell.connections(), name + ": " + operations);
             assertEquals(operations, cell.setUp().connectNs().count(), name + ": a connect alone per operation");
             assertTrue(cell.setUp().connectNs().p50() <= cell.latencyNs().p50(), name);
-            List<Histogram> connects = RunFolder.readTagged(out.resolve(cell.histogramLog()), ConnectLoop.CONNECT_TAG);
+            List<Histogram> connects = RunFolder.readTagged(out.resolve(cell.histogramLog()), RunFolder.CONNECT_TAG);
             assertEquals(operations, connects.stream().mapToLong(Histogram::getTotalCount).sum(), name);
             assertEquals(operations, RunFolder.readIntervals(out.resolve(cell.histogramLog())).stream()
                     .mapToLong(Histogram::getTotalCount).sum(), name + ": the untagged intervals are the operations");

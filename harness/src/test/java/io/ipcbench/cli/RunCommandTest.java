@@ -18,6 +18,7 @@ import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
 import io.ipcbench.config.RunConfig;
 import io.ipcbench.results.Placement;
+import io.ipcbench.results.RequestedRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,19 @@ class RunCommandTest {
                 .receiveTimeoutMillis(50).sendBufferBytes(256 * 1024).receiveBufferBytes(1 << 20).peerDelayMicros(7).repetitions(3)
                 .outputDirectory("somewhere").engine("raw").probes(true).orderSeed(9).canary(false).build();
         assertEquals(expected, config);
+    }
+
+    @Test
+    void eachRateFlagSetsItsSetting() {
+        RunConfig config = parse("--rates", "10%,12.5%,50k,50000", "--rate-sizes", "64,1k", "--rate-connections", "1,8",
+                "--rate-transports", "tcp,unix-stream", "--rate-duration", "3s", "--p99-budget", "250us",
+                "--order-seed", "9");
+        RunConfig expected = RunConfig.builder().outputDirectory("default-out").orderSeed(9)
+                .rates(List.of(RequestedRate.parse("10%"), RequestedRate.parse("12.5%"), new RequestedRate(50_000, 0)))
+                .rateSizes(List.of(64, 1024)).rateConnections(List.of(1, 8))
+                .rateTransports(List.of("tcp", "unix-stream")).rateMillis(3_000).p99BudgetNanos(250_000).build();
+        assertEquals(expected, config);
+        assertEquals(List.of(new RequestedRate(0, 25)), parse("--rate", "25%").rates());
     }
 
     @Test
@@ -108,9 +122,15 @@ class RunCommandTest {
             "--no-such-flag",
             "--repetitions=0",
             "--transports=tcp --sizes=1024m --connections=512",
+            "--rates=fast",
+            "--rates=25%,0%",
+            "--rates=-5",
+            "--rate=10% --rates=20%",
+            "--rates=10% --p99-budget=soon",
             "--transports=shm --shm-idle=fast",
             "--transports=shm --shm-idle=spin --pin=0,0",
             "--transports=shm --sizes=64m",
+            "--transports=shm --sizes=none --rate-sizes=64 --rates=50%",
             "--connect-sizes=4",
             "--connect-sizes=64 --closer=nobody",
             "--transports=udp,pipe --sizes=none --connect-sizes=64"})
@@ -145,7 +165,7 @@ class RunCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         // Latency: pipe at one connection, tcp and unix-stream at one and eight, at two sizes; throughput at one size.
-        assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput), about "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("15 cells (10 latency, 5 throughput, 0 rate), about "), lines.get(0));
         assertEquals(List.of("skipped: pipe at 8 connections: not supported: a child process has one standard input "
                 + "and output, so one pipe pair"), lines.subList(1, lines.size()));
         assertFalse(Files.exists(out), "a plan writes nothing");
@@ -167,7 +187,7 @@ class RunCommandTest {
                 "--skip-oversized", "--plan", "--out", directory.resolve("run").toString());
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput)"), run.out());
+        assertTrue(run.out().startsWith("1 cell (1 latency, 0 throughput, 0 rate)"), run.out());
         assertTrue(run.out().contains("skipped: tcp, 1073741824 B, 512 connections: its message buffers take "),
                 run.out());
     }

@@ -18,7 +18,7 @@ class BoxDriftTest {
         for (double micros : canaryMicros) {
             long ns = Math.round(micros * 1_000);
             cells.add(new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, cells.size(), new Placement(0, 1),
-                    CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
+                    CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
                     null, new Canary(ns, ns), null, null));
         }
         return cells;

@@ -92,14 +92,14 @@ class BoxWarningsTest {
     @Test
     void stealAndBusyNeighboursMakeACellDoubtful() {
         CellResult cell = new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, 0, new Placement(0, 1),
-                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
+                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null, null,
                 null, null, new CellLoad(0.5, 6.2, 40.0));
 
         assertEquals(List.of("steal time was 6% during tcp 64 B: its figures are unreliable",
                 "the other CPUs were 40% busy during tcp 64 B: other work shared caches, memory and interrupts with it"),
                 BoxWarnings.ofCell(cell));
         CellResult calm = new CellResult("tcp", "raw", CellMode.LATENCY.label(), 64, 1, 0, new Placement(0, 1),
-                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
+                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null, null,
                 null, null, new CellLoad(0.5, 4.9, 24.0));
         assertEquals(List.of(), BoxWarnings.ofCell(calm));
     }
@@ -107,7 +107,7 @@ class BoxWarningsTest {
     @Test
     void aCellIsDescribedByWhatSetsItApart() {
         CellResult cell = new CellResult("unix-stream", "jdk", CellMode.THROUGHPUT.label(), 16_384, 8, 2, null,
-                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
+                CellResult.OK, null, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null, null,
                 null, null, null);
         assertEquals("unix-stream jdk 16 KiB × 8 connections throughput, repetition 3", BoxWarnings.describe(cell));
     }

@@ -12,7 +12,7 @@ class EngineOverheadTest {
     private static CellResult cell(String transport, String engine, int size, long p50, long p99, String status) {
         return new CellResult(transport, engine, "latency", size, 1, 0, new Placement(0, 1), status, null,
                 new Warmup(1, 0.1, p50), new LatencySummary(100, p50, p50, p50, p99, p99, p99, p99, p50, 1),
-                null, null, IntegrityErrors.NONE, 1000, null, null, null, null, null, null);
+                null, null, IntegrityErrors.NONE, 1000, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -30,7 +30,7 @@ class EngineOverheadTest {
         assertEquals(300, tcp.p50OverheadNs());
         assertEquals(900, tcp.p99OverheadNs());
         assertTrue(SummaryTable.render(List.of(cell("tcp", "raw", 64, 4_000, 5_000, CellResult.OK),
-                cell("tcp", "jdk", 64, 4_300, 5_900, CellResult.OK))).contains("JVM overhead"));
+                cell("tcp", "jdk", 64, 4_300, 5_900, CellResult.OK)), List.of()).contains("JVM overhead"));
     }
 
     @Test

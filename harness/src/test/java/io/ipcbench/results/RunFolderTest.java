@@ -23,7 +23,7 @@ class RunFolderTest {
         CellResult cell = new CellResult("udp", "raw", "latency", 64, 1, 0, new Placement(0, 1), CellResult.OK, null,
                 new Warmup(10, 0.5, 4000), new LatencySummary(100, 1, 2, 3, 4, 5, 6, 7, 2.5, 0.5),
                 "udp_64B_1c_latency.hlog", new DatagramCounts(101, 100, 1, 0, 0, 0), IntegrityErrors.NONE, 1234.5,
-                null, null, new SocketBuffers(212992, 212992), new Canary(20_000, 21_000), null, null);
+                null, null, null, new SocketBuffers(212992, 212992), new Canary(20_000, 21_000), null, null);
         Environment environment = new Environment("host", "6.1", "cpu", 2, "vendor", "17", List.of("-Xmx1g"), "0.1",
                 "abc", Map.of("net.core.rmem_default", 212992), 65536, "tsc", null);
         return RunResult.of("id", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", config,

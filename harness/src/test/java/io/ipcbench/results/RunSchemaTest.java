@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipcbench.claims.Claim;
+import io.ipcbench.cli.CommandRun;
+import io.ipcbench.command.ExitCode;
 import io.ipcbench.cli.SmallRun;
 import io.ipcbench.config.LinkSettings;
 import io.ipcbench.config.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/run.schema.json against what the harness writes: a real run folder validates, the schema
@@ -40,7 +44,8 @@ class RunSchemaTest {
             Map.entry("warmup", Warmup.class), Map.entry("latencySummary", LatencySummary.class),
             Map.entry("datagramCounts", DatagramCounts.class), Map.entry("integrityErrors", IntegrityErrors.class),
             Map.entry("spread", Spread.class), Map.entry("throughput", Throughput.class),
-            Map.entry("throughputSample", Throughput.ThroughputSample.class),
+            Map.entry("throughputSample", Throughput.ThroughputSample.class), Map.entry("offeredLoad", OfferedLoad.class),
+            Map.entry("sustainableRate", SustainableRate.class),
             Map.entry("socketBuffers", SocketBuffers.class), Map.entry("cpuCost", CpuCost.class),
             Map.entry("processCost", CpuCost.ProcessCost.class), Map.entry("cellLoad", CellLoad.class),
             Map.entry("probes", ProbeResults.class), Map.entry("boundaryProbe", ProbeResults.BoundaryProbe.class),
@@ -62,6 +67,25 @@ class RunSchemaTest {
         assertEquals(SmallRun.REPETITIONS, run.path("cells").findValues("repetition").stream()
                 .mapToInt(JsonNode::asInt).distinct().count());
         assertTrue(run.at("/environment/box/cpus").size() > 0);
+    }
+
+    @Test
+    void aRealRunOfRateCellsIsValid(@TempDir Path temp) throws IOException {
+        Path folder = temp.resolve("rate");
+        CommandRun measured = CommandRun.of("run", "--transports", SmallRun.TRANSPORT, "--sizes", "none", "--rates",
+                "50%,2000", "--rate-sizes", "64", "--duration", "100ms", "--warmup", "50ms", "--rate-duration", "100ms",
+                "--interval", "20ms", "--pin", SmallRun.pin(), "--quiet", "--out", folder.toString());
+        assertEquals(ExitCode.OK, measured.exitCode(), measured.err() + measured.out());
+        String runJson = Files.readString(folder.resolve(RunFolder.RUN_JSON));
+
+        assertEquals(List.of(), RunSchema.problems(runJson));
+        JsonNode run = JSON.readTree(runJson);
+        // The closed-loop cell the percentage is of, and the two rate cells.
+        assertEquals(List.of("latency", "rate", "rate"), run.path("cells").findValuesAsText("mode").stream().sorted()
+                .toList());
+        assertEquals(2, run.path("cells").findValues("rawNs").size(), "both rate cells carry their raw percentiles");
+        assertEquals(1, run.path("sustainableRates").size());
+        assertEquals(2, run.at("/sustainableRates/0/rates").asInt());
     }
 
     @Test

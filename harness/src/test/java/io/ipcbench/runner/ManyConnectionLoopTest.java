@@ -108,6 +108,11 @@ class ManyConnectionLoopTest {
         }
 
         @Override
+        public int awaitNanos(long timeoutNanos) {
+            return await(0);
+        }
+
+        @Override
         public int readyIndex(int k) {
             return ready[k];
         }
@@ -118,6 +123,10 @@ class ManyConnectionLoopTest {
 
         @Override
         public void watchWritable(int index) {
+        }
+
+        @Override
+        public void watchReadableAndWritable(int index) {
         }
 
         @Override

@@ -16,7 +16,7 @@ class MemoryBudgetTest {
     private static final long MIB = 1 << 20;
 
     private static CellPlan.Cell cell(CellMode mode, int size, int connections) {
-        return new CellPlan.Cell(TransportKind.TCP, Engine.RAW, mode, size, connections, 0);
+        return new CellPlan.Cell(TransportKind.TCP, Engine.RAW, mode, size, connections, null, 0);
     }
 
     @Test

@@ -44,12 +44,12 @@ class RunEstimateTest {
 
     @Test
     void itSaysHowManyCellsAndAboutHowLong() {
-        assertEquals("3 cells (2 latency, 1 throughput), about 1 min 15 s",
+        assertEquals("3 cells (2 latency, 1 throughput, 0 rate), about 1 min 15 s",
                 new RunEstimate(Map.of(CellMode.LATENCY, 2, CellMode.THROUGHPUT, 1),
                         Duration.ofSeconds(74)).describe());
-        assertEquals("1 cell (1 latency, 0 throughput), about 3 s", new RunEstimate(Map.of(CellMode.LATENCY, 1),
+        assertEquals("1 cell (1 latency, 0 throughput, 0 rate), about 3 s", new RunEstimate(Map.of(CellMode.LATENCY, 1),
                 Duration.ofMillis(3_400)).describe());
-        assertEquals("4 cells (1 latency, 0 throughput, 3 connect), about 9 s", new RunEstimate(
+        assertEquals("4 cells (1 latency, 0 throughput, 0 rate, 3 connect), about 9 s", new RunEstimate(
                 Map.of(CellMode.LATENCY, 1, CellMode.CONNECT, 3), Duration.ofMillis(9_000)).describe());
     }
 

@@ -128,7 +128,7 @@ class RunBenchScriptTest {
         // The jars reckon the plans once built and current: smoke's five transports at 64 B, two of them also at
         // four connections, latency and throughput.
         String run = lines.get(runPlan);
-        assertTrue(run.startsWith("run: 14 cells (7 latency, 7 throughput), about ") || run.contains("once ipcbench is built"),
+        assertTrue(run.startsWith("run: 14 cells (7 latency, 7 throughput, 0 rate), about ") || run.contains("once ipcbench is built"),
                 run);
         String jmh = lines.get(jmhPlan);
         assertTrue(jmh.startsWith("JMH: 5 benchmark runs, about ") || jmh.contains("once the benchmarks are built"), jmh);

@@ -16,26 +16,39 @@ import org.HdrHistogram.Histogram;
  * one histogram, the timeline, the aggregate rate. Everything else is the cell's record. The
  * interval histograms themselves are not kept: they are large.
  *
- * @param histogram        every interval merged, or null when the cell has no readable log
+ * @param histogram        every interval merged, or null when the cell has no readable log; a rate cell's
+ *                         are timed from each message's intended send
+ * @param rawHistogram     a rate cell's intervals timed from the actual send, merged; null for other cells
  * @param timeline         one entry per interval (intervals with the same start merged), in order
  * @param roundTripsPerSec recorded values over the logged time, or null without a log
  */
-public record CellData(CellResult cell, Histogram histogram, List<LoggedInterval> timeline, Double roundTripsPerSec) {
+public record CellData(CellResult cell, Histogram histogram, Histogram rawHistogram, List<LoggedInterval> timeline,
+                       Double roundTripsPerSec) {
     public CellData {
         timeline = List.copyOf(timeline);
     }
 
     /** Reduces a cell and its interval histograms (possibly none) to what the charts use. */
     public static CellData of(CellResult cell, List<Histogram> intervals) {
-        Histogram merged = null;
-        if (!intervals.isEmpty()) {
-            // Auto-resizing, so the merge is as small as the values it holds.
-            merged = new Histogram(intervals.get(0).getNumberOfSignificantValueDigits());
-            for (Histogram interval : intervals) {
-                merged.add(interval);
-            }
+        return of(cell, intervals, List.of());
+    }
+
+    /** As {@link #of(CellResult, List)}, with a rate cell's intervals timed from the actual send. */
+    public static CellData of(CellResult cell, List<Histogram> intervals, List<Histogram> rawIntervals) {
+        return new CellData(cell, merge(intervals), merge(rawIntervals), timeline(intervals), rate(intervals));
+    }
+
+    /** The intervals merged into one histogram, or null when there are none. */
+    private static Histogram merge(List<Histogram> intervals) {
+        if (intervals.isEmpty()) {
+            return null;
         }
-        return new CellData(cell, merged, timeline(intervals), rate(intervals));
+        // Auto-resizing, so the merge is as small as the values it holds.
+        Histogram merged = new Histogram(intervals.get(0).getNumberOfSignificantValueDigits());
+        for (Histogram interval : intervals) {
+            merged.add(interval);
+        }
+        return merged;
     }
 
     /** One entry per interval, in order; histograms that start at the same moment are merged first. */
@@ -100,9 +113,14 @@ public record CellData(CellResult cell, Histogram histogram, List<LoggedInterval
         return cell.cellMode().label();
     }
 
-    /** Whether the cell measured round trips (ping-pong), not one-way throughput. */
+    /** Whether the cell measured round trips (ping-pong), not one-way throughput or an offered rate. */
     public boolean latencyMode() {
         return cell.cellMode() == CellMode.LATENCY;
+    }
+
+    /** Whether the cell measured round trips at an offered rate. */
+    public boolean rateMode() {
+        return cell.cellMode() == CellMode.RATE;
     }
 
     public int size() {

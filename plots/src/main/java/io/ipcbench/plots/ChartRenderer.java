@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -22,6 +24,7 @@ import org.knowm.xchart.internal.chartpart.IChart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -59,13 +62,43 @@ public final class ChartRenderer {
             TransportStyle look = TransportStyle.of(s.colourKey());
             series.setLineColor(look.colour());
             series.setMarkerColor(look.colour());
+            if (s.lineStyle() == SeriesSpec.MARKERS_ONLY) {
+                series.setLineStyle(SeriesLines.NONE);
+                series.setMarker(look.marker());
+                continue;
+            }
             series.setLineStyle(TransportStyle.line(s.lineStyle()));
             series.setMarker(s.points().size() > MAX_POINTS_WITH_MARKERS ? SeriesMarkers.NONE : look.marker());
         }
         for (double y : spec.referenceLines()) {
             chart.addAnnotation(new AnnotationLine(y, false, false));
         }
+        // XChart fits the axis to the series only, and draws a line outside it at a wrong place.
+        if (!spec.referenceLines().isEmpty() && !spec.series().isEmpty()) {
+            double[] range = yRange(spec);
+            if (spec.yAxis().min() == null) {
+                chart.getStyler().setYAxisMin(range[0]);
+            }
+            if (spec.yAxis().max() == null) {
+                chart.getStyler().setYAxisMax(range[1]);
+            }
+        }
         return chart;
+    }
+
+    /** The lowest and highest value of the series and the reference lines (above 0 on a log axis). */
+    static double[] yRange(ChartSpec spec) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        List<Double> values = new ArrayList<>(spec.referenceLines());
+        spec.series().forEach(series -> series.points().forEach(point -> values.add(point.y())));
+        for (double value : values) {
+            if (Double.isFinite(value) && (value > 0 || !spec.yAxis().logarithmic())) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        return new double[] {min, max};
     }
 
     /**
@@ -148,13 +181,12 @@ public final class ChartRenderer {
         AxisSpec axis = x ? spec.xAxis() : spec.yAxis();
         double min = axis.min() != null ? axis.min() : Double.MAX_VALUE;
         double max = axis.max() != null ? axis.max() : 0;
-        for (SeriesSpec series : spec.series()) {
-            for (Point point : series.points()) {
-                double value = x ? point.x() : point.y();
-                if (value > 0) {
-                    min = axis.min() != null ? min : Math.min(min, value);
-                    max = axis.max() != null ? max : Math.max(max, value);
-                }
+        List<Double> values = new ArrayList<>(x ? List.of() : spec.referenceLines());
+        spec.series().forEach(series -> series.points().forEach(point -> values.add(x ? point.x() : point.y())));
+        for (double value : values) {
+            if (value > 0) {
+                min = axis.min() != null ? min : Math.min(min, value);
+                max = axis.max() != null ? max : Math.max(max, value);
             }
         }
         return !(max > 0 && min < max) || Math.log10(max / min) >= 2;

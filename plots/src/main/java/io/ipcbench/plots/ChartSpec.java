@@ -30,6 +30,7 @@ public record ChartSpec(String id, Kind kind, String title, AxisSpec xAxis, Axis
         RATIO("unix-stream against tcp"),
         THROUGHPUT("Throughput"),
         CONNECTIONS("Many connections"),
+        RATE("Latency under offered load"),
         CONNECT_SETUP("Connection set-up by transport", true),
         CONNECT_RATE("Connections per second"),
         CANARY("Box canary over the run"),

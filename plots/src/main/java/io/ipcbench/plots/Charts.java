@@ -28,6 +28,7 @@ public final class Charts {
         RatioChart.build(overlay, charts, omitted);
         ThroughputCharts.build(overlay, charts, omitted);
         ConnectionCharts.build(overlay, charts, omitted);
+        RateCharts.build(overlay, charts, omitted);
         ConnectCharts.build(overlay, charts, omitted);
         CanaryChart.build(overlay, charts, omitted);
         CpuCostChart.build(overlay, charts, omitted);

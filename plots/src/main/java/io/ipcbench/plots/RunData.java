@@ -39,14 +39,16 @@ public record RunData(int index, String label, Path folder, RunResult run, List<
         List<String> notes = new ArrayList<>();
         for (CellResult cell : run.cells() == null ? List.<CellResult>of() : run.cells()) {
             List<Histogram> intervals = List.of();
+            List<Histogram> rawIntervals = List.of();
             if (cell.histogramLog() != null) {
                 try {
                     intervals = RunFolder.readIntervals(folder.resolve(cell.histogramLog()));
+                    rawIntervals = RunFolder.readRawIntervals(folder.resolve(cell.histogramLog()));
                 } catch (RunFolder.InvalidRunException e) {
                     notes.add(e.getMessage() + "; its charts use the summary in run.json");
                 }
             }
-            cells.add(CellData.of(cell, intervals));
+            cells.add(CellData.of(cell, intervals, rawIntervals));
         }
         return new RunData(index, label == null ? defaultLabel(run, folder) : label, folder, run, cells, notes);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One line of a chart, before any rendering: what the legend says, which colour and marker it
- * takes, and which line style.
+ * takes, and which line style ({@link #MARKERS_ONLY}: its points unjoined).
  *
  * @param name      legend text, unique within its chart
  * @param colourKey the transport (or, where no transport applies, the metric) that picks the colour
@@ -13,6 +13,9 @@ import java.util.List;
  *                  tells apart the metrics, engines or runs drawn in one colour
  */
 public record SeriesSpec(String name, String colourKey, int lineStyle, List<Point> points) {
+    /** A line style that draws the points' markers only, not joined. */
+    public static final int MARKERS_ONLY = -1;
+
     public SeriesSpec {
         points = List.copyOf(points);
     }

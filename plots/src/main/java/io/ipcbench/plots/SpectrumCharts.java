@@ -69,7 +69,7 @@ final class SpectrumCharts {
      * markers are too; the last point is the maximum, placed at {@code x = count}, where one sample
      * in {@code count} lies.
      */
-    private static List<Point> spectrum(Histogram histogram) {
+    static List<Point> spectrum(Histogram histogram) {
         List<Point> points = new ArrayList<>();
         double count = histogram.getTotalCount();
         for (int step = 0; ; step++) {

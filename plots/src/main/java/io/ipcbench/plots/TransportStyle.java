@@ -27,7 +27,8 @@ public record TransportStyle(Color colour, Marker marker) {
             Map.entry(RatioChart.P50, new TransportStyle(new Color(0x4477AA), SeriesMarkers.CIRCLE)),
             Map.entry(RatioChart.P99, new TransportStyle(new Color(0xAA3377), SeriesMarkers.SQUARE)),
             Map.entry(RatioChart.THROUGHPUT, new TransportStyle(new Color(0x228833), SeriesMarkers.DIAMOND)),
-            Map.entry(CanaryChart.COLOUR, new TransportStyle(new Color(0x555555), SeriesMarkers.CIRCLE)));
+            Map.entry(CanaryChart.COLOUR, new TransportStyle(new Color(0x555555), SeriesMarkers.CIRCLE)),
+            Map.entry(RateCharts.ACHIEVED, new TransportStyle(new Color(0x222222), SeriesMarkers.CROSS)));
 
     /** For names this class does not know (a transport added later): picked by the name, so still stable. */
     private static final List<Color> SPARE_COLOURS = List.of(new Color(0x882255), new Color(0x117733),

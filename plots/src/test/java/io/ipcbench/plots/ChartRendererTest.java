@@ -63,6 +63,36 @@ class ChartRendererTest {
     }
 
     @Test
+    void theAchievedRatesOfMissedRatesAreUnjoinedCrosses() {
+        ChartSpec spec = Charts.build(List.of(TestRuns.inMemory(0, "r", List.of(
+                Cell.rate("tcp", 64, "50%", 10_000, 10_000, 30_000, 30_000),
+                Cell.rate("tcp", 64, "100%", 20_000, 15_000, 200_000, 20_000))))).chart("rate-p99-64B");
+
+        XYChart chart = ChartRenderer.toXChart(spec);
+
+        XYSeries achieved = chart.getSeries("rate missed: achieved");
+        assertEquals(org.knowm.xchart.style.lines.SeriesLines.NONE, achieved.getLineStyle());
+        assertEquals(TransportStyle.of(RateCharts.ACHIEVED).marker(), achieved.getMarker());
+        assertNotEquals(org.knowm.xchart.style.lines.SeriesLines.NONE, chart.getSeries("tcp 1 conn").getLineStyle());
+    }
+
+    @Test
+    void aReferenceLineOutsideTheDataWidensTheAxisToShowIt() {
+        AxisSpec log = AxisSpec.log("µs", TickFormat.PLAIN);
+        List<SeriesSpec> series = List.of(new SeriesSpec("a", "tcp", 0, List.of(new Point(1, 15_000),
+                new Point(2, 200_000))));
+        ChartSpec below = new ChartSpec("b", ChartSpec.Kind.RATE, "t", log, log, series, List.of(100.0), "");
+        ChartSpec within = new ChartSpec("w", ChartSpec.Kind.RATE, "t", log, log, series, List.of(50_000.0), "");
+
+        XYChart chart = ChartRenderer.toXChart(below);
+
+        assertEquals(100, chart.getStyler().getYAxisMin());
+        assertEquals(200_000, chart.getStyler().getYAxisMax());
+        assertEquals(15_000, ChartRenderer.toXChart(within).getStyler().getYAxisMin());
+        assertTrue(ChartRenderer.decadesOnly(below, false), "the line's decades count");
+    }
+
+    @Test
     void logAxesOverFewDecadesAreLabelledBetweenThePowersOfTen() {
         AxisSpec log = AxisSpec.log("µs", TickFormat.PLAIN);
         ChartSpec narrow = new ChartSpec("n", ChartSpec.Kind.SIZE_SWEEP, "t", log, log,

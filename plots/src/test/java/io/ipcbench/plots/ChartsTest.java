@@ -159,6 +159,35 @@ class ChartsTest {
     }
 
     @Test
+    void rateCellsGiveAHockeyStickPerPercentileWithMissedRatesMarkedAndTheCellWhoseTimingsDifferMost() {
+        ChartSet set = charts(List.of(Cell.rate("tcp", 64, "25%", 5_000, 5_000, 20_000, 20_000),
+                Cell.rate("tcp", 64, "50%", 10_000, 10_000, 30_000, 28_000),
+                Cell.rate("tcp", 64, "100%", 20_000, 15_000, 200_000, 20_000),
+                Cell.rate("unix-stream", 64, "25%", 7_000, 7_000, 15_000, 15_000)));
+
+        ChartSpec p99 = set.chart("rate-p99-64B");
+        assertEquals(List.of("tcp 1 conn", "unix-stream 1 conn", "rate missed: achieved"), p99.seriesNames());
+        // p99 is twice each cell's base (TestRuns' shape), against the rate offered.
+        List<Point> tcp = p99.series("tcp 1 conn").points();
+        assertEquals(List.of(5_000.0, 10_000.0, 20_000.0), tcp.stream().map(Point::x).toList());
+        assertClose(40, tcp.get(0).y());
+        assertClose(400, tcp.get(2).y());
+        Point achieved = p99.series("rate missed: achieved").points().get(0);
+        assertEquals(15_000, achieved.x());
+        assertClose(400, achieved.y());
+        assertEquals(SeriesSpec.MARKERS_ONLY, p99.series("rate missed: achieved").lineStyle());
+        assertEquals(List.of(100.0), p99.referenceLines(), "the p99 budget");
+        assertNotNull(set.chart("rate-p50-64B"));
+        assertNotNull(set.chart("rate-p99.9-64B"));
+        ChartSpec hidden = set.chart("rate-raw-vs-corrected");
+        assertTrue(hidden.title().startsWith("What a closed loop hides: tcp, 64 B, 1 connection, 100% of closed loop"),
+                hidden.title());
+        assertClose(2_000, hidden.series().get(0).points().get(hidden.series().get(0).points().size() - 1).y());
+        assertClose(200, hidden.series().get(1).points().get(hidden.series().get(1).points().size() - 1).y());
+        assertTrue(set.of(Kind.SPECTRUM).isEmpty(), "rate cells are not closed-loop latency");
+    }
+
+    @Test
     void withoutTheSpreadOverConnectionsOnlyTheMergedP99IsDrawn() {
         ChartSpec p99 = charts(List.of(Cell.latency("tcp", 64, 1, 20_000, 4), Cell.latency("tcp", 64, 8, 30_000, 4)))
                 .chart("connections-p99-64B");
@@ -218,8 +247,8 @@ class ChartsTest {
         ChartSet set = charts(List.of(Cell.latency("tcp", 64, 20_000, 1)));
 
         List<ChartSet.Omitted> advised = set.omitted().stream().filter(o -> o.advice() != null).toList();
-        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.CONNECT_SETUP, Kind.CANARY, Kind.TIMELINE,
-                        Kind.STRIP, Kind.FOREST),
+        assertEquals(List.of(Kind.THROUGHPUT, Kind.CONNECTIONS, Kind.RATE, Kind.CONNECT_SETUP, Kind.CANARY,
+                        Kind.TIMELINE, Kind.STRIP, Kind.FOREST),
                 advised.stream().map(ChartSet.Omitted::kind).toList());
         for (ChartSet.Omitted note : advised) {
             assertTrue(note.reason().contains(note.advice().options()), note.reason());

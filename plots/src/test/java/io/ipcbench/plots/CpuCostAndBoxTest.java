@@ -42,7 +42,7 @@ class CpuCostAndBoxTest {
                 CpuCost.ProcessCost.of(0, halfNs, 1_000, 0, messages));
         return new Cell(new CellResult(c.transport(), c.engine(), c.mode(), c.size(), c.connections(), repetition,
                 c.placement(), c.status(), c.error(), c.warmup(), c.latencyNs(), c.histogramLog(), c.datagrams(),
-                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.socketBuffers(), c.canary(), cost,
+                c.errors(), c.roundTripsPerSec(), c.perConnectionP99Ns(), c.throughput(), c.rate(), c.socketBuffers(), c.canary(), cost,
                 new CellLoad(0.25, stealPercent, null)), cell.intervals());
     }
 
@@ -63,7 +63,7 @@ class CpuCostAndBoxTest {
                 e.clockSource(), e.cpuGovernor(), List.of("-Xmx256m"), BOX);
         RunResult r = plain.run();
         RunResult run = new RunResult(r.schema(), r.id(), r.startedAt(), r.finishedAt(), r.config(), r.calibration(),
-                boxed, r.cells(), r.probes(), r.claims(), r.repetitions());
+                boxed, r.cells(), r.probes(), r.claims(), r.repetitions(), r.sustainableRates());
         return new RunData(0, "r", plain.folder(), run, plain.cells(), List.of());
     }
 

@@ -114,6 +114,26 @@ class PlotCommandTest {
     }
 
     @Test
+    void aRateCellsTwoTimingsAreReadApartFromItsLog() throws IOException {
+        Path folder = TestRuns.write(temp.resolve("rate"), "rate", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.rate("tcp", 64, "50%", 10_000, 10_000, 90_000, 30_000)), List.of());
+
+        RunData run = RunData.load(0, null, folder);
+        CellData rate = run.cells().stream().filter(CellData::rateMode).findFirst().orElseThrow();
+
+        assertEquals(List.of(), run.notes());
+        assertEquals(2_000, rate.histogram().getTotalCount(), "the corrected intervals only");
+        assertEquals(90_000, rate.histogram().getValueAtPercentile(50), 90);
+        assertEquals(2_000, rate.rawHistogram().getTotalCount());
+        assertEquals(30_000, rate.rawHistogram().getValueAtPercentile(50), 30);
+        assertEquals(null, run.cells().get(0).rawHistogram(), "a latency cell has one timing");
+        ChartSet charts = Charts.build(List.of(run));
+        assertEquals(List.of(new Point(10_000, 180)), charts.chart("rate-p99-64B").series("tcp 1 conn").points()
+                .stream().map(p -> new Point(p.x(), Math.round(p.y()))).toList());
+        assertEquals(2, charts.chart("rate-raw-vs-corrected").series().size());
+    }
+
+    @Test
     void severalRunsAreOverlaidIntoTheOutFolderLabelledAsAsked() throws IOException {
         Path before = smallRun("before");
         Path after = smallRun("after");

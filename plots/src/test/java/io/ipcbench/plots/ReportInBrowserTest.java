@@ -41,8 +41,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The report of a real run, as a reader sees it: measured with real peers, judged, plotted, and
  * opened in headless Chromium. Every image loads, the console stays clean, every in-page link
- * lands, the claims section holds every claim (each opening on its evidence), and a screenshot of the whole page is left in
- * {@code target/} to be looked at. Skipped, saying why, where Chromium or chromedriver is missing
+ * lands, the claims section holds every claim (each opening on its evidence), and a screenshot of
+ * the whole page is left in {@code target/} to be looked at. Skipped, saying why, where Chromium or chromedriver is missing
  * (Debian packages chromium and chromium-driver; CI installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

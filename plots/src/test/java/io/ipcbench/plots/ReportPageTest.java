@@ -83,6 +83,47 @@ class ReportPageTest {
     }
 
     @Test
+    void rateCellsHaveTheirOwnTableWithAMissedRateFlaggedAndEachSweepsSustainableRate() {
+        // p99 is twice the base: 40 µs and 60 µs are within the 100 µs budget, 400 µs is not; the raw p99
+        // agrees at 25% (both 40 µs), not at 50% (56 µs against 60 µs) or 100%.
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.rate("tcp", 64, "25%", 5_000, 5_000, 20_000, 20_000),
+                Cell.rate("tcp", 64, "50%", 10_000, 10_000, 30_000, 28_000),
+                Cell.rate("tcp", 64, "100%", 20_000, 15_000, 200_000, 20_000),
+                Cell.rate("unix-stream", 64, "25%", 7_000, 7_000, 300_000, 300_000)));
+
+        String html = page(run);
+
+        String rate = html.substring(html.indexOf("<h3>Under offered load</h3>"));
+        String cells = rate.substring(0, rate.indexOf("</table>"));
+        assertEquals(4, cells.split("<tr", -1).length - 2, "one row per rate cell under the heading row");
+        assertTrue(cells.contains("<tr class=\"failed\">"), "the missed rate is shaded");
+        assertTrue(cells.contains("rate missed: achieved 15,000/s of 20,000/s"), cells);
+        // HdrHistogram keeps 3 significant digits: 400 µs reads back as 400.x.
+        assertTrue(Pattern.compile("<td class=\"num\">400\\.\\d\\d \\[40\\.\\d\\d\\]</td>").matcher(cells).find(),
+                "p99 from the intended send, the actual send's beside it: " + cells);
+        assertTrue(Pattern.compile("<td class=\"num\">40\\.\\d\\d</td>").matcher(cells).find(),
+                "no bracket where the two agree within 5%");
+        String sustainable = rate.substring(rate.indexOf("<h3>Sustainable rate at p99 ≤ 100 µs</h3>"));
+        assertTrue(sustainable.contains("tcp/raw/64B/1c</td><td>0,1</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">10,000</td>"), sustainable);
+        assertTrue(sustainable.contains("100% (20,000/s): rate missed, 15,000/s achieved"), sustainable);
+        assertTrue(sustainable.contains("unix-stream/raw/64B/1c</td><td>0,1</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">none within the budget</td>"), sustainable);
+        String summary = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("<h3>Under offered load"));
+        assertTrue(summary.contains("<td>latency</td>"));
+        assertFalse(summary.contains("<td>rate</td>"), "rate cells are not in the closed-loop table");
+    }
+
+    @Test
+    void aRunWithoutRateCellsHasNoRateSection() {
+        String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
+
+        assertFalse(html.contains("Under offered load"));
+        assertFalse(html.contains("Sustainable rate"));
+    }
+
+    @Test
     void omittedChartsAreListedWithTheirReason() {
         String html = page(TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2))));
 

@@ -22,8 +22,10 @@ import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.Environment;
 import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.results.LatencySummary;
+import io.ipcbench.results.OfferedLoad;
 import io.ipcbench.results.Placement;
 import io.ipcbench.results.ProbeResults;
+import io.ipcbench.results.RequestedRate;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
@@ -64,9 +66,14 @@ final class TestRuns {
 
     /** {@code count} one-second intervals of 1,000 round trips each. */
     static List<Histogram> intervals(long baseNs, int count) {
+        return intervals(baseNs, count, null);
+    }
+
+    /** As {@link #intervals(long, int)}, each interval tagged (a rate cell's two timings). */
+    static List<Histogram> intervals(long baseNs, int count, String tag) {
         List<Histogram> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            list.add(interval(baseNs, 1000, START_MILLIS + 1000L * i, 1000, null));
+            list.add(interval(baseNs, 1000, START_MILLIS + 1000L * i, 1000, tag));
         }
         return list;
     }
@@ -82,12 +89,12 @@ final class TestRuns {
         String log = RunFolder.logFileName(transport, size, connections, mode, 0);
         return new CellResult(transport, RunConfig.ENGINE_RAW, mode, size, connections, 0, PINNED, CellResult.OK, null,
                 new Warmup(100, 0.01, 1000), LatencySummary.of(total), intervals.isEmpty() ? null : log, null,
-                IntegrityErrors.NONE, 0, null, throughput, null, null, null, null);
+                IntegrityErrors.NONE, 0, null, throughput, null, null, null, null, null);
     }
 
     static CellResult failed(String transport, int size, String error) {
         return new CellResult(transport, RunConfig.ENGINE_RAW, CellMode.LATENCY.label(), size, 1, 0, PINNED,
-                CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null,
+                CellResult.FAILED, error, null, LatencySummary.EMPTY, null, null, IntegrityErrors.NONE, 0, null, null, null,
                 null, null, null, null);
     }
 
@@ -98,8 +105,31 @@ final class TestRuns {
                 ProbeResults.NONE);
     }
 
-    /** A cell and its interval log, built in memory. */
-    record Cell(CellResult result, List<Histogram> intervals) {
+    /** A cell and its interval log, built in memory; a rate cell's intervals from the actual send beside. */
+    record Cell(CellResult result, List<Histogram> intervals, List<Histogram> rawIntervals) {
+        Cell(CellResult result, List<Histogram> intervals) {
+            this(result, intervals, List.of());
+        }
+
+        /**
+         * A one-connection rate cell at {@code requested}, offering {@code targetPerSec} and achieving
+         * {@code achievedPerSec} (missed below 99%), its round trips around {@code baseNs} from the
+         * intended send and {@code rawBaseNs} from the actual send.
+         */
+        static Cell rate(String transport, int size, String requested, double targetPerSec, double achievedPerSec,
+                         long baseNs, long rawBaseNs) {
+            List<Histogram> intervals = TestRuns.intervals(baseNs, 2, RunFolder.CORRECTED_TAG);
+            List<Histogram> raw = TestRuns.intervals(rawBaseNs, 2, RunFolder.RAW_TAG);
+            Histogram rawTotal = new Histogram(3);
+            raw.forEach(rawTotal::add);
+            RequestedRate rate = RequestedRate.parse(requested);
+            Cell cell = new Cell(cell(transport, size, 1, CellMode.RATE.label(), intervals), intervals, raw);
+            ObjectNode node = cell.field("rate", RunFolder.json().valueToTree(OfferedLoad.measured(rate, null,
+                    targetPerSec, Math.round(achievedPerSec), 1.0, 0, 1, LatencySummary.of(rawTotal))));
+            node.put("histogramLog", RunFolder.logFileName(transport, size, 1, CellMode.RATE.withRate(rate), 0));
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, raw);
+        }
+
         static Cell latency(String transport, int size, long baseNs, int intervalCount) {
             return latency(transport, size, 1, baseNs, intervalCount);
         }
@@ -128,7 +158,7 @@ final class TestRuns {
             }
             CellResult result = new CellResult(transport, null, RunConfig.ENGINE_RAW, CellMode.CONNECT.label(), size, loops,
                     0, PINNED, CellResult.OK, null, new Warmup(100, 0.01, 1000), LatencySummary.of(operations), null,
-                    null, IntegrityErrors.NONE, perSec, null, null, null, null, null, null, null, 0,
+                    null, IntegrityErrors.NONE, perSec, null, null, null, null, null, null, null, null, 0,
                     new ConnectSetUp(LatencySummary.of(connects), "client", false,
                             "tcp".equals(transport) ? 1_000 : null, "tcp".equals(transport) ? 0 : null));
             return new Cell(result, List.of());
@@ -146,12 +176,12 @@ final class TestRuns {
                 node.put("histogramLog", RunFolder.logFileName(result.transport(), result.size(), result.connections(),
                         result.mode(), k));
             }
-            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals);
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, rawIntervals);
         }
 
         /** The same cell with the box canary measured around it. */
         Cell canary(long beforeNs, long afterNs) {
-            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals);
+            return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals, rawIntervals);
         }
 
         /** The same cell with the spread of its connections' p99. */
@@ -194,7 +224,7 @@ final class TestRuns {
         RunResult run = run(label, cells.stream().map(Cell::result).toList()).withClaims(claims);
         List<CellData> data = new ArrayList<>();
         for (Cell cell : cells) {
-            data.add(CellData.of(cell.result(), cell.intervals()));
+            data.add(CellData.of(cell.result(), cell.intervals(), cell.rawIntervals()));
         }
         return new RunData(index, label, Path.of("run-" + label), run, data, List.of());
     }
@@ -207,7 +237,9 @@ final class TestRuns {
         Files.createDirectories(folder);
         for (Cell cell : cells) {
             if (!cell.intervals().isEmpty()) {
-                writeLog(folder.resolve(cell.result().histogramLog()), cell.intervals());
+                List<Histogram> log = new ArrayList<>(cell.intervals());
+                log.addAll(cell.rawIntervals());
+                writeLog(folder.resolve(cell.result().histogramLog()), log);
             }
         }
         RunFolder.write(folder, run(id, cells.stream().map(Cell::result).toList()).withClaims(claims));

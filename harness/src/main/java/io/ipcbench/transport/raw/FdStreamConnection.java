@@ -17,12 +17,15 @@ import io.ipcbench.transport.MessageBuffer;
  *
  * <p>A socket also moves messages in pieces without blocking ({@link #sendSome}, {@link #receiveSome}:
  * {@code send} and {@code recv} with {@code MSG_DONTWAIT}, which leaves the descriptor itself
- * blocking for {@link #send} and {@link #receive}). A pair of pipes does not: one poll entry cannot
- * watch its two descriptors.
+ * blocking for {@link #send} and {@link #receive}). A pair of pipes has no such flag per call and
+ * two descriptors for one poll entry: it moves in pieces only once {@link #moveInPieces()} has made
+ * both non-blocking, for a loop that waits on each.
  */
 final class FdStreamConnection implements Connection {
     private final int readFd;
     private int writeFd;
+    /** A pair of pipes made non-blocking by {@link #moveInPieces()}: plain read and write then never wait. */
+    private boolean pipesNonBlocking;
 
     FdStreamConnection(int readFd, int writeFd) {
         this.readFd = readFd;
@@ -66,15 +69,30 @@ final class FdStreamConnection implements Connection {
     }
 
     @Override
+    public int[] moveInPieces() throws IOException {
+        if (readFd != writeFd && !pipesNonBlocking) {
+            setNonBlocking(readFd);
+            setNonBlocking(writeFd);
+            pipesNonBlocking = true;
+        }
+        return new int[] {readFd, writeFd};
+    }
+
+    private static void setNonBlocking(int fd) throws IOException {
+        int flags = Native.check(LIBC.fcntl(fd, Native.F_GETFL, 0), "fcntl(F_GETFL)");
+        Native.check(LIBC.fcntl(fd, Native.F_SETFL, flags | Native.O_NONBLOCK), "fcntl(F_SETFL)");
+    }
+
+    @Override
     public int sendSome(MessageBuffer message, int offset, int length) throws IOException {
-        requireSocket();
-        return sendSome(writeFd, message.address() + offset, length);
+        requirePieces();
+        return sendSome(writeFd, message.address() + offset, length, pipesNonBlocking);
     }
 
     @Override
     public int receiveSome(MessageBuffer message, int offset, int length) throws IOException {
-        requireSocket();
-        return receiveSome(readFd, message.address() + offset, length);
+        requirePieces();
+        return receiveSome(readFd, message.address() + offset, length, pipesNonBlocking);
     }
 
     /**
@@ -82,8 +100,14 @@ final class FdStreamConnection implements Connection {
      * went, 0 when none would. A seqpacket message goes whole or not at all.
      */
     static int sendSome(int fd, long address, int length) throws IOException {
+        return sendSome(fd, address, length, false);
+    }
+
+    /** As above, or with a plain {@code write} on a descriptor made non-blocking (a pipe). */
+    private static int sendSome(int fd, long address, int length, boolean nonBlocking) throws IOException {
         while (true) {
-            long n = LIBC.send(fd, address, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
+            long n = nonBlocking ? LIBC.write(fd, address, length)
+                    : LIBC.send(fd, address, length, Native.MSG_NOSIGNAL | Native.MSG_DONTWAIT);
             if (n >= 0) {
                 return (int) n;
             }
@@ -92,7 +116,7 @@ final class FdStreamConnection implements Connection {
                 return 0;
             }
             if (errno != Native.EINTR) {
-                throw Native.failure("send()", errno);
+                throw Native.failure(nonBlocking ? "write()" : "send()", errno);
             }
         }
     }
@@ -102,8 +126,13 @@ final class FdStreamConnection implements Connection {
      * when none has; end of stream is an {@link EOFException}.
      */
     static int receiveSome(int fd, long address, int length) throws IOException {
+        return receiveSome(fd, address, length, false);
+    }
+
+    /** As above, or with a plain {@code read} on a descriptor made non-blocking (a pipe). */
+    private static int receiveSome(int fd, long address, int length, boolean nonBlocking) throws IOException {
         while (true) {
-            long n = LIBC.recv(fd, address, length, Native.MSG_DONTWAIT);
+            long n = nonBlocking ? LIBC.read(fd, address, length) : LIBC.recv(fd, address, length, Native.MSG_DONTWAIT);
             if (n > 0) {
                 return (int) n;
             }
@@ -114,9 +143,9 @@ final class FdStreamConnection implements Connection {
         }
     }
 
-    private void requireSocket() {
-        if (readFd != writeFd) {
-            throw new UnsupportedOperationException("a pair of pipes moves whole messages only");
+    private void requirePieces() {
+        if (readFd != writeFd && !pipesNonBlocking) {
+            throw new UnsupportedOperationException("a pair of pipes moves in pieces only after moveInPieces()");
         }
     }
 
