@@ -504,22 +504,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult run;
         ConsoleProgress progress = new ConsoleProgress(stdout, stderr, quiet);
-        // Ctrl-C stops the JVM mid-cell: the cells finished are in run.json already; say so last.
-        Runnable unregister = Cleanup.register(() -> {
-            stderr.println();
-            stderr.println("ipcbench: interrupted: " + progress.finished() + " of " + plan.cells().size()
-                    + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
-            stderr.flush();
-        });
         ProcessPeerLauncher here = new ProcessPeerLauncher();
         ProcessPeerLauncher launcher = namespace == null ? here : here.across(namespace);
         ClaimProbes probes = crossed == null ? new ClaimProbes(here, stderr)
                 : new ClaimProbes(here, stderr).across(launcher, crossed);
         try (Sweep sweep = new Sweep(config, Transports::of, launcher, crossed, NanoClock.SYSTEM, progress,
                 probes::runAll)) {
-            run = sweep.run(folder, id, plan);
-        } finally {
-            unregister.run();
+            // Ctrl-C stops the JVM mid-cell: first the sweep stops saving, so run.json keeps what
+            // finished before it; last, once peers and private directories are gone, the count is told.
+            Runnable unregisterStop = Cleanup.registerFirst(sweep::stop);
+            Runnable unregisterTell = Cleanup.register(() -> {
+                stderr.println();
+                stderr.println("ipcbench: interrupted: " + sweep.savedCells() + " of " + plan.cells().size()
+                        + " cells kept in " + folder.resolve(RunFolder.RUN_JSON));
+                stderr.flush();
+            });
+            try {
+                run = sweep.run(folder, id, plan);
+            } finally {
+                unregisterStop.run();
+                unregisterTell.run();
+            }
         }
         stdout.println();
         stdout.print(SummaryTable.render(run.cells(), run.sustainableRates()));
@@ -584,16 +589,10 @@ public final class RunCommand implements Callable<Integer> {
         private final PrintWriter err;
         private long cellStartNanos;
         private long runStartNanos;
-        private volatile int finished;
 
         ConsoleProgress(PrintWriter out, PrintWriter err, boolean quiet) {
             this.out = quiet ? new PrintWriter(Writer.nullWriter()) : out;
             this.err = err;
-        }
-
-        /** Cells finished (and so saved) so far. */
-        int finished() {
-            return finished;
         }
 
         @Override
@@ -643,7 +642,6 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void cellFinished(int index, int total, CellResult cell) {
-            finished++;
             double seconds = (System.nanoTime() - cellStartNanos) / 1e9;
             if (cell.ok() && cell.throughput() != null) {
                 out.printf(Locale.ROOT, "%.1f MB/s, %.0f messages/s (%.1f s)%n", cell.throughput().bytesPerSec() / 1e6,

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 import io.ipcbench.config.RunConfig;
@@ -92,6 +93,10 @@ public final class Sweep implements AutoCloseable {
         return RUN_ID.format(now) + "-" + host;
     }
 
+    private final Object saving = new Object();
+    private boolean stopped;
+    private int savedCells;
+
     /** Runs every cell of the configuration and saves the run in {@code folder}. */
     public RunResult run(Path folder, String id) throws IOException {
         return run(folder, id, CellPlan.of(config));
@@ -114,6 +119,7 @@ public final class Sweep implements AutoCloseable {
         int total = plan.cells().size();
         try (BoxCanary canary = config.canary() ? BoxCanary.start(config.pin()) : null) {
             for (CellPlan.Cell planned : plan.cells()) {
+                save(null, null);
                 int index = cells.size() + 1;
                 listener.cellStarting(index, total, planned.describe());
                 Long before = canary == null ? null : measuringThread.call(canary::measure);
@@ -122,20 +128,54 @@ public final class Sweep implements AutoCloseable {
                     cell = cell.withCanary(new Canary(before, measuringThread.call(canary::measure)));
                 }
                 cells.add(cell);
-                RunFolder.write(folder, RunResult.of(id, startedAt, null, config, calibration, environment, cells,
+                save(folder, RunResult.of(id, startedAt, null, config, calibration, environment, cells,
                         ProbeResults.NONE));
                 listener.cellFinished(index, total, cell);
             }
         }
         RunResult run = RunResult.of(id, startedAt, Instant.now().toString(), config, calibration, environment, cells,
                 ProbeResults.NONE);
-        RunFolder.write(folder, run);
+        save(folder, run);
         if (config.probes()) {
             listener.probesStarting();
             run = run.withProbes(probes.run(config.transports().stream().map(TransportKind::fromLabel).toList()));
-            RunFolder.write(folder, run);
+            save(folder, run);
         }
         return run;
+    }
+
+    /**
+     * Stops the sweep where it is (Ctrl-C): nothing is saved after this returns, so run.json keeps
+     * the cells finished before the interruption and none that failed because of it.
+     */
+    public void stop() {
+        synchronized (saving) {
+            stopped = true;
+        }
+    }
+
+    /** How many cells run.json holds. */
+    public int savedCells() {
+        synchronized (saving) {
+            return savedCells;
+        }
+    }
+
+    /** Saves {@code run} (null: saves nothing, only checks) unless the sweep was stopped. */
+    private void save(Path folder, RunResult run) throws IOException {
+        synchronized (saving) {
+            if (!stopped) {
+                if (run != null) {
+                    RunFolder.write(folder, run);
+                    savedCells = run.cells().size();
+                }
+                return;
+            }
+        }
+        // The JVM is shutting down: this thread waits for the halt, doing nothing more.
+        while (true) {
+            LockSupport.park(this);
+        }
     }
 
     /** One cell, over a fresh peer session. Never throws for the cell's own failures: they are in its result. */

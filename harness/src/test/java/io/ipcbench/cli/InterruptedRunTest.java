@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.ipcbench.os.PrivateDirectory;
+import io.ipcbench.results.CellResult;
 import io.ipcbench.results.RunFolder;
 import io.ipcbench.results.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C in the middle of a run: the finished cells are kept, and the last line says how many and where. */
+/**
+ * Ctrl-C in the middle of a run: the cells finished before it are kept, none after it, and the
+ * last line says how many and where.
+ */
 @Timeout(120)
 class InterruptedRunTest {
     @TempDir
@@ -52,6 +56,8 @@ class InterruptedRunTest {
         String last = stderr.get(stderr.size() - 1);
         RunResult kept = RunFolder.read(out);
         assertTrue(kept.cells().size() >= 1, "the finished cells are in run.json");
+        assertTrue(kept.cells().stream().allMatch(CellResult::ok),
+                "no cell is kept that failed because Ctrl-C killed its peer");
         assertEquals("ipcbench: interrupted: " + kept.cells().size() + " of 40 cells kept in "
                 + out.resolve("run.json"), last);
         try (var left = Files.list(parent)) {
