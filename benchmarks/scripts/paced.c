@@ -1,0 +1,177 @@
+/*
+ * A paced C ping-pong: pingpong.c with a send schedule. It answers whether a round trip is slower
+ * when round trips are sent on a fixed schedule with idle time between them than in a closed loop,
+ * for a plain C program (no harness in the way).
+ *
+ *   build: gcc -O2 -o paced paced.c
+ *   run:   ./paced unix-stream|tcp|pipe SIZE ROUND_TRIPS CLIENT_CPU PEER_CPU RATE [sleep|spin]
+ *            RATE 0      closed loop: the next message is sent as soon as the reply is read
+ *            RATE R > 0  message k is due at start + k/R seconds
+ *            sleep       (default) wait for the due time by clock_nanosleep(TIMER_ABSTIME) until
+ *                        50 us before it, then spin on clock_gettime(MONOTONIC) (as the harness does)
+ *            spin        spin on clock_gettime for the whole gap (the client never sleeps)
+ *   prints: transport size rate mode p50_ns p99_ns mean_ns corr_p50_ns corr_p99_ns achieved_per_s round_trips
+ *            p50/p99/mean: write -> read of the reply, timed from the actual send
+ *            corr_*:       the same, timed from the intended (due) send time; equals the above in closed loop
+ *            achieved:     counted round trips / time from the first counted send to the last reply
+ *
+ * Both ends are pinned with sched_setaffinity, blocking read/write, the peer echoes. A late client
+ * sends at once (no skipping); the first tenth of the round trips warm up and are not counted.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SPIN_NS 50000LL
+
+static void die(const char *what) { perror(what); exit(1); }
+
+static void pin(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0) die("sched_setaffinity");
+}
+
+static void full(int fd, char *buf, size_t n, int writing) {
+    size_t done = 0;
+    while (done < n) {
+        ssize_t r = writing ? write(fd, buf + done, n - done) : read(fd, buf + done, n - done);
+        if (r <= 0) die(writing ? "write" : "read");
+        done += (size_t) r;
+    }
+}
+
+static int cmp(const void *a, const void *b) {
+    int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
+    return (x > y) - (x < y);
+}
+
+static int64_t now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t) t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Wait until the monotonic clock reaches due_ns; returns the time actually reached. */
+static int64_t wait_until(int64_t due_ns, int spin_only) {
+    int64_t t = now_ns();
+    if (!spin_only && due_ns - t > SPIN_NS) {
+        int64_t wake = due_ns - SPIN_NS;
+        struct timespec ts = {.tv_sec = wake / 1000000000LL, .tv_nsec = wake % 1000000000LL};
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) != 0) {}
+        t = now_ns();
+    }
+    while (t < due_ns) t = now_ns();
+    return t;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 7 && argc != 8) {
+        fprintf(stderr, "usage: %s unix-stream|tcp|pipe SIZE ROUND_TRIPS CLIENT_CPU PEER_CPU RATE [sleep|spin]\n",
+                argv[0]);
+        return 2;
+    }
+    const char *transport = argv[1];
+    size_t size = (size_t) atol(argv[2]);
+    long trips = atol(argv[3]);
+    int client_cpu = atoi(argv[4]), peer_cpu = atoi(argv[5]);
+    double rate = atof(argv[6]);
+    const char *mode = argc == 8 ? argv[7] : "sleep";
+    int spin_only;
+    if (strcmp(mode, "sleep") == 0) spin_only = 0;
+    else if (strcmp(mode, "spin") == 0) spin_only = 1;
+    else {
+        fprintf(stderr, "unknown wait mode %s\n", mode);
+        return 2;
+    }
+    if (rate <= 0) mode = "closed";
+    int c_in, c_out, p_in, p_out;
+
+    if (strcmp(transport, "unix-stream") == 0) {
+        int sv[2];
+        if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) die("socketpair");
+        c_in = c_out = sv[0];
+        p_in = p_out = sv[1];
+    } else if (strcmp(transport, "pipe") == 0) {
+        int a[2], b[2];
+        if (pipe(a) != 0 || pipe(b) != 0) die("pipe");
+        c_out = a[1]; p_in = a[0]; p_out = b[1]; c_in = b[0];
+    } else if (strcmp(transport, "tcp") == 0) {
+        int l = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+        struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+        socklen_t len = sizeof addr;
+        if (l < 0 || bind(l, (struct sockaddr *) &addr, sizeof addr) != 0 || listen(l, 1) != 0) die("listen");
+        if (getsockname(l, (struct sockaddr *) &addr, &len) != 0) die("getsockname");
+        int c = socket(AF_INET, SOCK_STREAM, 0);
+        if (connect(c, (struct sockaddr *) &addr, sizeof addr) != 0) die("connect");
+        int p = accept(l, NULL, NULL);
+        if (p < 0) die("accept");
+        setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        setsockopt(p, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        close(l);
+        c_in = c_out = c;
+        p_in = p_out = p;
+    } else {
+        fprintf(stderr, "unknown transport %s\n", transport);
+        return 2;
+    }
+    char *buf = calloc(1, size);
+    pid_t peer = fork();
+    if (peer < 0) die("fork");
+    if (peer == 0) {
+        pin(peer_cpu);
+        for (long i = 0; i < trips; i++) {
+            full(p_in, buf, size, 0);
+            full(p_out, buf, size, 1);
+        }
+        _exit(0);
+    }
+    pin(client_cpu);
+    long warm = trips / 10;
+    long n = trips - warm;
+    int64_t *rtt = malloc(sizeof(int64_t) * (size_t) n);
+    int64_t *corr = malloc(sizeof(int64_t) * (size_t) n);
+    double period_ns = rate > 0 ? 1e9 / rate : 0;
+    int64_t t0 = now_ns() + 1000000; /* first message due 1 ms from now */
+    int64_t first_send = 0, last_end = 0;
+    for (long i = 0; i < trips; i++) {
+        int64_t due, start;
+        if (rate > 0) {
+            due = t0 + (int64_t) (i * period_ns);
+            start = wait_until(due, spin_only);
+        } else {
+            start = due = now_ns();
+        }
+        full(c_out, buf, size, 1);
+        full(c_in, buf, size, 0);
+        int64_t end = now_ns();
+        if (i >= warm) {
+            if (i == warm) first_send = start;
+            rtt[i - warm] = end - start;
+            corr[i - warm] = end - due;
+            last_end = end;
+        }
+    }
+    waitpid(peer, NULL, 0);
+    double sum = 0;
+    for (long i = 0; i < n; i++) sum += (double) rtt[i];
+    qsort(rtt, (size_t) n, sizeof *rtt, cmp);
+    qsort(corr, (size_t) n, sizeof *corr, cmp);
+    double achieved = (double) n * 1e9 / (double) (last_end - first_send);
+    printf("%s %zu %.0f %s %lld %lld %.0f %lld %lld %.0f %ld\n", transport, size, rate, mode,
+           (long long) rtt[n / 2], (long long) rtt[n * 99 / 100], sum / (double) n,
+           (long long) corr[n / 2], (long long) corr[n * 99 / 100], achieved, n);
+    return 0;
+}
