@@ -97,7 +97,11 @@ public final class FifoTransport implements Transport {
         }
     }
 
-    /** open(O_WRONLY | O_NONBLOCK) fails with ENXIO until a reader has the FIFO open: retry until then. */
+    /**
+     * open(O_WRONLY | O_NONBLOCK) fails with ENXIO until a reader has the FIFO open: retry until then.
+     * EAGAIN is retried too: it came back from this open once, under load, in the tests, and a retry
+     * is harmless whatever its cause.
+     */
     private static int openWriterWhenReaderExists(Path path, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -106,7 +110,7 @@ public final class FifoTransport implements Transport {
                 return fd;
             }
             int errno = Native.errno();
-            if (errno != Native.ENXIO) {
+            if (errno != Native.ENXIO && errno != Native.EAGAIN) {
                 throw Native.failure("open(" + path + ")", errno);
             }
             if (System.nanoTime() > deadline) {
