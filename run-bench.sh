@@ -18,9 +18,11 @@ the verdicts and where the report is. Results land in results/<timestamp>-<host>
 cell's figures also in cells.csv.
 
 Options:
-  --profile NAME          quick (default: about 3 minutes), full (long, thorough), smoke (seconds, for CI);
+  --profile NAME          quick (default: about 3 minutes), full (about an hour on 2 CPUs, JMH
+                          included), smoke (seconds, for CI);
                           quick sweeps tcp and unix-stream at 64 B over offered rates of 25% to 110% of
-                          their closed-loop maximum, full every transport at 1, 8 and 64 connections
+                          their closed-loop maximum and measures connection set-up at 64 B; full sweeps
+                          every transport's rates at 1, 8 and 64 connections
   --transports LIST       comma-separated names (ipcbench transports lists them; default: all)
   --sizes LIST            latency message sizes, e.g. 64,1k,16k
   --throughput-sizes LIST one-way throughput message sizes, e.g. 64,64k ("none" to skip)

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.ipcbench.command.ExitCode;
 import io.ipcbench.command.UserError;
+import io.ipcbench.config.Percent;
 import io.ipcbench.gate.Gate;
 import io.ipcbench.gate.GateMarkdown;
 import io.ipcbench.gate.GateReport;
@@ -48,7 +47,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 could not decide (missing or damaged run, "
                 + "no common cells, different environments, too few repetitions, bad command line), 3 other error."})
 public final class GateCommand implements Callable<Integer> {
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%?");
 
     @Spec CommandSpec spec;
 
@@ -120,11 +118,12 @@ public final class GateCommand implements Callable<Integer> {
 
     /** "10%", "10" and "2.5%" are all percentages; the result is a fraction (0.10). */
     public static double parseThreshold(String text) {
-        Matcher m = PERCENT.matcher(text.trim());
-        if (!m.matches()) {
+        String trimmed = text.trim();
+        double percent = Percent.parse(trimmed.endsWith("%") ? trimmed : trimmed + "%");
+        if (Double.isNaN(percent)) {
             throw new IllegalArgumentException("--threshold '" + text + "' is not a percentage (try 10%)");
         }
-        return Double.parseDouble(m.group(1)) / 100.0;
+        return percent / 100.0;
     }
 
     @Override

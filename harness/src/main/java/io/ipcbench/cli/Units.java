@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ipcbench.config.Percent;
+
 /** Sizes and durations as people type them: {@code 64}, {@code 16k}, {@code 1MiB}; {@code 500ms}, {@code 10s}. */
 final class Units {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ns|us|µs|ms|s)");
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
     private Units() {
     }
@@ -73,11 +74,11 @@ final class Units {
 
     /** A percentage: {@code 0.1%}. */
     static double parsePercent(String text) {
-        Matcher m = PERCENT.matcher(text.trim());
-        if (!m.matches()) {
+        double percent = Percent.parse(text);
+        if (Double.isNaN(percent)) {
             throw new IllegalArgumentException("'" + text + "' is not a percentage (try 0.1%)");
         }
-        return Double.parseDouble(m.group(1));
+        return percent;
     }
 
     static boolean isDuration(String text) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.ipcbench.config.Percent;
 
 /**
  * The rate a rate cell is asked to offer: round trips per second over all its connections together,
@@ -21,7 +22,6 @@ public record RequestedRate(long perSecond, double percent) {
     /** A cell needs at least one message a second; more than this is no longer a schedule a loop can keep. */
     static final long MAX_PER_SECOND = 100_000_000;
     static final double MAX_PERCENT = 1_000;
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern PER_SECOND = Pattern.compile("(\\d+)\\s*([km])?(?:/s)?");
 
     public RequestedRate {
@@ -43,9 +43,9 @@ public record RequestedRate(long perSecond, double percent) {
     @JsonCreator
     public static RequestedRate parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        Matcher percent = PERCENT.matcher(trimmed);
-        if (percent.matches() && Double.parseDouble(percent.group(1)) > 0) {
-            return new RequestedRate(0, Double.parseDouble(percent.group(1)));
+        double percent = Percent.parse(trimmed);
+        if (percent > 0) {
+            return new RequestedRate(0, percent);
         }
         Matcher perSecond = PER_SECOND.matcher(trimmed);
         if (perSecond.matches() && perSecond.group(1).length() <= 12) {
