@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,11 +34,17 @@ class InterruptedRunTest {
     void ctrlCKeepsTheFinishedCellsExitsWith130AndSaysSoLast() throws Exception {
         Path out = dir.resolve("run");
         Path parent = Files.createDirectory(dir.resolve("private"));
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (sigintIgnored()) {
+            // A build started in the background of a script ignores SIGINT, the run inherits that, and
+            // a JVM keeps an ignored SIGINT ignored: give the run the default disposition back.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + PrivateDirectory.PARENT_PROPERTY + "=" + parent, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--transports", "pipe,tcp", "--sizes", "64", "--duration", "300ms",
-                "--warmup", "100ms", "--repetitions", "20", "--out", out.toString())
-                .redirectError(dir.resolve("stderr").toFile()).start();
+                "--warmup", "100ms", "--repetitions", "20", "--out", out.toString()));
+        Process run = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile()).start();
         try (BufferedReader stdout = new BufferedReader(new InputStreamReader(run.getInputStream(),
                 StandardCharsets.UTF_8))) {
             // Wait until the second cell has started: the first is then saved.
@@ -63,5 +70,15 @@ class InterruptedRunTest {
         try (var left = Files.list(parent)) {
             assertEquals(List.of(), left.toList(), "no private directory is left");
         }
+    }
+
+    /** Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status). */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & 2) != 0;
+            }
+        }
+        return false;
     }
 }
