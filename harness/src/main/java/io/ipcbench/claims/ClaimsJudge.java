@@ -10,6 +10,7 @@ import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.results.RunResult;
 import io.ipcbench.results.Spread;
 import io.ipcbench.results.SustainableRate;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * Judges the claims of docs/claims.md from one run: one verdict each, in that order, with the
@@ -22,8 +23,8 @@ import io.ipcbench.results.SustainableRate;
  */
 public final class ClaimsJudge {
     private static final List<String> PIPES = List.of("pipe", "fifo");
-    private static final String UNIX_STREAM = "unix-stream";
-    private static final String TCP = "tcp";
+    private static final String UNIX_STREAM = TransportKind.UNIX_STREAM.label();
+    private static final String TCP = TransportKind.TCP.label();
 
     private final ClaimSettings settings;
 

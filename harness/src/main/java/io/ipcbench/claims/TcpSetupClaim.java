@@ -14,6 +14,7 @@ import io.ipcbench.results.ClaimComparison;
 import io.ipcbench.results.ClaimVerdict;
 import io.ipcbench.stats.GeometricMean;
 import io.ipcbench.stats.LogRatio;
+import io.ipcbench.transport.TransportKind;
 
 /**
  * tcp-setup, after the lecture's handshake count: a TCP connection costs about one and a half round
@@ -27,7 +28,7 @@ import io.ipcbench.stats.LogRatio;
  */
 final class TcpSetupClaim implements ClaimEvaluator {
     private static final Claim CLAIM = Claim.TCP_SETUP;
-    private static final String TCP = "tcp";
+    private static final String TCP = TransportKind.TCP.label();
     /** The claimed cost, in round trips. */
     static final double ROUND_TRIPS = 1.5;
     /** "About" 1.5 round trips: at least one ... */

@@ -3,11 +3,8 @@ package io.ipcbench.runner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.os.Poller;
-import io.ipcbench.results.DatagramCounts;
-import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.DialedConnection;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.MessageProgress;
@@ -33,7 +30,7 @@ import io.ipcbench.transport.MessageProgress;
  * and a connection's descriptor goes into its slot's place in the poller when it is dialled
  * (closing it took the last one out).
  */
-public final class ConnectLoop implements RoundTripLoop {
+public final class ConnectLoop extends MeasuredLoop implements RoundTripLoop {
     /** A wait is bounded only so that a stop request is seen when the peer has gone quiet. */
     private static final int WAIT_MILLIS = 1_000;
 
@@ -59,10 +56,7 @@ public final class ConnectLoop implements RoundTripLoop {
     private final long[] startedAt;
     private final long[] connectedAt;
     private final long[] inFlight;
-    private final AtomicLong operations = new AtomicLong();
-    private final ReplyCounts counts = new ReplyCounts();
     private RecorderSink connects = new RecorderSink(IntervalLogger.newRecorder());
-    private volatile boolean stopRequested;
     private long sequence;
     private long totalOperations;
 
@@ -143,7 +137,7 @@ public final class ConnectLoop implements RoundTripLoop {
                 connects.record(connectedAt[i] - startedAt[i]);
                 recorded++;
                 counts.received++;
-                operations.lazySet(++totalOperations);
+                replies.lazySet(++totalOperations);
                 check(i);
                 stopping |= stopRequested || recorded >= maxOperations || end - deadlineNanos >= 0;
                 if (stopping) {
@@ -252,34 +246,4 @@ public final class ConnectLoop implements RoundTripLoop {
         poller.close();
     }
 
-    @Override
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
-    /** Operations done since the loop was made, readable from any thread: the watchdog's sign of life. */
-    @Override
-    public long replies() {
-        return operations.get();
-    }
-
-    @Override
-    public DatagramCounts datagramCounts() {
-        return counts.datagramCounts();
-    }
-
-    @Override
-    public IntegrityErrors integrityErrors() {
-        return counts.integrityErrors();
-    }
-
-    @Override
-    public void resetCounts() {
-        counts.reset();
-    }
 }

@@ -3,12 +3,9 @@ package io.ipcbench.runner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.os.Poller;
 import io.ipcbench.os.Readiness;
-import io.ipcbench.results.DatagramCounts;
-import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.MessageProgress;
@@ -41,7 +38,7 @@ import org.HdrHistogram.Histogram;
  * reply does not come within the receive timeout is cut off and its connection sends again; a reply
  * that turns up after that is counted late, once.
  */
-public final class ManyConnectionLoop implements RoundTripLoop {
+public final class ManyConnectionLoop extends MeasuredLoop implements RoundTripLoop {
     /** Per-connection histograms track up to this; 2 significant digits keep 1,024 of them small. */
     public static final long CONNECTION_HIGHEST_NANOS = 60_000_000_000L;
     public static final int CONNECTION_DIGITS = 2;
@@ -71,13 +68,10 @@ public final class ManyConnectionLoop implements RoundTripLoop {
     /** The connections whose reply became whole in the current wait, in that order. */
     private final int[] whole;
     private final Histogram[] perConnection;
-    private final AtomicLong replies = new AtomicLong();
-    private volatile boolean stopRequested;
 
     private int wholeCount;
     private long sequence;
     private long totalReplies;
-    private final ReplyCounts counts = new ReplyCounts();
 
     public ManyConnectionLoop(List<Connection> connections, NanoClock clock, int size, boolean datagrams,
                               long receiveTimeoutNanos) throws IOException {
@@ -271,39 +265,14 @@ public final class ManyConnectionLoop implements RoundTripLoop {
         readiness.close();
     }
 
-    @Override
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
-    @Override
-    public long replies() {
-        return replies.get();
-    }
-
     /** Each connection's own histogram since the last {@link #resetCounts()}: the measured phase. */
     public Histogram[] perConnection() {
         return perConnection.clone();
     }
 
     @Override
-    public DatagramCounts datagramCounts() {
-        return counts.datagramCounts();
-    }
-
-    @Override
-    public IntegrityErrors integrityErrors() {
-        return counts.integrityErrors();
-    }
-
-    @Override
     public void resetCounts() {
-        counts.reset();
+        super.resetCounts();
         for (Histogram connection : perConnection) {
             connection.reset();
         }

@@ -2,10 +2,7 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.ipcbench.results.DatagramCounts;
-import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 
@@ -32,7 +29,7 @@ import io.ipcbench.transport.MessageBuffer;
  * awaited is discarded: counted {@code late} if its round trip was cut off (once: it is then no
  * longer lost), else {@code duplicated}.
  */
-public final class OneConnectionLoop implements RoundTripLoop {
+public final class OneConnectionLoop extends MeasuredLoop implements RoundTripLoop {
     private static final int RECENTLY_LOST = 64;
 
     private final Connection connection;
@@ -44,12 +41,9 @@ public final class OneConnectionLoop implements RoundTripLoop {
     private final ByteBuffer outgoingView;
     private final ByteBuffer incomingView;
     private final long[] recentlyLost = new long[RECENTLY_LOST];
-    private final AtomicLong replies = new AtomicLong();
-    private volatile boolean stopRequested;
 
     private long sequence;
     private long totalReplies;
-    private final ReplyCounts counts = new ReplyCounts();
 
     public OneConnectionLoop(Connection connection, NanoClock clock, int size, boolean datagrams) {
         this.connection = connection;
@@ -129,33 +123,4 @@ public final class OneConnectionLoop implements RoundTripLoop {
         }
     }
 
-    @Override
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
-    @Override
-    public long replies() {
-        return replies.get();
-    }
-
-    @Override
-    public DatagramCounts datagramCounts() {
-        return counts.datagramCounts();
-    }
-
-    @Override
-    public IntegrityErrors integrityErrors() {
-        return counts.integrityErrors();
-    }
-
-    @Override
-    public void resetCounts() {
-        counts.reset();
-    }
 }

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.ipcbench.os.Poller;
 import io.ipcbench.os.Readiness;
-import io.ipcbench.results.DatagramCounts;
-import io.ipcbench.results.IntegrityErrors;
 import io.ipcbench.transport.Connection;
 import io.ipcbench.transport.MessageBuffer;
 import io.ipcbench.transport.MessageProgress;
@@ -50,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * is cut off and counted, and a reply that turns up later is counted late. Nothing here allocates,
  * locks or logs once built.
  */
-public final class RateLoop implements AutoCloseable {
+public final class RateLoop extends MeasuredLoop implements AutoCloseable {
     /** Messages one connection may have in flight (a power of two). */
     static final int WINDOW = 256;
     /** What each connection's reply slots take in all: replies taken in per wait before any is recorded. */
@@ -103,9 +100,6 @@ public final class RateLoop implements AutoCloseable {
 
     private final long[] recentlyLost = new long[RECENTLY_LOST];
     private final Histogram[] perConnection;
-    private final AtomicLong replies = new AtomicLong();
-    private final ReplyCounts counts = new ReplyCounts();
-    private volatile boolean stopRequested;
     private long sequence;
     private long totalReplies;
 
@@ -504,31 +498,9 @@ public final class RateLoop implements AutoCloseable {
         }
     }
 
-    /** Asks the loop to stop after the replies under way; safe from any thread. */
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
-    /** Replies received since the loop was made, readable from any thread: the watchdog's sign of life. */
-    public long replies() {
-        return replies.get();
-    }
-
     /** Each connection's histogram, timed from the intended send, since the schedule started. */
     public Histogram[] perConnection() {
         return perConnection.clone();
-    }
-
-    public DatagramCounts datagramCounts() {
-        return counts.datagramCounts();
-    }
-
-    public IntegrityErrors integrityErrors() {
-        return counts.integrityErrors();
     }
 
     /** Releases the epoll descriptor. */
