@@ -2,6 +2,7 @@ package io.ipcbench.transport.jdk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,19 +65,62 @@ class JdkTransportContractTest {
     }
 
     /**
-     * A connected client, with the peer: a thread here (its connection in {@code peerConnection},
-     * closed by the thread when it is done) or, for pipes, a child {@code process}.
+     * A connected client, with the peer: a thread here ({@code peerThread}, which closes its own
+     * connection when it is done) or, for pipes, a child {@code process}.
+     *
+     * <p>A peer thread must end before anything closes its socket: junixsocket's channels read from
+     * their descriptor's number, so a thread still reading after another closed its channel reads
+     * whatever socket the next session is given that number, and steals its hello or its replies.
+     * Closing the client ends a connected peer's loop; a datagram peer cannot see the client go, so
+     * the client first says {@link #GOODBYE}.
      */
-    private record Session(Listener listener, Connection client, PeerHandle process,
-                           CompletableFuture<Connection> peerConnection) implements AutoCloseable {
+    private record Session(TransportKind kind, Listener listener, Connection client, PeerHandle process,
+                           Thread peerThread) implements AutoCloseable {
         @Override
         public void close() {
-            client.close();
-            if (process != null) {
-                process.close();
+            try {
+                if (peerThread != null && peerThread.isAlive() && kind.connectionless()) {
+                    client.send(new MessageBuffer(GOODBYE), GOODBYE);
+                }
+            } catch (IOException peerGoneAlready) {
+                // it ended between the look and the goodbye: the join below finds it ended
+            } finally {
+                client.close();
+                if (process != null) {
+                    process.close();
+                }
+                listener.close();
             }
-            peerConnection.thenAccept(Connection::close);
-            listener.close();
+            if (peerThread != null) {
+                try {
+                    peerThread.join(PEER_END.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertFalse(peerThread.isAlive(), kind + ": the peer thread did not end within " + PEER_END);
+            }
+        }
+    }
+
+    /** The length of the message that ends {@link #echoUntilGoodbye}: no test sends one this short. */
+    private static final int GOODBYE = 1;
+    private static final Duration PEER_END = Duration.ofSeconds(10);
+
+    /** {@link Echo}'s loop, ended also by the client's {@link #GOODBYE}. */
+    private static void echoUntilGoodbye(Connection peer, int size) throws IOException {
+        MessageBuffer buffer = MessageBuffer.forReceiving(size);
+        try {
+            while (true) {
+                int length = peer.receive(buffer, size);
+                if (length == GOODBYE) {
+                    return;
+                }
+                if (length != Connection.TIMED_OUT) {
+                    peer.send(buffer, length);
+                }
+            }
+        } catch (EOFException clientClosed) {
+            // a connected peer's end
         }
     }
 
@@ -85,10 +129,10 @@ class JdkTransportContractTest {
                 receiveTimeout, 0, 0, Secret.random());
     }
 
-    /** Opens a session whose peer echoes: the real peer process for pipes, {@link Echo} on a thread otherwise. */
+    /** Opens a session whose peer echoes: the real peer process for pipes, a thread otherwise. */
     private Session echoing(TransportKind kind, int size) throws IOException {
         return open(kind, options(size, Duration.ofSeconds(10), Duration.ofMillis(500)),
-                peer -> Echo.serve(peer, size, 0));
+                peer -> echoUntilGoodbye(peer, size));
     }
 
     /** The jdk engine's transport of this kind; a kind it does not implement skips the test with the reason. */
@@ -106,27 +150,24 @@ class JdkTransportContractTest {
                 PeerHandle process = new ProcessPeerLauncher().launch(
                         new PeerSpec(kind, Engine.JDK, listener.address(), options, null, 0), true);
                 try {
-                    return new Session(listener, listener.accept(process.pid()), process,
-                            CompletableFuture.failedFuture(new UnsupportedOperationException("the peer is a process")));
+                    return new Session(kind, listener, listener.accept(process.pid()), process, null);
                 } catch (IOException | RuntimeException e) {
                     process.close();
                     throw e;
                 }
             }
-            CompletableFuture<Connection> peerConnection = new CompletableFuture<>();
             Thread thread = new Thread(() -> {
                 // A peer that fails closes its connection, so the client sees the end instead of waiting.
                 try (Connection peer = transport.connect(listener.address(), options)) {
-                    peerConnection.complete(peer);
                     behaviour.run(peer);
                 } catch (Exception e) {
-                    peerConnection.completeExceptionally(e);
+                    // the client's assertions say what went wrong
                 }
             }, "jdk-contract-peer-" + kind);
             thread.setDaemon(true);
             thread.start();
             Connection client = listener.accept(ProcessHandle.current().pid());
-            return new Session(listener, client, null, peerConnection);
+            return new Session(kind, listener, client, null, thread);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -331,7 +372,7 @@ class JdkTransportContractTest {
         int requested = 64 * 1024;
         TransportOptions options = new TransportOptions(directory, 64, true, TransportOptions.DEFAULT_BIND_HOST,
                 Duration.ofSeconds(10), Duration.ofMillis(500), requested, requested, Secret.random());
-        try (Session session = open(kind, options, peer -> Echo.serve(peer, 64, 0))) {
+        try (Session session = open(kind, options, peer -> echoUntilGoodbye(peer, 64))) {
             Connection.BufferSizes granted = session.client().bufferSizes();
             if (kind == TransportKind.PIPE || kind == TransportKind.FIFO) {
                 assertNull(granted, kind + " is not a socket: it has no socket buffers");
