@@ -123,6 +123,11 @@ public record CellData(CellResult cell, Histogram histogram, Histogram rawHistog
         return cell.cellMode() == CellMode.RATE;
     }
 
+    /** Whether the cell measured connection set-up: operations that each dial a new connection. */
+    public boolean connectMode() {
+        return cell.cellMode() == CellMode.CONNECT;
+    }
+
     public int size() {
         return cell.size();
     }

@@ -100,6 +100,7 @@ public final class ReportPage {
                 html.append("<h3>Throughput</h3>\n").append(throughput);
             }
             html.append(RateSection.render(run, folder));
+            html.append(ConnectSection.render(run, folder));
             html.append(CpuCostSection.render(run));
             html.append(JmhSection.html(run));
         }

@@ -27,14 +27,14 @@ final class ReportTables {
     }
 
     /**
-     * One row per latency cell, with the transport's chart colour beside its name. Throughput and
-     * rate cells have their own tables; a throughput cell that failed before it had figures shows
-     * here. A cell's repetitions sit together under a line with their modes, each numbered by when
+     * One row per latency cell, with the transport's chart colour beside its name. Throughput, rate
+     * and connect cells have their own tables; a throughput cell that failed before it had figures
+     * shows here. A cell's repetitions sit together under a line with their modes, each numbered by when
      * it ran (#, the x of the canary chart).
      */
     static String summary(RunData run, Path pageFolder) {
         List<CellData> cells = grouped(run.cells().stream()
-                .filter(c -> c.latencyMode() || (c.throughput() == null && !c.rateMode())).toList());
+                .filter(c -> c.latencyMode() || (c.throughput() == null && !c.rateMode() && !c.connectMode())).toList());
         boolean engines = run.cells().stream().map(CellData::engine).distinct().count() > 1;
         boolean repetitions = repeated(run);
         List<String> headings = new ArrayList<>(List.of("#", "transport"));

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.ipcbench.plots.TestRuns.Cell;
+import io.ipcbench.results.CellMode;
 import io.ipcbench.results.ClaimVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,6 +114,33 @@ class ReportPageTest {
         String summary = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("<h3>Under offered load"));
         assertTrue(summary.contains("<td>latency</td>"));
         assertFalse(summary.contains("<td>rate</td>"), "rate cells are not in the closed-loop table");
+    }
+
+    @Test
+    void connectCellsHaveTheirOwnTableApartFromTheRoundTrips() {
+        RunData run = TestRuns.inMemory(0, "r", List.of(Cell.latency("tcp", 64, 20_000, 2),
+                Cell.connect("tcp", 64, 1, 30_000, 8_000),
+                Cell.connect("unix-stream", 64, 1, 10_000, 25_000),
+                Cell.failed("unix-seqpacket", 64, "the peer refused").mode(CellMode.CONNECT)));
+
+        String html = page(run);
+
+        String connect = html.substring(html.indexOf("<h3>Connection set-up</h3>"));
+        String cells = connect.substring(0, connect.indexOf("</table>"));
+        assertEquals(3, cells.split("<tr", -1).length - 2, "one row per connect cell under the heading row");
+        // The connect alone is about 30 µs, the whole operation about three times that (HdrHistogram
+        // keeps 3 significant digits).
+        assertTrue(Pattern.compile("<td class=\"num\">30\\.\\d\\d</td><td class=\"num\">30\\.\\d\\d</td>"
+                + "<td class=\"num\">90\\.\\d\\d</td>").matcher(cells).find(), "connect, then operation: " + cells);
+        assertTrue(cells.contains("<td class=\"num\">8,000</td>"), "operations a second: " + cells);
+        assertTrue(cells.contains("<td class=\"num\">1,000 / 0</td>"), "tcp's TIME_WAIT, client and peer: " + cells);
+        assertTrue(cells.contains("<td class=\"num\">– / –</td>"), "unix-stream has no TIME_WAIT: " + cells);
+        assertTrue(cells.contains("<tr class=\"failed\">") && cells.contains("the peer refused"),
+                "the failed connect cell is here, shaded, with its reason: " + cells);
+        String summary = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("<h3>Connection set-up"));
+        assertTrue(summary.contains("<td>latency</td>"));
+        assertFalse(summary.contains("<td>connect</td>"), "connect cells are not in the round-trip table");
+        assertFalse(summary.contains("the peer refused"), "nor is the failed one");
     }
 
     @Test

@@ -184,6 +184,12 @@ final class TestRuns {
             return new Cell(result.withCanary(new Canary(beforeNs, afterNs)), intervals, rawIntervals);
         }
 
+        /** The same cell in another mode (a failed connect cell, say). */
+        Cell mode(CellMode mode) {
+            ObjectNode node = field("mode", RunFolder.json().valueToTree(mode.label()));
+            return new Cell(RunFolder.json().convertValue(node, CellResult.class), intervals, rawIntervals);
+        }
+
         /** The same cell with the spread of its connections' p99. */
         Cell spread(Spread perConnectionP99Ns) {
             ObjectNode node = field("perConnectionP99Ns", RunFolder.json().valueToTree(perConnectionP99Ns));
