@@ -2,6 +2,7 @@ package io.ipcbench.runner;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class ConnectCell implements CellKind {
             slots.add(dialing.newConnection(address));
         }
         boolean peerClosesFirst = Closer.fromLabel(config.closer()) == Closer.PEER;
-        Integer port = planned.transport().affectedByNetworkNamespaces() ? HostAndPort.parse(address).getPort() : null;
+        InetSocketAddress peerAddress = planned.transport().affectedByNetworkNamespaces() ? HostAndPort.parse(address) : null;
         try (ConnectLoop loop = new ConnectLoop(slots, context.clock(), planned.size(),
                 planned.transport().preservesBoundaries(), peerClosesFirst, config.linger0())) {
             Map<String, Histogram> tagged;
@@ -117,16 +118,17 @@ final class ConnectCell implements CellKind {
                 tagged = LatencyCell.measureRoundTrips(record, session, context, loop, List::of,
                         Map.of(RunFolder.CONNECT_TAG, loop::recordConnectsInto), MAX_WARMUP_OPERATIONS);
             } catch (Native.NativeIOException e) {
-                throw e.errno() == Native.EADDRNOTAVAIL ? outOfPorts(e, loop.replies(), port) : e;
+                throw e.errno() == Native.EADDRNOTAVAIL ? outOfPorts(e, loop.replies(), peerAddress) : e;
             }
             record.setUp = new ConnectSetUp(LatencySummary.of(tagged.get(RunFolder.CONNECT_TAG)), config.closer(),
-                    config.linger0(), port == null ? null : TimeWaitSockets.count(ProcessHandle.current().pid(), port,
-                    false), port == null ? null : TimeWaitSockets.count(session.peer().pid(), port, true));
+                    config.linger0(), peerAddress == null ? null
+                            : TimeWaitSockets.count(ProcessHandle.current().pid(), peerAddress, false),
+                    peerAddress == null ? null : TimeWaitSockets.count(session.peer().pid(), peerAddress, true));
         }
     }
 
     /** A connect that found no free local port, said plainly: how many connections came first, and why ports run out. */
-    private static IOException outOfPorts(Native.NativeIOException e, long done, Integer port) {
+    private static IOException outOfPorts(Native.NativeIOException e, long done, InetSocketAddress peerAddress) {
         String range;
         try {
             // Files.readString trusts the size /proc reports and reads a few bytes only: read to the end instead.
@@ -139,7 +141,8 @@ final class ConnectCell implements CellKind {
         }
         String waiting;
         try {
-            waiting = port == null ? "" : ", " + TimeWaitSockets.count(ProcessHandle.current().pid(), port, false)
+            waiting = peerAddress == null ? "" : ", "
+                    + TimeWaitSockets.count(ProcessHandle.current().pid(), peerAddress, false)
                     + " of this side's sockets to the peer in TIME_WAIT";
         } catch (IOException unreadable) {
             waiting = "";
