@@ -25,7 +25,7 @@ final class Comparison {
     private Comparison() {
     }
 
-    static final String TOO_FEW = "needs ≥ 3 repetitions";
+    private static final String TOO_FEW = "needs ≥ 3 repetitions";
     static final String STRADDLES = "CI straddles 1";
 
     /**
@@ -60,11 +60,9 @@ final class Comparison {
         notes.addAll(Verdicts.distinct(concat(ra.leftOut(), rb.leftOut())));
 
         if (ra.size() < settings.minRepetitions() || rb.size() < settings.minRepetitions()) {
-            String reason = settings.minRepetitions() == ClaimSettings.DEFAULT_MIN_REPETITIONS ? TOO_FEW
-                    : "needs ≥ " + settings.minRepetitions() + " repetitions";
+            String reason = tooFew(settings);
             String figure = head + ", " + context + ": " + String.join("; ", notes) + ": "
-                    + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with "
-                    + Advice.repetitions(settings.minRepetitions()).options() + " or more)";
+                    + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": " + tooFewAdvice(settings, ra, rb) + ")";
             Double estimate = ra.size() > 0 && rb.size() > 0
                     ? GeometricMean.value(ra.values()) / GeometricMean.value(rb.values()) : null;
             return new Part(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
@@ -81,6 +79,26 @@ final class Comparison {
                 + outcome.verdict() + (reason == null ? "" : " (" + reason + ")");
         return new Part(outcome, where, reason, figure, samples, repetitions, true, ci.estimate(),
                 data(a, b, metric, ci.estimate(), ci, confidence, ra, rb, modesA, modesB, outcome, reason));
+    }
+
+    /** Why a comparison with too few usable repetitions on a side is inconclusive. */
+    static String tooFew(ClaimSettings settings) {
+        return settings.minRepetitions() == ClaimSettings.DEFAULT_MIN_REPETITIONS ? TOO_FEW
+                : "needs ≥ " + settings.minRepetitions() + " repetitions";
+    }
+
+    /**
+     * What to do about too few: run more repetitions; or, where enough were measured but some could
+     * not define the metric (a rate sweep that kept no rate within the budget, a cell with too few
+     * round trips for its p99), say so, since asking for more repetitions would not be the answer.
+     */
+    static String tooFewAdvice(ClaimSettings settings, Repetitions a, Repetitions b) {
+        int min = settings.minRepetitions();
+        if (a.measured() >= min && b.measured() >= min) {
+            return a.size() + " of " + a.measured() + " and " + b.size() + " of " + b.measured()
+                    + " repetitions had a value; the others are left out, each with why";
+        }
+        return "run with " + Advice.repetitions(min).options() + " or more";
     }
 
     private static ClaimComparison data(CellGroup a, CellGroup b, Measure metric, Double estimate,

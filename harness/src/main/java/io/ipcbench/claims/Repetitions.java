@@ -14,4 +14,9 @@ record Repetitions(double[] values, List<String> leftOut) {
     int size() {
         return values.length;
     }
+
+    /** Repetitions measured, whether or not their cell defined the metric. */
+    int measured() {
+        return values.length + leftOut.size();
+    }
 }

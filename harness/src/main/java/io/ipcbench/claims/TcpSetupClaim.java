@@ -99,13 +99,12 @@ final class TcpSetupClaim implements ClaimEvaluator {
         String head = "tcp connect alone / (1.5 × round trip) p50";
         double confidence = settings.confidence();
         if (rc.size() < settings.minRepetitions() || rp.size() < settings.minRepetitions()) {
-            String reason = settings.minRepetitions() == ClaimSettings.DEFAULT_MIN_REPETITIONS ? Comparison.TOO_FEW
-                    : "needs ≥ " + settings.minRepetitions() + " repetitions";
+            String reason = Comparison.tooFew(settings);
             Double estimate = rc.size() > 0 && rp.size() > 0
                     ? GeometricMean.value(rc.values()) / GeometricMean.value(rp.values()) / ROUND_TRIPS : null;
             String figure = head + (estimate == null ? "" : " = " + Text.ratio(estimate)) + ", " + context + ": "
-                    + String.join("; ", notes) + ": " + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": run with "
-                    + Advice.repetitions(settings.minRepetitions()).options() + " or more)";
+                    + String.join("; ", notes) + ": " + Outcome.INCONCLUSIVE.verdict() + " (" + reason + ": "
+                    + Comparison.tooFewAdvice(settings, rc, rp) + ")";
             return new Part(Outcome.INCONCLUSIVE, where, reason, figure, samples, repetitions, true, estimate,
                     data(connect, estimate, null, null, confidence, rc, rp, Outcome.INCONCLUSIVE, reason));
         }

@@ -1,6 +1,7 @@
 package io.ipcbench.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -306,6 +307,10 @@ class ClaimsJudgeTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, v.verdict(), v.summary());
         assertTrue(v.figures().get(0).contains("tcp 64 B 1c r0: no rate of its sweep kept p99 within 100.00 µs"),
                 v.figures().get(0));
+        // Three repetitions ran on each side: asking for more would not be the answer.
+        assertTrue(v.figures().get(0).contains("(needs ≥ 3 repetitions: 3 of 3 and 0 of 3 repetitions had a value; "
+                + "the others are left out, each with why)"), v.figures().get(0));
+        assertFalse(v.figures().get(0).contains("run with"), v.figures().get(0));
     }
 
     @Test
