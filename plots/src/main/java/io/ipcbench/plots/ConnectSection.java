@@ -10,6 +10,7 @@ import io.ipcbench.results.LatencySummary;
 import io.ipcbench.results.SummaryTable;
 
 import static io.ipcbench.plots.Html.escape;
+import static io.ipcbench.plots.ReportTables.num;
 
 /**
  * The report's table of the connect cells, apart from the round trips because what it times is
@@ -43,21 +44,17 @@ final class ConnectSection {
             LatencySummary connect = setUp != null && setUp.connectNs() != null ? setUp.connectNs()
                     : LatencySummary.EMPTY;
             html.append(cell.ok() ? "<tr>" : "<tr class=\"failed\">")
-                    .append(number(Integer.toString(run.number(data))))
-                    .append("<td>").append(ReportTables.swatch(data.transport())).append(escape(data.transport()))
-                    .append("</td><td>").append(escape(data.engine())).append("</td>")
-                    .append(number(SummaryTable.size(cell.size()))).append(number(Integer.toString(cell.connections())))
-                    .append(number(Integer.toString(cell.repetition() + 1)))
+                    .append(ReportTables.identity(run, data))
                     .append("<td>").append(escape(setUp == null ? "–" : closer(setUp))).append("</td>")
-                    .append(number(String.format(Locale.ROOT, "%,d", operation.count())))
-                    .append(number(cell.roundTripsPerSec() > 0
+                    .append(num(String.format(Locale.ROOT, "%,d", operation.count())))
+                    .append(num(cell.roundTripsPerSec() > 0
                             ? String.format(Locale.ROOT, "%,.0f", cell.roundTripsPerSec()) : "–"))
-                    .append(number(micros(connect, connect.p50())))
-                    .append(number(micros(connect, connect.p99())))
-                    .append(number(micros(operation, operation.p50())))
-                    .append(number(micros(operation, operation.p99())))
-                    .append(number(micros(operation, operation.max())))
-                    .append(number(setUp == null ? "–" : count(setUp.timeWaitClient()) + " / "
+                    .append(num(micros(connect, connect.p50())))
+                    .append(num(micros(connect, connect.p99())))
+                    .append(num(micros(operation, operation.p50())))
+                    .append(num(micros(operation, operation.p99())))
+                    .append(num(micros(operation, operation.max())))
+                    .append(num(setUp == null ? "–" : count(setUp.timeWaitClient()) + " / "
                             + count(setUp.timeWaitPeer())))
                     .append("<td>").append(escape(ReportTables.problems(cell))).append("</td><td>");
             if (cell.histogramLog() != null) {
@@ -81,7 +78,4 @@ final class ConnectSection {
         return sockets == null ? "–" : String.format(Locale.ROOT, "%,d", sockets);
     }
 
-    private static String number(String text) {
-        return "<td class=\"num\">" + escape(text) + "</td>";
-    }
 }

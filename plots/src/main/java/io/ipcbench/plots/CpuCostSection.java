@@ -9,6 +9,7 @@ import io.ipcbench.results.CpuCost;
 import io.ipcbench.results.SummaryTable;
 
 import static io.ipcbench.plots.Html.escape;
+import static io.ipcbench.plots.ReportTables.num;
 
 /**
  * The report's table of what each cell cost in CPU time and context switches per message (a round
@@ -38,18 +39,18 @@ final class CpuCostSection {
             html.append(cell.ok() ? "<tr>" : "<tr class=\"failed\">")
                     .append("<td>").append(ReportTables.swatch(data.transport())).append(escape(data.transport()))
                     .append("</td><td>").append(escape(data.engine())).append("</td><td>").append(escape(data.mode()))
-                    .append("</td>").append(number(SummaryTable.size(cell.size())))
-                    .append(number(Integer.toString(cell.connections())))
-                    .append(number(Integer.toString(cell.repetition() + 1)))
-                    .append(number(figure(cost.client() == null ? null : cost.client().cpuMicrosPerMessage(), "%,.2f")))
-                    .append(number(figure(cost.peer() == null ? null : cost.peer().cpuMicrosPerMessage(), "%,.2f")))
-                    .append(number(figure(cost.cpuMicrosPerMessage(), "%,.2f")))
-                    .append(number(figure(cost.client() == null ? null : cost.client().contextSwitchesPerMessage(),
+                    .append("</td>").append(num(SummaryTable.size(cell.size())))
+                    .append(num(Integer.toString(cell.connections())))
+                    .append(num(Integer.toString(cell.repetition() + 1)))
+                    .append(num(figure(cost.client() == null ? null : cost.client().cpuMicrosPerMessage(), "%,.2f")))
+                    .append(num(figure(cost.peer() == null ? null : cost.peer().cpuMicrosPerMessage(), "%,.2f")))
+                    .append(num(figure(cost.cpuMicrosPerMessage(), "%,.2f")))
+                    .append(num(figure(cost.client() == null ? null : cost.client().contextSwitchesPerMessage(),
                             "%.2f")))
-                    .append(number(figure(cost.peer() == null ? null : cost.peer().contextSwitchesPerMessage(), "%.2f")))
-                    .append(number(figure(load.loadAverageBefore(), "%.2f")))
-                    .append(number(figure(load.stealPercent(), "%.1f")))
-                    .append(number(figure(load.otherCpusBusyPercent(), "%.1f")))
+                    .append(num(figure(cost.peer() == null ? null : cost.peer().contextSwitchesPerMessage(), "%.2f")))
+                    .append(num(figure(load.loadAverageBefore(), "%.2f")))
+                    .append(num(figure(load.stealPercent(), "%.1f")))
+                    .append(num(figure(load.otherCpusBusyPercent(), "%.1f")))
                     .append("</tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
@@ -59,7 +60,4 @@ final class CpuCostSection {
         return value == null ? "–" : String.format(Locale.ROOT, format, value);
     }
 
-    private static String number(String text) {
-        return "<td class=\"num\">" + escape(text) + "</td>";
-    }
 }

@@ -12,6 +12,7 @@ import io.ipcbench.results.SummaryTable;
 import io.ipcbench.results.SustainableRate;
 
 import static io.ipcbench.plots.Html.escape;
+import static io.ipcbench.plots.ReportTables.num;
 
 /**
  * The report's tables of the rate cells: each cell's rate asked for, offered and achieved, a missed
@@ -43,19 +44,15 @@ final class RateSection {
             String miss = load.describeMiss();
             String problems = ReportTables.problems(cell);
             html.append(cell.ok() && miss == null ? "<tr>" : "<tr class=\"failed\">")
-                    .append(number(Integer.toString(run.number(data))))
-                    .append("<td>").append(ReportTables.swatch(data.transport())).append(escape(data.transport()))
-                    .append("</td><td>").append(escape(data.engine())).append("</td>")
-                    .append(number(SummaryTable.size(cell.size()))).append(number(Integer.toString(cell.connections())))
-                    .append(number(Integer.toString(cell.repetition() + 1)))
+                    .append(ReportTables.identity(run, data))
                     .append("<td>").append(escape(load.requested().text())).append("</td>")
-                    .append(number(String.format(Locale.ROOT, "%,.0f", load.targetPerSec())))
-                    .append(number(String.format(Locale.ROOT, "%,.0f", load.achievedPerSec())))
-                    .append(number(String.format(Locale.ROOT, "%,d", corrected.count())))
-                    .append(number(SummaryTable.beside(corrected.p50(), raw.p50())))
-                    .append(number(SummaryTable.beside(corrected.p99(), raw.p99())))
-                    .append(number(SummaryTable.beside(corrected.p999(), raw.p999())))
-                    .append(number(SummaryTable.beside(corrected.max(), raw.max())))
+                    .append(num(String.format(Locale.ROOT, "%,.0f", load.targetPerSec())))
+                    .append(num(String.format(Locale.ROOT, "%,.0f", load.achievedPerSec())))
+                    .append(num(String.format(Locale.ROOT, "%,d", corrected.count())))
+                    .append(num(SummaryTable.beside(corrected.p50(), raw.p50())))
+                    .append(num(SummaryTable.beside(corrected.p99(), raw.p99())))
+                    .append(num(SummaryTable.beside(corrected.p999(), raw.p999())))
+                    .append(num(SummaryTable.beside(corrected.max(), raw.max())))
                     .append("<td>").append(escape(miss == null ? problems
                             : "–".equals(problems) ? miss : miss + "; " + problems)).append("</td><td>");
             if (cell.histogramLog() != null) {
@@ -84,11 +81,11 @@ final class RateSection {
             RepetitionSummary.Figure perSec = sweep.perSec();
             html.append("<tr><td>").append(ReportTables.swatch(sweep.transport()))
                     .append(escape(sweep.sweep())).append("</td><td>").append(escape(sweep.placement())).append("</td>")
-                    .append(number(Integer.toString(sweep.repetitions())))
-                    .append(number(perSec == null ? "none within the budget" : rate(perSec.median())
+                    .append(num(Integer.toString(sweep.repetitions())))
+                    .append(num(perSec == null ? "none within the budget" : rate(perSec.median())
                             + (sweep.withoutOne() > 0 ? " (none in " + sweep.withoutOne() + ")" : "")))
-                    .append(number(perSec == null ? "–" : rate(perSec.min())))
-                    .append(number(perSec == null ? "–" : rate(perSec.max())))
+                    .append(num(perSec == null ? "–" : rate(perSec.min())))
+                    .append(num(perSec == null ? "–" : rate(perSec.max())))
                     .append("<td>").append(escape(sweep.firstBeyond() == null ? "none: every rate held"
                             : sweep.firstBeyond())).append("</td></tr>\n");
         }
@@ -99,7 +96,4 @@ final class RateSection {
         return String.format(Locale.ROOT, "%,.0f", perSec);
     }
 
-    private static String number(String text) {
-        return "<td class=\"num\">" + escape(text) + "</td>";
-    }
 }

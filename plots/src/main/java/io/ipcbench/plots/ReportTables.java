@@ -264,8 +264,20 @@ final class ReportTables {
         return "<span class=\"swatch\" style=\"background:" + TransportStyle.of(transport).css() + "\"></span>";
     }
 
-    private static String num(String text) {
+    /** A table cell holding a figure, right-aligned. */
+    static String num(String text) {
         return "<td class=\"num\">" + escape(text) + "</td>";
+    }
+
+    /**
+     * A rate or connect cell's row up to its figures: when it ran (#), the transport in its chart
+     * colour, the engine, size, connections and repetition.
+     */
+    static String identity(RunData run, CellData data) {
+        CellResult cell = data.cell();
+        return num(Integer.toString(run.number(data))) + "<td>" + swatch(data.transport()) + escape(data.transport())
+                + "</td><td>" + escape(data.engine()) + "</td>" + num(SummaryTable.size(cell.size()))
+                + num(Integer.toString(cell.connections())) + num(Integer.toString(cell.repetition() + 1));
     }
 
     static String micros(long nanos) {
