@@ -48,6 +48,25 @@ static inline int64_t now_ns(void) {
 }
 
 /*
+ * A loopback TCP connection, TCP_NODELAY on both ends: the dialling socket and the one the listener
+ * accepted. The listener is closed once it has accepted.
+ */
+static inline void tcp_loopback_pair(int *dialled, int *accepted) {
+    int l = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof addr;
+    if (l < 0 || bind(l, (struct sockaddr *) &addr, sizeof addr) != 0 || listen(l, 1) != 0) die("listen");
+    if (getsockname(l, (struct sockaddr *) &addr, &len) != 0) die("getsockname");
+    *dialled = socket(AF_INET, SOCK_STREAM, 0);
+    if (connect(*dialled, (struct sockaddr *) &addr, sizeof addr) != 0) die("connect");
+    *accepted = accept(l, NULL, NULL);
+    if (*accepted < 0) die("accept");
+    setsockopt(*dialled, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    setsockopt(*accepted, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    close(l);
+}
+
+/*
  * A two-way channel over unix-stream (socketpair), pipe (two pipes) or tcp (loopback, TCP_NODELAY
  * on both ends): the client's and the peer's read and write ends. Returns -1 for an unknown name.
  */
@@ -62,23 +81,31 @@ static inline int open_channel(const char *transport, int *c_in, int *c_out, int
         if (pipe(a) != 0 || pipe(b) != 0) die("pipe");
         *c_out = a[1]; *p_in = a[0]; *p_out = b[1]; *c_in = b[0];
     } else if (strcmp(transport, "tcp") == 0) {
-        int l = socket(AF_INET, SOCK_STREAM, 0), one = 1;
-        struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-        socklen_t len = sizeof addr;
-        if (l < 0 || bind(l, (struct sockaddr *) &addr, sizeof addr) != 0 || listen(l, 1) != 0) die("listen");
-        if (getsockname(l, (struct sockaddr *) &addr, &len) != 0) die("getsockname");
-        int c = socket(AF_INET, SOCK_STREAM, 0);
-        if (connect(c, (struct sockaddr *) &addr, sizeof addr) != 0) die("connect");
-        int p = accept(l, NULL, NULL);
-        if (p < 0) die("accept");
-        setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        setsockopt(p, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        close(l);
+        int c, p;
+        tcp_loopback_pair(&c, &p);
         *c_in = *c_out = c;
         *p_in = *p_out = p;
     } else {
         return -1;
     }
     return 0;
+}
+
+/*
+ * Forks the echo peer of a ping-pong: pinned to peer_cpu, it reads and writes back trips messages
+ * of size bytes through buf, then exits. Returns its pid, in the client.
+ */
+static inline pid_t fork_echo_peer(int p_in, int p_out, char *buf, size_t size, long trips, int peer_cpu) {
+    pid_t peer = fork();
+    if (peer < 0) die("fork");
+    if (peer == 0) {
+        pin(peer_cpu);
+        for (long i = 0; i < trips; i++) {
+            full(p_in, buf, size, 0);
+            full(p_out, buf, size, 1);
+        }
+        _exit(0);
+    }
+    return peer;
 }
 #endif

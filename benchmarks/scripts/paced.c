@@ -102,16 +102,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     char *buf = calloc(1, size);
-    pid_t peer = fork();
-    if (peer < 0) die("fork");
-    if (peer == 0) {
-        pin(peer_cpu);
-        for (long i = 0; i < trips; i++) {
-            full(p_in, buf, size, 0);
-            full(p_out, buf, size, 1);
-        }
-        _exit(0);
-    }
+    pid_t peer = fork_echo_peer(p_in, p_out, buf, size, trips, peer_cpu);
     pin(client_cpu);
     /* As the harness's rate loop does: the default 50 us timer slack would end each sleep up to that late. */
     if (prctl(PR_SET_TIMERSLACK, 1000UL, 0, 0, 0) != 0) die("prctl");

@@ -41,17 +41,7 @@ int main(int argc, char **argv) {
         in = p[0];
         out = p[1];
     } else if (strcmp(transport, "tcp") == 0) {
-        int l = socket(AF_INET, SOCK_STREAM, 0), one = 1;
-        struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-        socklen_t len = sizeof addr;
-        if (l < 0 || bind(l, (struct sockaddr *) &addr, sizeof addr) != 0 || listen(l, 1) != 0) die("listen");
-        if (getsockname(l, (struct sockaddr *) &addr, &len) != 0) die("getsockname");
-        out = socket(AF_INET, SOCK_STREAM, 0);
-        if (connect(out, (struct sockaddr *) &addr, sizeof addr) != 0) die("connect");
-        in = accept(l, NULL, NULL);
-        if (in < 0) die("accept");
-        setsockopt(out, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        close(l);
+        tcp_loopback_pair(&out, &in); /* the writer dials; TCP_NODELAY on the reader changes nothing */
     } else {
         fprintf(stderr, "unknown transport %s\n", transport);
         return 2;

@@ -227,14 +227,8 @@ public final class ConnectLoop extends MeasuredLoop implements RoundTripLoop {
     }
 
     private void check(int i) {
-        ByteBuffer in = incoming[i].buffer();
-        if (progress[i].received() != size) {
-            counts.wrongSize++;
-        } else if (in.getLong(0) != inFlight[i] || in.getLong(size - Long.BYTES) != inFlight[i]) {
-            counts.wrongSequence++;
-        } else if (incomingPayload[i].mismatch(outgoingPayload) >= 0) {
-            counts.wrongContent++;
-        }
+        counts.check(progress[i].received(), size, incoming[i].buffer(), inFlight[i], incomingPayload[i],
+                outgoingPayload);
     }
 
     /** Hangs up whatever is still open (a loop stopped by the watchdog) and releases the poller. */

@@ -249,14 +249,8 @@ public final class ManyConnectionLoop extends MeasuredLoop implements RoundTripL
     }
 
     private void check(int i) {
-        ByteBuffer in = incoming[i].buffer();
-        if (progress[i].received() != size) {
-            counts.wrongSize++;
-        } else if (in.getLong(0) != inFlight[i] || in.getLong(size - Long.BYTES) != inFlight[i]) {
-            counts.wrongSequence++;
-        } else if (incomingPayload[i].mismatch(outgoingPayload) >= 0) {
-            counts.wrongContent++;
-        }
+        counts.check(progress[i].received(), size, incoming[i].buffer(), inFlight[i], incomingPayload[i],
+                outgoingPayload);
     }
 
     /** Releases the epoll descriptor. */

@@ -105,13 +105,7 @@ public final class OneConnectionLoop extends MeasuredLoop implements RoundTripLo
     }
 
     private void check(int length, long seq, ByteBuffer in) {
-        if (length != size) {
-            counts.wrongSize++;
-        } else if (in.getLong(0) != seq || in.getLong(size - Long.BYTES) != seq) {
-            counts.wrongSequence++;
-        } else if (incomingView.mismatch(outgoingView) >= 0) {
-            counts.wrongContent++;
-        }
+        counts.check(length, size, in, seq, incomingView, outgoingView);
     }
 
     private void discardOldReply(long replySequence) {

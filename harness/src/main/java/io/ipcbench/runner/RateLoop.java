@@ -488,14 +488,7 @@ public final class RateLoop extends MeasuredLoop implements AutoCloseable {
     }
 
     private void check(int c, int s, int length, long expected) {
-        ByteBuffer in = slots[c][s].buffer();
-        if (length != size) {
-            counts.wrongSize++;
-        } else if (in.getLong(0) != expected || in.getLong(size - Long.BYTES) != expected) {
-            counts.wrongSequence++;
-        } else if (slotPayloads[c][s].mismatch(outgoingPayload) >= 0) {
-            counts.wrongContent++;
-        }
+        counts.check(length, size, slots[c][s].buffer(), expected, slotPayloads[c][s], outgoingPayload);
     }
 
     /** Each connection's histogram, timed from the intended send, since the schedule started. */

@@ -1,5 +1,7 @@
 package io.ipcbench.runner;
 
+import java.nio.ByteBuffer;
+
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
 
@@ -17,6 +19,26 @@ final class ReplyCounts {
     long wrongSize;
     long wrongSequence;
     long wrongContent;
+
+    /**
+     * Checks a reply against the message it answers and counts what is wrong, the first fault only:
+     * its length, then the sequence number at both ends, then the bytes between them. Allocates
+     * nothing.
+     *
+     * @param reply        the reply, from its first byte
+     * @param replyPayload the reply's bytes between the two sequence numbers
+     * @param sentPayload  the same bytes of the message sent
+     */
+    void check(int length, int size, ByteBuffer reply, long sequence, ByteBuffer replyPayload,
+               ByteBuffer sentPayload) {
+        if (length != size) {
+            wrongSize++;
+        } else if (reply.getLong(0) != sequence || reply.getLong(size - Long.BYTES) != sequence) {
+            wrongSequence++;
+        } else if (replyPayload.mismatch(sentPayload) >= 0) {
+            wrongContent++;
+        }
+    }
 
     DatagramCounts datagramCounts() {
         return new DatagramCounts(sent, received, timedOut - late, duplicated, 0, late);
