@@ -75,14 +75,14 @@ public final class ConnectLoop extends MeasuredLoop implements RoundTripLoop {
         this.reset = reset;
         this.outgoing = new MessageBuffer(size);
         RoundTripLoop.fillPayload(outgoing.buffer(), size);
-        this.outgoingPayload = payload(outgoing);
+        this.outgoingPayload = RoundTripLoop.payload(outgoing, size);
         this.progress = new MessageProgress[n];
         this.incoming = new MessageBuffer[n];
         this.incomingPayload = new ByteBuffer[n];
         for (int i = 0; i < n; i++) {
             progress[i] = new MessageProgress(this.slots[i], boundaries);
             incoming[i] = MessageBuffer.forReceiving(size);
-            incomingPayload[i] = payload(incoming[i]);
+            incomingPayload[i] = RoundTripLoop.payload(incoming[i], size);
         }
         this.state = new int[n];
         this.startedAt = new long[n];
@@ -96,10 +96,6 @@ public final class ConnectLoop extends MeasuredLoop implements RoundTripLoop {
         return size + loops * MessageBuffer.receivingBytes(size);
     }
 
-    /** The bytes between the two sequence numbers, the same in every request. */
-    private ByteBuffer payload(MessageBuffer message) {
-        return message.buffer().slice(Long.BYTES, Math.max(0, size - 2 * Long.BYTES));
-    }
 
     /**
      * Where the connect alone of each operation goes from now on. Until it is given, a recorder of

@@ -91,7 +91,7 @@ public final class ManyConnectionLoop extends MeasuredLoop implements RoundTripL
         try {
             this.outgoing = new MessageBuffer(size);
             RoundTripLoop.fillPayload(outgoing.buffer(), size);
-            this.outgoingPayload = payload(outgoing);
+            this.outgoingPayload = RoundTripLoop.payload(outgoing, size);
             this.progress = new MessageProgress[n];
             this.incoming = new MessageBuffer[n];
             this.incomingPayload = new ByteBuffer[n];
@@ -99,7 +99,7 @@ public final class ManyConnectionLoop extends MeasuredLoop implements RoundTripL
             for (int i = 0; i < n; i++) {
                 progress[i] = new MessageProgress(connections.get(i), datagrams);
                 incoming[i] = MessageBuffer.forReceiving(size);
-                incomingPayload[i] = payload(incoming[i]);
+                incomingPayload[i] = RoundTripLoop.payload(incoming[i], size);
                 perConnection[i] = new Histogram(CONNECTION_HIGHEST_NANOS, CONNECTION_DIGITS);
             }
         } catch (RuntimeException | Error e) {
@@ -118,10 +118,6 @@ public final class ManyConnectionLoop extends MeasuredLoop implements RoundTripL
         return size + connections * MessageBuffer.receivingBytes(size);
     }
 
-    /** The bytes between the two sequence numbers, the same in every message. */
-    private ByteBuffer payload(MessageBuffer message) {
-        return message.buffer().slice(Long.BYTES, Math.max(0, size - 2 * Long.BYTES));
-    }
 
     /**
      * Runs until {@code maxRoundTrips} replies have been recorded (over all connections) or the

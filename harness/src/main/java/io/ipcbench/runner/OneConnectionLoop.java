@@ -38,8 +38,8 @@ public final class OneConnectionLoop extends MeasuredLoop implements RoundTripLo
     private final boolean datagrams;
     private final MessageBuffer outgoing;
     private final MessageBuffer incoming;
-    private final ByteBuffer outgoingView;
-    private final ByteBuffer incomingView;
+    private final ByteBuffer outgoingPayload;
+    private final ByteBuffer incomingPayload;
     private final long[] recentlyLost = new long[RECENTLY_LOST];
 
     private long sequence;
@@ -53,8 +53,8 @@ public final class OneConnectionLoop extends MeasuredLoop implements RoundTripLo
         this.outgoing = new MessageBuffer(size);
         this.incoming = MessageBuffer.forReceiving(size);
         RoundTripLoop.fillPayload(outgoing.buffer(), size);
-        this.outgoingView = outgoing.buffer().slice(0, size);
-        this.incomingView = incoming.buffer().slice(0, size);
+        this.outgoingPayload = RoundTripLoop.payload(outgoing, size);
+        this.incomingPayload = RoundTripLoop.payload(incoming, size);
         java.util.Arrays.fill(recentlyLost, -1);
     }
 
@@ -105,7 +105,7 @@ public final class OneConnectionLoop extends MeasuredLoop implements RoundTripLo
     }
 
     private void check(int length, long seq, ByteBuffer in) {
-        counts.check(length, size, in, seq, incomingView, outgoingView);
+        counts.check(length, size, in, seq, incomingPayload, outgoingPayload);
     }
 
     private void discardOldReply(long replySequence) {

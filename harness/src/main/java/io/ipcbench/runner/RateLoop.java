@@ -155,7 +155,7 @@ public final class RateLoop extends MeasuredLoop implements AutoCloseable {
         try {
             this.outgoing = new MessageBuffer(size);
             RoundTripLoop.fillPayload(outgoing.buffer(), size);
-            this.outgoingPayload = payload(outgoing);
+            this.outgoingPayload = RoundTripLoop.payload(outgoing, size);
             this.progress = new MessageProgress[n];
             this.slots = new MessageBuffer[n][];
             this.slotPayloads = new ByteBuffer[n][slotCount];
@@ -164,7 +164,7 @@ public final class RateLoop extends MeasuredLoop implements AutoCloseable {
                 progress[c] = new MessageProgress(connections.get(c), datagrams);
                 slots[c] = MessageBuffer.several(slotCount, (int) MessageBuffer.receivingBytes(size));
                 for (int s = 0; s < slotCount; s++) {
-                    slotPayloads[c][s] = payload(slots[c][s]);
+                    slotPayloads[c][s] = RoundTripLoop.payload(slots[c][s], size);
                 }
                 perConnection[c] = new Histogram(ManyConnectionLoop.CONNECTION_HIGHEST_NANOS,
                         ManyConnectionLoop.CONNECTION_DIGITS);
@@ -196,10 +196,6 @@ public final class RateLoop extends MeasuredLoop implements AutoCloseable {
         return size + (long) connections * slotCount(size) * MessageBuffer.receivingBytes(size);
     }
 
-    /** The bytes between the two sequence numbers, the same in every message. */
-    private ByteBuffer payload(MessageBuffer message) {
-        return message.buffer().slice(Long.BYTES, Math.max(0, size - 2 * Long.BYTES));
-    }
 
     /**
      * Starts a schedule now, on the loop's clock: message j is due j intervals from now. The counts

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 
 import io.ipcbench.results.DatagramCounts;
 import io.ipcbench.results.IntegrityErrors;
+import io.ipcbench.transport.MessageBuffer;
 
 /**
  * A measured ping-pong loop, over one connection ({@link OneConnectionLoop}) or many at once
@@ -54,5 +55,10 @@ public interface RoundTripLoop extends AutoCloseable {
         for (int i = 0; i < size; i++) {
             buffer.put(i, (byte) (i * 31 + 7));
         }
+    }
+
+    /** A message's bytes between its two sequence numbers, the same in every message of the cell: what the reply check compares. */
+    static ByteBuffer payload(MessageBuffer message, int size) {
+        return message.buffer().slice(Long.BYTES, Math.max(0, size - 2 * Long.BYTES));
     }
 }
